@@ -1,0 +1,397 @@
+//! The comparison model: the compared clusters' figures lined up by metric in
+//! a common display unit, with comparability warnings, baseline ratios,
+//! targets with progress, and the policy-instrument matrix. Views draw it and
+//! exports write it; neither recomputes any of it.
+
+use std::collections::BTreeSet;
+
+use crate::format::{self, Scale};
+use crate::model::*;
+use crate::units::{Dimension, Quantity};
+
+/// At most this many clusters are compared at once.
+pub const MAX_CLUSTERS: usize = 6;
+
+/// One cluster's value in a [`Row`].
+#[derive(Clone, Debug)]
+pub struct Cell {
+    pub metric: Metric,
+    pub quantity: Quantity,
+    /// The value in the row's display unit.
+    pub display_value: f64,
+    /// `> 0.57万亿元` in the row's common scale.
+    pub display: String,
+    /// As written, in its own unit: `> 5700亿元` / `> CNY 570 bn`.
+    pub written: String,
+    /// `2023`, `约2021`.
+    pub year: String,
+    /// Ratio to the baseline cluster's value, where there is a baseline with a value.
+    pub vs_baseline: Option<f64>,
+    /// False where the cell's unit measures another dimension than the row's:
+    /// shown as written, never charted or compared.
+    pub comparable: bool,
+    /// Earlier years of the same metric (cluster-wide), oldest first, for time series.
+    pub history: Vec<(i32, f64)>,
+}
+
+/// Why figures in one row may not compare like with like.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Caveat {
+    /// Different definitions: the scope texts, in the display language.
+    Scopes(Vec<String>),
+    /// Different as-of years.
+    Years(Vec<String>),
+    /// At least one year is approximate.
+    ApproximateYear,
+    /// Units of different dimensions; those cells are left out of charts.
+    Dimensions,
+}
+
+impl Caveat {
+    pub fn describe(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (Caveat::Scopes(s), Lang::Zh) => format!("口径不同：{}", s.join("；")),
+            (Caveat::Scopes(s), Lang::En) => format!("Different definitions: {}", s.join("; ")),
+            (Caveat::Years(y), Lang::Zh) => format!("年份不同：{}", y.join("、")),
+            (Caveat::Years(y), Lang::En) => format!("Different years: {}", y.join(", ")),
+            (Caveat::ApproximateYear, Lang::Zh) => "部分年份为推定（来源未写明）".into(),
+            (Caveat::ApproximateYear, Lang::En) => {
+                "Some years are inferred (not stated in the source)".into()
+            }
+            (Caveat::Dimensions, Lang::Zh) => "单位量纲不同，已从图表中排除".into(),
+            (Caveat::Dimensions, Lang::En) => {
+                "Units of different kinds; left out of the chart".into()
+            }
+        }
+    }
+}
+
+/// One metric across the compared clusters.
+#[derive(Clone, Debug)]
+pub struct Row {
+    pub key: String,
+    pub name: String,
+    pub headline: bool,
+    pub dimension: Dimension,
+    /// The common display unit of the row.
+    pub scale: Scale,
+    /// One per compared cluster, in panel order.
+    pub cells: Vec<Option<Cell>>,
+    pub caveats: Vec<Caveat>,
+}
+
+impl Row {
+    /// How many clusters have a comparable value.
+    pub fn coverage(&self) -> usize {
+        self.cells.iter().flatten().filter(|c| c.comparable).count()
+    }
+}
+
+/// A target with progress towards it.
+#[derive(Clone, Debug)]
+pub struct TargetProgress {
+    pub target: Target,
+    pub name: String,
+    /// `> 530万辆`.
+    pub display: String,
+    pub year: Option<i32>,
+    pub actual: Option<Cell>,
+    /// actual / target, where both share a dimension.
+    pub fraction: Option<f64>,
+    /// target − actual in the target's natural display unit.
+    pub gap: Option<String>,
+    /// The target's scope differs from the actual figure's (e.g. province vs cluster).
+    pub scope_note: Option<String>,
+    pub policy_title: Option<String>,
+}
+
+/// A compared cluster with what the panels show besides the rows.
+#[derive(Clone, Debug)]
+pub struct Column {
+    pub id: String,
+    pub name: String,
+    pub targets: Vec<TargetProgress>,
+    /// Policies by category, in [`Category::ALL`] order.
+    pub policies: Vec<(Category, Vec<Policy>)>,
+    /// What the data does not say, for the "missing" line of a panel.
+    pub missing: Vec<&'static str>,
+}
+
+/// The whole comparison.
+#[derive(Clone, Debug)]
+pub struct Comparison {
+    pub lang: Lang,
+    pub columns: Vec<Column>,
+    pub baseline: Option<usize>,
+    pub rows: Vec<Row>,
+    /// The ids of the sources the compared figures cite, in dataset order.
+    pub cited_sources: Vec<String>,
+}
+
+impl Comparison {
+    /// Builds the comparison of `ids` (unknown ids are skipped) with an optional
+    /// baseline index into the resulting columns.
+    pub fn build(d: &Dataset, ids: &[String], baseline: Option<usize>, lang: Lang) -> Self {
+        let clusters: Vec<&Cluster> = ids.iter().filter_map(|id| d.cluster(id)).collect();
+        let baseline = baseline.filter(|&b| b < clusters.len());
+
+        // Rows: metric keys in dataset order that any compared cluster has.
+        let mut rows = Vec::new();
+        for mk in &d.metric_keys {
+            if !clusters.iter().any(|c| c.latest(&mk.key).is_some()) {
+                continue;
+            }
+            rows.push(build_row(mk, &clusters, baseline, lang));
+        }
+        // Headline rows first, keeping dataset order otherwise.
+        rows.sort_by_key(|r| !r.headline);
+
+        let columns = clusters
+            .iter()
+            .map(|c| build_column(d, c, lang))
+            .collect::<Vec<_>>();
+
+        let mut cited = BTreeSet::new();
+        for c in &clusters {
+            cited.extend(c.metrics.iter().map(|m| m.source.source.as_str()));
+            cited.extend(c.targets.iter().map(|t| t.source.source.as_str()));
+            cited.extend(c.policies.iter().map(|p| p.source.source.as_str()));
+            cited.extend(c.lead_firms.iter().map(|f| f.source.source.as_str()));
+            cited.extend(c.designation.iter().map(|x| x.source.source.as_str()));
+        }
+        let cited_sources = d
+            .sources
+            .iter()
+            .filter(|s| cited.contains(s.id.as_str()))
+            .map(|s| s.id.clone())
+            .collect();
+
+        Self {
+            lang,
+            columns,
+            baseline,
+            rows,
+            cited_sources,
+        }
+    }
+
+    pub fn row(&self, key: &str) -> Option<&Row> {
+        self.rows.iter().find(|r| r.key == key)
+    }
+
+    /// The row a chart shows first: the headline row with most values.
+    pub fn default_chart_key(&self) -> Option<&str> {
+        self.rows
+            .iter()
+            .max_by_key(|r| (r.coverage(), r.headline, std::cmp::Reverse(r.key.len())))
+            .map(|r| r.key.as_str())
+    }
+}
+
+fn cell(m: &Metric, scale: &Scale, dim: Dimension, c: &Cluster, lang: Lang) -> Option<Cell> {
+    let q = Quantity::new(m.value, &m.unit)?;
+    let comparable = q.dimension() == dim;
+    let mut history: Vec<(i32, f64)> = c
+        .metrics_of(&m.key)
+        .filter_map(|h| {
+            let hq = Quantity::new(h.value, &h.unit)?;
+            (hq.dimension() == dim).then(|| (h.as_of.year, hq.base() / scale.factor))
+        })
+        .collect();
+    history.sort_by_key(|h| h.0);
+    Some(Cell {
+        display_value: q.base() / scale.factor,
+        display: if comparable {
+            format::figure_in_scale(q.base(), m.qualifier, scale, lang)
+        } else {
+            format::figure(&q, m.qualifier, lang)
+        },
+        written: format::figure(&q, m.qualifier, lang),
+        year: format::as_of(&m.as_of, lang),
+        vs_baseline: None,
+        comparable,
+        history,
+        quantity: q,
+        metric: m.clone(),
+    })
+}
+
+fn build_row(mk: &MetricKey, clusters: &[&Cluster], baseline: Option<usize>, lang: Lang) -> Row {
+    let latest: Vec<Option<&Metric>> = clusters.iter().map(|c| c.latest(&mk.key)).collect();
+    let quantities: Vec<Option<Quantity>> = latest
+        .iter()
+        .map(|m| m.and_then(|m| Quantity::new(m.value, &m.unit)))
+        .collect();
+    // The row's dimension: the most common one among its values.
+    let mut dims: Vec<Dimension> = quantities.iter().flatten().map(|q| q.dimension()).collect();
+    dims.sort();
+    let dimension = dims
+        .chunk_by(|a, b| a == b)
+        .max_by_key(|g| g.len())
+        .map(|g| g[0])
+        .unwrap_or(Dimension::Count);
+    let max = quantities
+        .iter()
+        .flatten()
+        .filter(|q| q.dimension() == dimension)
+        .map(|q| q.base().abs())
+        .fold(0.0, f64::max);
+    let scale = format::scale_for(dimension, lang, max);
+
+    let mut cells: Vec<Option<Cell>> = latest
+        .iter()
+        .zip(clusters)
+        .map(|(m, c)| m.and_then(|m| cell(m, &scale, dimension, c, lang)))
+        .collect();
+    if let Some(b) = baseline
+        && let Some(Some(base)) = cells.get(b).cloned()
+        && base.comparable
+    {
+        for cell in cells.iter_mut().flatten() {
+            if cell.comparable {
+                cell.vs_baseline = cell.quantity.ratio_to(&base.quantity);
+            }
+        }
+    }
+
+    let mut caveats = Vec::new();
+    let present: Vec<&Cell> = cells.iter().flatten().collect();
+    if present.len() > 1 {
+        let scopes: BTreeSet<String> = present
+            .iter()
+            .map(|c| {
+                c.metric
+                    .scope
+                    .as_ref()
+                    .map(|s| s.get(lang).to_owned())
+                    .unwrap_or_default()
+            })
+            .collect();
+        if scopes.len() > 1 {
+            caveats.push(Caveat::Scopes(
+                scopes
+                    .into_iter()
+                    .map(|s| {
+                        if s.is_empty() {
+                            match lang {
+                                Lang::Zh => "未说明".into(),
+                                Lang::En => "unstated".into(),
+                            }
+                        } else {
+                            s
+                        }
+                    })
+                    .collect(),
+            ));
+        }
+        let years: BTreeSet<String> = present.iter().map(|c| c.year.clone()).collect();
+        if years.len() > 1 {
+            caveats.push(Caveat::Years(years.into_iter().collect()));
+        }
+    }
+    if present.iter().any(|c| c.metric.as_of.approximate) {
+        caveats.push(Caveat::ApproximateYear);
+    }
+    if present.iter().any(|c| !c.comparable) {
+        caveats.push(Caveat::Dimensions);
+    }
+
+    Row {
+        key: mk.key.clone(),
+        name: mk.name.get(lang).to_owned(),
+        headline: mk.headline,
+        dimension,
+        scale,
+        cells,
+        caveats,
+    }
+}
+
+fn build_column(d: &Dataset, c: &Cluster, lang: Lang) -> Column {
+    let targets = c
+        .targets
+        .iter()
+        .filter_map(|t| {
+            let tq = Quantity::new(t.value, &t.unit)?;
+            let actual_metric = c.latest(&t.key);
+            let actual = actual_metric.and_then(|m| {
+                let q = Quantity::new(m.value, &m.unit)?;
+                (q.dimension() == tq.dimension()).then(|| {
+                    let scale = format::scale_for(tq.dimension(), lang, tq.base().max(q.base()));
+                    cell(m, &scale, tq.dimension(), c, lang)
+                })?
+            });
+            let fraction = actual.as_ref().and_then(|a| a.quantity.ratio_to(&tq));
+            let gap = actual.as_ref().map(|a| {
+                let g = tq.base() - a.quantity.base();
+                let sc = format::scale_for(tq.dimension(), lang, g.abs());
+                format::in_scale(g, &sc, lang)
+            });
+            let scope_note = match (&t.scope, actual_metric.and_then(|m| m.scope.as_ref())) {
+                (Some(ts), ms) if Some(ts) != ms => Some(ts.get(lang).to_owned()),
+                _ => None,
+            };
+            Some(TargetProgress {
+                name: d
+                    .metric_key(&t.key)
+                    .map(|k| k.name.get(lang).to_owned())
+                    .unwrap_or_else(|| t.key.clone()),
+                display: format::figure(&tq, t.qualifier, lang),
+                year: t.year,
+                fraction,
+                gap,
+                scope_note,
+                policy_title: t
+                    .policy
+                    .as_ref()
+                    .and_then(|p| c.policy(p))
+                    .map(|p| p.title.get(lang).to_owned()),
+                actual,
+                target: t.clone(),
+            })
+        })
+        .collect();
+    let policies = Category::ALL
+        .iter()
+        .map(|cat| {
+            (
+                *cat,
+                c.policies
+                    .iter()
+                    .filter(|p| p.categories.contains(cat))
+                    .cloned()
+                    .collect(),
+            )
+        })
+        .collect();
+    let mut missing = Vec::new();
+    if c.metrics.iter().all(|m| m.subject.is_some()) {
+        missing.push("figures");
+    }
+    if c.lead_firms.is_empty() {
+        missing.push("lead_firms");
+    }
+    if c.promotion_org.is_none() {
+        missing.push("promotion_org");
+    }
+    if c.targets.is_empty() {
+        missing.push("targets");
+    }
+    if c.policies.is_empty() {
+        missing.push("policies");
+    }
+    Column {
+        id: c.id.clone(),
+        name: c.name.get(lang).to_owned(),
+        targets,
+        policies,
+        missing,
+    }
+}
+
+/// Dimension-aware check used by charts: can these cells share one axis?
+pub fn same_axis(cells: &[&Cell]) -> bool {
+    cells
+        .windows(2)
+        .all(|w| w[0].quantity.dimension() == w[1].quantity.dimension())
+}

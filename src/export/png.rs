@@ -1,0 +1,85 @@
+//! PNG: the same comparison view as the app, rendered headless (no window, no
+//! display) through egui_kittest's wgpu renderer; software rasterisers such
+//! as Mesa's lavapipe are preferred, so it runs on servers too.
+
+use egui_kittest::Harness;
+
+use super::{ExportError, PngOptions};
+use crate::compare::Comparison;
+use crate::model::Dataset;
+use crate::ui::charts::Charts;
+use crate::ui::view::{ComparisonView, Tab};
+use crate::ui::{ViewCtx, fonts, theme};
+
+/// A wgpu render state, or a clear error where no adapter can be had.
+fn render_state() -> Result<egui_wgpu::RenderState, ExportError> {
+    let setup = egui_kittest::wgpu::default_wgpu_setup();
+    let instance = pollster::block_on(setup.new_instance());
+    pollster::block_on(egui_wgpu::RenderState::create(
+        &egui_wgpu::WgpuConfiguration {
+            wgpu_setup: setup,
+            ..Default::default()
+        },
+        &instance,
+        None,
+        egui_wgpu::RendererOptions::PREDICTABLE,
+    ))
+    .map_err(|e| {
+        ExportError::Render(format!(
+            "no graphics adapter ({e}); on Linux install Mesa's software Vulkan driver (Debian: mesa-vulkan-drivers)"
+        ))
+    })
+}
+
+/// Renders the comparison's overview, in presentation style, to PNG bytes.
+pub fn render_png(d: &Dataset, cmp: &Comparison, o: &PngOptions) -> Result<Vec<u8>, ExportError> {
+    if !(200..=8000).contains(&o.width)
+        || !(200..=8000).contains(&o.height)
+        || !(0.5..=4.0).contains(&o.scale)
+    {
+        return Err(ExportError::PngSize(o.width, o.height, o.scale));
+    }
+    let renderer = egui_kittest::wgpu::WgpuTestRenderer::from_render_state(render_state()?);
+    let dark = o.dark;
+    let cx = ViewCtx {
+        dataset: d,
+        comparison: cmp,
+        lang: cmp.lang,
+    };
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(o.width as f32, o.height as f32))
+        .with_pixels_per_point(o.scale)
+        .with_theme(if dark {
+            egui::Theme::Dark
+        } else {
+            egui::Theme::Light
+        })
+        .with_context_setup(move |ctx| {
+            fonts::install(ctx);
+            theme::apply(ctx, dark, true);
+        })
+        // Characters outside every font render as boxes rather than abort the export.
+        .allow_missing_glyphs()
+        .renderer(renderer)
+        .build_ui_state(
+            |ui, charts: &mut Charts| {
+                egui::CentralPanel::default().show(ui, |ui| {
+                    ComparisonView {
+                        ctx: &cx,
+                        tab: Tab::Overview,
+                        charts,
+                        presentation: true,
+                    }
+                    .ui(ui);
+                });
+            },
+            Charts::default(),
+        );
+    harness.run_steps(3);
+    let image = harness.render().map_err(ExportError::Render)?;
+    let mut out = Vec::new();
+    image::DynamicImage::ImageRgba8(image)
+        .write_to(&mut std::io::Cursor::new(&mut out), image::ImageFormat::Png)
+        .map_err(|e| ExportError::Render(e.to_string()))?;
+    Ok(out)
+}

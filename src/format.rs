@@ -1,0 +1,365 @@
+//! The one place that writes numbers, units, qualifiers and years, for
+//! Chinese (5700亿元) and English (CNY 570 bn) readers. Views and exports call
+//! these; none of them formats a number on its own.
+
+use crate::model::{AsOf, Lang, Qualifier};
+use crate::units::{Dimension, Quantity};
+
+/// A display unit: a multiple of the base unit with its label.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Scale {
+    /// Base units per display unit.
+    pub factor: f64,
+    /// Written before the number (English money: `CNY `).
+    pub prefix: &'static str,
+    /// Written after the number (`亿元`, ` bn`, `%`).
+    pub suffix: &'static str,
+    /// The unit alone, for axis titles and column headers.
+    pub label: &'static str,
+}
+
+const fn s(factor: f64, prefix: &'static str, suffix: &'static str, label: &'static str) -> Scale {
+    Scale {
+        factor,
+        prefix,
+        suffix,
+        label,
+    }
+}
+
+/// The display units of a dimension in a language, smallest first.
+fn scales(dim: Dimension, lang: Lang) -> &'static [Scale] {
+    use Dimension::*;
+    match (lang, dim) {
+        (Lang::Zh, MoneyCny) => {
+            &const {
+                [
+                    s(1.0, "", "元", "元"),
+                    s(1e4, "", "万元", "万元"),
+                    s(1e8, "", "亿元", "亿元"),
+                    s(1e12, "", "万亿元", "万亿元"),
+                ]
+            }
+        }
+        (Lang::En, MoneyCny) => {
+            &const {
+                [
+                    s(1.0, "CNY ", "", "CNY"),
+                    s(1e6, "CNY ", " m", "CNY m"),
+                    s(1e9, "CNY ", " bn", "CNY bn"),
+                    s(1e12, "CNY ", " tn", "CNY tn"),
+                ]
+            }
+        }
+        (Lang::Zh, MoneyUsd) => {
+            &const {
+                [
+                    s(1.0, "", "美元", "美元"),
+                    s(1e4, "", "万美元", "万美元"),
+                    s(1e8, "", "亿美元", "亿美元"),
+                ]
+            }
+        }
+        (Lang::En, MoneyUsd) => {
+            &const {
+                [
+                    s(1.0, "USD ", "", "USD"),
+                    s(1e6, "USD ", " m", "USD m"),
+                    s(1e9, "USD ", " bn", "USD bn"),
+                ]
+            }
+        }
+        (Lang::Zh, Firms) => &const { [s(1.0, "", "家", "家"), s(1e4, "", "万家", "万家")] },
+        (Lang::En, Firms) => {
+            &const {
+                [
+                    s(1.0, "", " firms", "firms"),
+                    s(1e6, "", " million firms", "million firms"),
+                ]
+            }
+        }
+        (Lang::Zh, Count) => &const { [s(1.0, "", "个", "个")] },
+        (Lang::En, Count) => &const { [s(1.0, "", "", "count")] },
+        (Lang::Zh, Vehicles) => &const { [s(1.0, "", "辆", "辆"), s(1e4, "", "万辆", "万辆")] },
+        (Lang::En, Vehicles) => {
+            &const {
+                [
+                    s(1.0, "", " vehicles", "vehicles"),
+                    s(1e6, "", " million vehicles", "million vehicles"),
+                ]
+            }
+        }
+        (Lang::Zh, Mass) => &const { [s(1.0, "", "吨", "吨"), s(1e4, "", "万吨", "万吨")] },
+        (Lang::En, Mass) => {
+            &const { [s(1.0, "", " t", "t"), s(1e6, "", " million t", "million t")] }
+        }
+        (_, Energy) => {
+            &const {
+                [
+                    s(1.0, "", " kWh", "kWh"),
+                    s(1e3, "", " MWh", "MWh"),
+                    s(1e6, "", " GWh", "GWh"),
+                ]
+            }
+        }
+        (Lang::Zh, Area) => {
+            &const {
+                [
+                    s(1.0, "", "平方米", "平方米"),
+                    s(1e4, "", "万平方米", "万平方米"),
+                ]
+            }
+        }
+        (Lang::En, Area) => &const { [s(1.0, "", " m²", "m²")] },
+        (_, Percent) => &const { [s(1.0, "", "%", "%")] },
+        (Lang::Zh, Times) => &const { [s(1.0, "", "倍", "倍")] },
+        (Lang::En, Times) => &const { [s(1.0, "", "×", "×")] },
+        (Lang::Zh, Years) => &const { [s(1.0, "", "年", "年")] },
+        (Lang::En, Years) => &const { [s(1.0, "", " years", "years")] },
+    }
+}
+
+/// The display unit for values up to `max_abs_base` (in base units): the
+/// largest unit in which that value is still at least 1.
+pub fn scale_for(dim: Dimension, lang: Lang, max_abs_base: f64) -> Scale {
+    let all = scales(dim, lang);
+    all.iter()
+        .rev()
+        .find(|s| max_abs_base.abs() >= s.factor)
+        .copied()
+        .unwrap_or(all[0])
+}
+
+/// Writes a plain number: up to four significant digits (more for large
+/// integers), at most three decimals, trailing zeros trimmed. English groups
+/// thousands with commas; Chinese writes digits ungrouped, as the sources do.
+pub fn number(v: f64, lang: Lang) -> String {
+    if !v.is_finite() {
+        return "–".to_owned();
+    }
+    let mag = if v == 0.0 {
+        0
+    } else {
+        v.abs().log10().floor() as i32
+    };
+    let decimals = (3 - mag).clamp(0, 3) as usize;
+    let mut text = format!("{v:.decimals$}");
+    if text.contains('.') {
+        text = text.trim_end_matches('0').trim_end_matches('.').to_owned();
+    }
+    if text == "-0" {
+        text = "0".to_owned();
+    }
+    match lang {
+        Lang::Zh => text,
+        Lang::En => group_thousands(&text),
+    }
+}
+
+fn group_thousands(text: &str) -> String {
+    let (sign, rest) = text.strip_prefix('-').map_or(("", text), |r| ("-", r));
+    let (int, frac) = rest
+        .split_once('.')
+        .map_or((rest, None), |(i, f)| (i, Some(f)));
+    let mut out = String::with_capacity(text.len() + int.len() / 3);
+    for (i, ch) in int.chars().enumerate() {
+        if i > 0 && (int.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(ch);
+    }
+    match frac {
+        Some(f) => format!("{sign}{out}.{f}"),
+        None => format!("{sign}{out}"),
+    }
+}
+
+/// A value already in base units, written in `scale`.
+pub fn in_scale(base: f64, scale: &Scale, lang: Lang) -> String {
+    format!(
+        "{}{}{}",
+        scale.prefix,
+        number(base / scale.factor, lang),
+        scale.suffix
+    )
+}
+
+/// A quantity in its natural display unit: `5700亿元` / `CNY 570 bn`.
+///
+/// Chinese keeps the unit the figure was written in where that unit is one of
+/// the display units, so the card reads as the source does.
+pub fn quantity(q: &Quantity, lang: Lang) -> String {
+    if lang == Lang::Zh
+        && let Some(sc) = scales(q.dimension(), lang)
+            .iter()
+            .find(|s| s.suffix == q.unit.symbol)
+    {
+        return in_scale(q.base(), sc, lang);
+    }
+    let scale = scale_for(q.dimension(), lang, q.base());
+    in_scale(q.base(), &scale, lang)
+}
+
+/// The qualifier as a symbol: `>` for 超过, `≈` for 近 and 约.
+pub fn qualifier_symbol(q: Qualifier) -> &'static str {
+    match q {
+        Qualifier::Exact => "",
+        Qualifier::MoreThan => ">",
+        Qualifier::AtLeast => "≥",
+        Qualifier::About | Qualifier::Nearly => "≈",
+        Qualifier::LessThan => "<",
+    }
+}
+
+/// The qualifier in words.
+pub fn qualifier_word(q: Qualifier, lang: Lang) -> &'static str {
+    match (lang, q) {
+        (_, Qualifier::Exact) => "",
+        (Lang::Zh, Qualifier::MoreThan) => "超过",
+        (Lang::Zh, Qualifier::AtLeast) => "不少于",
+        (Lang::Zh, Qualifier::About) => "约",
+        (Lang::Zh, Qualifier::Nearly) => "近",
+        (Lang::Zh, Qualifier::LessThan) => "不足",
+        (Lang::En, Qualifier::MoreThan) => "more than",
+        (Lang::En, Qualifier::AtLeast) => "at least",
+        (Lang::En, Qualifier::About) => "about",
+        (Lang::En, Qualifier::Nearly) => "nearly",
+        (Lang::En, Qualifier::LessThan) => "less than",
+    }
+}
+
+/// A figure with its qualifier symbol: `> 5700亿元`, `≈ 2.4 million vehicles`.
+pub fn figure(q: &Quantity, qual: Qualifier, lang: Lang) -> String {
+    let sym = qualifier_symbol(qual);
+    if sym.is_empty() {
+        quantity(q, lang)
+    } else {
+        format!("{sym} {}", quantity(q, lang))
+    }
+}
+
+/// A base-unit value in a scale, with the qualifier symbol.
+pub fn figure_in_scale(base: f64, qual: Qualifier, scale: &Scale, lang: Lang) -> String {
+    let sym = qualifier_symbol(qual);
+    let v = in_scale(base, scale, lang);
+    if sym.is_empty() {
+        v
+    } else {
+        format!("{sym} {v}")
+    }
+}
+
+/// An as-of year: `2023`, or marked when approximate: `约2021` / `c. 2021`.
+pub fn as_of(a: &AsOf, lang: Lang) -> String {
+    year(a.year, a.approximate, lang)
+}
+
+/// A year, marked when approximate.
+pub fn year(y: i32, approximate: bool, lang: Lang) -> String {
+    match (approximate, lang) {
+        (false, _) => y.to_string(),
+        (true, Lang::Zh) => format!("约{y}"),
+        (true, Lang::En) => format!("c. {y}"),
+    }
+}
+
+/// A signed percentage difference against a baseline: `+224%`, `−12%`.
+pub fn percent_diff(ratio: f64, lang: Lang) -> String {
+    let pct = (ratio - 1.0) * 100.0;
+    let body = number(pct.abs(), lang);
+    if pct > 0.0 && body != "0" {
+        format!("+{body}%")
+    } else if pct < 0.0 && body != "0" {
+        format!("−{body}%")
+    } else {
+        "±0%".to_owned()
+    }
+}
+
+/// A ratio: `3.25×`.
+pub fn ratio(r: f64, lang: Lang) -> String {
+    format!("{}×", number(r, lang))
+}
+
+/// Progress towards a target, as a percentage: `94%`.
+pub fn progress(fraction: f64, lang: Lang) -> String {
+    format!("{}%", number((fraction * 100.0).round(), lang))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn q(v: f64, u: &str) -> Quantity {
+        Quantity::new(v, u).unwrap()
+    }
+
+    #[test]
+    fn chinese_keeps_the_written_unit() {
+        assert_eq!(quantity(&q(5700.0, "亿元"), Lang::Zh), "5700亿元");
+        assert_eq!(quantity(&q(1.85, "万亿元"), Lang::Zh), "1.85万亿元");
+        assert_eq!(quantity(&q(24.64, "万吨"), Lang::Zh), "24.64万吨");
+        assert_eq!(quantity(&q(4223.0, "家"), Lang::Zh), "4223家");
+    }
+
+    #[test]
+    fn english_uses_billions_and_trillions() {
+        assert_eq!(quantity(&q(5700.0, "亿元"), Lang::En), "CNY 570 bn");
+        assert_eq!(quantity(&q(1.85, "万亿元"), Lang::En), "CNY 1.85 tn");
+        assert_eq!(
+            quantity(&q(240.0, "万辆"), Lang::En),
+            "2.4 million vehicles"
+        );
+        assert_eq!(quantity(&q(1200.0, "家"), Lang::En), "1,200 firms");
+        assert_eq!(quantity(&q(940.0, "GWh"), Lang::En), "940 GWh");
+    }
+
+    #[test]
+    fn qualifiers_are_visible() {
+        assert_eq!(
+            figure(&q(5700.0, "亿元"), Qualifier::MoreThan, Lang::Zh),
+            "> 5700亿元"
+        );
+        assert_eq!(
+            figure(&q(240.0, "万辆"), Qualifier::Nearly, Lang::En),
+            "≈ 2.4 million vehicles"
+        );
+        assert_eq!(qualifier_word(Qualifier::LessThan, Lang::Zh), "不足");
+    }
+
+    #[test]
+    fn common_scale_for_a_chart_follows_the_largest_value() {
+        let sc = scale_for(Dimension::MoneyCny, Lang::Zh, 1.85e12);
+        assert_eq!(sc.label, "万亿元");
+        assert_eq!(in_scale(5.7e11, &sc, Lang::Zh), "0.57万亿元");
+        let sc = scale_for(Dimension::MoneyCny, Lang::En, 5.7e11);
+        assert_eq!(sc.label, "CNY bn");
+    }
+
+    #[test]
+    fn numbers_round_and_group() {
+        assert_eq!(number(1234567.0, Lang::En), "1,234,567");
+        assert_eq!(number(1234567.0, Lang::Zh), "1234567");
+        assert_eq!(number(0.395, Lang::En), "0.395");
+        assert_eq!(number(-1500.0, Lang::En), "-1,500");
+        assert_eq!(number(f64::NAN, Lang::En), "–");
+    }
+
+    #[test]
+    fn approximate_years_are_marked() {
+        let a = AsOf {
+            year: 2021,
+            approximate: true,
+            note: None,
+        };
+        assert_eq!(as_of(&a, Lang::Zh), "约2021");
+        assert_eq!(as_of(&a, Lang::En), "c. 2021");
+    }
+
+    #[test]
+    fn baseline_differences() {
+        assert_eq!(percent_diff(3.245, Lang::En), "+224.5%");
+        assert_eq!(percent_diff(0.5, Lang::En), "−50%");
+        assert_eq!(percent_diff(1.0, Lang::En), "±0%");
+    }
+}

@@ -1,0 +1,610 @@
+//! The cluster data format (JSON, versioned). Plain data: no egui, no I/O.
+//!
+//! A [`Dataset`] lists its sources, the metric keys it uses, the clusters, and
+//! national / provincial context. Every figure carries a [`Citation`]: the id of
+//! a source document and the phrase as written there.
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+/// The format version this build reads and writes.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// Text in both languages. `en` may be empty when no translation exists yet;
+/// [`Text::get`] then falls back to Chinese.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Text {
+    /// Chinese, as the sources write it.
+    pub zh: String,
+    /// English.
+    #[serde(default)]
+    pub en: String,
+}
+
+impl Text {
+    pub fn new(zh: impl Into<String>, en: impl Into<String>) -> Self {
+        Self {
+            zh: zh.into(),
+            en: en.into(),
+        }
+    }
+
+    /// The text in `lang`, falling back to the other language when empty.
+    pub fn get(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::Zh if !self.zh.is_empty() => &self.zh,
+            Lang::En if !self.en.is_empty() => &self.en,
+            _ if self.zh.is_empty() => &self.en,
+            _ => &self.zh,
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.zh.trim().is_empty() && self.en.trim().is_empty()
+    }
+}
+
+/// Display language for names, labels and number formats.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Lang {
+    #[default]
+    Zh,
+    En,
+}
+
+impl Lang {
+    /// Picks the text for this language.
+    pub fn pick<'a>(self, zh: &'a str, en: &'a str) -> &'a str {
+        match self {
+            Lang::Zh => zh,
+            Lang::En => en,
+        }
+    }
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Zh => "zh",
+            Lang::En => "en",
+        }
+    }
+}
+
+/// A whole dataset file.
+#[derive(Clone, Debug, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Dataset {
+    /// Format version; this build reads version 1.
+    pub format_version: u32,
+    /// What the dataset is.
+    #[serde(default)]
+    pub title: Text,
+    /// The documents that figures cite.
+    pub sources: Vec<Source>,
+    /// The metric and target keys used in this file, with their names.
+    pub metric_keys: Vec<MetricKey>,
+    pub clusters: Vec<Cluster>,
+    /// National and provincial context beside the clusters.
+    #[serde(default)]
+    pub context: Context,
+}
+
+/// A source document.
+#[derive(Clone, Debug, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    /// Short id that citations use, e.g. `src-000`.
+    pub id: String,
+    /// Title as published.
+    pub title: Text,
+    /// Publisher (newspaper, journal, think tank).
+    pub publisher: Text,
+    /// Author(s), where named.
+    #[serde(default)]
+    pub author: Option<Text>,
+    /// Publication date as precise as known: `2021`, `2021-07` or `2021-07-05`.
+    pub date: String,
+    /// True where the date is inferred from the content rather than printed.
+    #[serde(default)]
+    pub date_approximate: bool,
+    /// Why the date is approximate.
+    #[serde(default)]
+    pub date_note: Option<String>,
+    /// The file name of the document in the project's source collection.
+    #[serde(default)]
+    pub file: Option<String>,
+}
+
+/// A metric key: the name of a kind of figure (output value, firm count...).
+#[derive(Clone, Debug, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct MetricKey {
+    /// snake_case key, e.g. `output_value`.
+    pub key: String,
+    pub name: Text,
+    /// Shown as a headline card and offered first in charts.
+    #[serde(default)]
+    pub headline: bool,
+}
+
+/// Where a figure comes from: a source id and the phrase as written there.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Citation {
+    /// Id of an entry in `sources`.
+    pub source: String,
+    /// The phrase as written in the document, e.g. `总产值超过5700亿元`.
+    pub quote: String,
+}
+
+/// How a written number relates to the real one.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Qualifier {
+    /// The figure as stated, no hedge.
+    #[default]
+    Exact,
+    /// 超过 / 超 / 突破: more than.
+    MoreThan,
+    /// 以上 / 不少于: at least.
+    AtLeast,
+    /// 约 / 左右: about.
+    About,
+    /// 近: nearly (just under).
+    Nearly,
+    /// 不足 / 低于: less than.
+    LessThan,
+}
+
+/// The year a figure refers to.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct AsOf {
+    pub year: i32,
+    /// True where the source does not state the year (e.g. "目前").
+    #[serde(default)]
+    pub approximate: bool,
+    /// Why the year is approximate, or what period it covers.
+    #[serde(default)]
+    pub note: Option<String>,
+}
+
+/// A measured figure.
+#[derive(Clone, Debug, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Metric {
+    /// A key from `metric_keys`.
+    pub key: String,
+    pub value: f64,
+    /// A unit from the unit registry (`亿元`, `家`, `万辆`, `%`, `GWh`, ...), as written.
+    pub unit: String,
+    #[serde(default)]
+    pub qualifier: Qualifier,
+    pub as_of: AsOf,
+    /// Definition or scope, e.g. "all firms in the cluster" vs "firms above the
+    /// statistical size threshold". Figures with different scopes are flagged
+    /// when they share a chart.
+    #[serde(default)]
+    pub scope: Option<Text>,
+    /// Set where the figure is about one firm or place inside the cluster, not
+    /// the cluster as a whole. Such figures are shown but never compared.
+    #[serde(default)]
+    pub subject: Option<Text>,
+    pub source: Citation,
+}
+
+/// A policy target.
+#[derive(Clone, Debug, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Target {
+    /// A key from `metric_keys`; progress is shown against the latest metric of the same key.
+    pub key: String,
+    pub value: f64,
+    pub unit: String,
+    #[serde(default)]
+    pub qualifier: Qualifier,
+    /// The year the target is to be met; `None` where the source sets no year.
+    #[serde(default)]
+    pub year: Option<i32>,
+    /// The year the plan starts from, where known.
+    #[serde(default)]
+    pub baseline_year: Option<i32>,
+    /// Scope of the target where it differs from the cluster, e.g. the whole province.
+    #[serde(default)]
+    pub scope: Option<Text>,
+    /// Id of the policy (in this cluster's `policies`) that sets the target.
+    #[serde(default)]
+    pub policy: Option<String>,
+    pub source: Citation,
+}
+
+/// Level of government that designates or runs a cluster.
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    Default,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    Deserialize,
+    JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum Level {
+    #[default]
+    National,
+    Provincial,
+    Municipal,
+    County,
+}
+
+impl Level {
+    pub const ALL: [Level; 4] = [
+        Level::National,
+        Level::Provincial,
+        Level::Municipal,
+        Level::County,
+    ];
+}
+
+/// How the cluster was designated.
+#[derive(Clone, Debug, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Designation {
+    /// Designating body, e.g. MIIT.
+    pub body: Text,
+    /// Programme or list, e.g. national advanced manufacturing cluster.
+    pub programme: Text,
+    /// Year of the list, where known.
+    #[serde(default)]
+    pub year: Option<i32>,
+    /// True where the year is inferred.
+    #[serde(default)]
+    pub year_approximate: bool,
+    /// Round or batch, e.g. "first batch".
+    #[serde(default)]
+    pub round: Option<Text>,
+    pub source: Citation,
+}
+
+/// A city (or county, district) of the cluster and its role.
+#[derive(Clone, Debug, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Place {
+    pub name: Text,
+    #[serde(default)]
+    pub role: Option<Text>,
+    #[serde(default)]
+    pub source: Option<Citation>,
+}
+
+/// The cluster development promotion organisation (集群发展促进机构).
+#[derive(Clone, Debug, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Organisation {
+    pub name: Text,
+    #[serde(default)]
+    pub founded: Option<i32>,
+    /// What it does, in a few words.
+    #[serde(default)]
+    pub role: Option<Text>,
+    pub source: Citation,
+}
+
+/// Position of a segment in the chain.
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    Default,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    Deserialize,
+    JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum Stage {
+    #[default]
+    Upstream,
+    Midstream,
+    Downstream,
+}
+
+impl Stage {
+    pub const ALL: [Stage; 3] = [Stage::Upstream, Stage::Midstream, Stage::Downstream];
+}
+
+/// A segment of the industrial chain.
+#[derive(Clone, Debug, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Segment {
+    /// snake_case key that firms refer to.
+    pub key: String,
+    pub stage: Stage,
+    pub name: Text,
+}
+
+/// A lead firm (or institution) and the segment it works in.
+#[derive(Clone, Debug, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Firm {
+    pub name: Text,
+    /// Key of a segment of this cluster's chain.
+    pub segment: String,
+    /// Its standing, e.g. "world's largest anode maker".
+    #[serde(default)]
+    pub note: Option<Text>,
+    pub source: Citation,
+}
+
+/// Policy instrument categories: one fixed taxonomy, grounded in the sources.
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum Category {
+    /// Plans, action plans and quantified targets.
+    PlanningTargets,
+    /// Talent attraction and training.
+    Talent,
+    /// Funds, subsidies, finance.
+    FinanceFunds,
+    /// Public service platforms: testing, certification, R&D platforms.
+    PublicPlatforms,
+    /// Promotion organisations, governance, leadership mechanisms.
+    PromotionGovernance,
+    /// Demand side: procurement, demonstration, market access.
+    DemandMarket,
+    /// Chain building, lead (链主) firms, firm pools.
+    ChainLeadFirms,
+    /// Digital and intelligent transformation.
+    DigitalTransformation,
+    /// Cooperation across cities and regions.
+    CrossRegional,
+    /// Going abroad: overseas plants, markets, IP.
+    GoingAbroad,
+}
+
+impl Category {
+    pub const ALL: [Category; 10] = [
+        Category::PlanningTargets,
+        Category::Talent,
+        Category::FinanceFunds,
+        Category::PublicPlatforms,
+        Category::PromotionGovernance,
+        Category::DemandMarket,
+        Category::ChainLeadFirms,
+        Category::DigitalTransformation,
+        Category::CrossRegional,
+        Category::GoingAbroad,
+    ];
+}
+
+/// A policy document or instrument.
+#[derive(Clone, Debug, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Policy {
+    /// Id unique within the dataset; targets refer to it.
+    pub id: String,
+    pub title: Text,
+    pub issuer: Text,
+    #[serde(default)]
+    pub year: Option<i32>,
+    /// At least one category.
+    pub categories: Vec<Category>,
+    /// What it does, in a few words.
+    #[serde(default)]
+    pub summary: Option<Text>,
+    pub source: Citation,
+}
+
+/// One cluster.
+#[derive(Clone, Debug, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Cluster {
+    /// Stable kebab-case id, e.g. `shenzhen-battery-materials`.
+    pub id: String,
+    pub name: Text,
+    pub level: Level,
+    #[serde(default)]
+    pub designation: Option<Designation>,
+    /// Province(s) the cluster lies in.
+    pub provinces: Vec<Text>,
+    #[serde(default)]
+    pub places: Vec<Place>,
+    /// Industry, in a few words.
+    pub industry: Text,
+    #[serde(default)]
+    pub promotion_org: Option<Organisation>,
+    #[serde(default)]
+    pub chain: Vec<Segment>,
+    #[serde(default)]
+    pub lead_firms: Vec<Firm>,
+    #[serde(default)]
+    pub metrics: Vec<Metric>,
+    #[serde(default)]
+    pub targets: Vec<Target>,
+    #[serde(default)]
+    pub policies: Vec<Policy>,
+    /// Free notes on gaps and caveats in the data.
+    #[serde(default)]
+    pub notes: Vec<Text>,
+}
+
+/// A count by category, e.g. competition winners by industry.
+#[derive(Clone, Debug, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Count {
+    pub name: Text,
+    pub count: u32,
+}
+
+/// A round of MIIT's advanced manufacturing cluster competition.
+#[derive(Clone, Debug, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CompetitionRound {
+    pub name: Text,
+    /// When it was launched, e.g. `2019-08`.
+    pub launched: String,
+    pub winners: u32,
+    pub source: Citation,
+}
+
+/// The national cluster competition: rounds and the combined winners.
+#[derive(Clone, Debug, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Competition {
+    pub rounds: Vec<CompetitionRound>,
+    /// What the breakdowns below cover, e.g. "both preliminary rounds, 44 winners".
+    pub breakdown_scope: Text,
+    pub by_industry: Vec<Count>,
+    pub by_province: Vec<Count>,
+    pub source: Citation,
+}
+
+/// A province's cluster policy system.
+#[derive(Clone, Debug, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ProvincialSystem {
+    pub province: Text,
+    pub summary: Text,
+    #[serde(default)]
+    pub policies: Vec<Policy>,
+    #[serde(default)]
+    pub metrics: Vec<Metric>,
+    /// Ids of clusters in this dataset that belong to the system.
+    #[serde(default)]
+    pub clusters: Vec<String>,
+}
+
+/// Figures for a whole national industry.
+#[derive(Clone, Debug, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct IndustryFigures {
+    /// snake_case id.
+    pub id: String,
+    pub industry: Text,
+    pub metrics: Vec<Metric>,
+}
+
+/// A dated event in a policy timeline.
+#[derive(Clone, Debug, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct TimelineEvent {
+    /// `2019`, `2019-08` or `2019-08-15`.
+    pub date: String,
+    pub title: Text,
+    /// e.g. national, provincial, international.
+    #[serde(default)]
+    pub scope: Option<Text>,
+    pub source: Citation,
+}
+
+/// National and provincial context.
+#[derive(Clone, Debug, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Context {
+    #[serde(default)]
+    pub competition: Option<Competition>,
+    #[serde(default)]
+    pub provincial_systems: Vec<ProvincialSystem>,
+    #[serde(default)]
+    pub national_figures: Vec<IndustryFigures>,
+    #[serde(default)]
+    pub timeline: Vec<TimelineEvent>,
+}
+
+impl Dataset {
+    pub fn cluster(&self, id: &str) -> Option<&Cluster> {
+        self.clusters.iter().find(|c| c.id == id)
+    }
+
+    pub fn source(&self, id: &str) -> Option<&Source> {
+        self.sources.iter().find(|s| s.id == id)
+    }
+
+    pub fn metric_key(&self, key: &str) -> Option<&MetricKey> {
+        self.metric_keys.iter().find(|k| k.key == key)
+    }
+
+    /// Counts for a one-line summary.
+    pub fn summary(&self) -> Summary {
+        let ctx_metrics: usize = self
+            .context
+            .national_figures
+            .iter()
+            .map(|f| f.metrics.len())
+            .chain(
+                self.context
+                    .provincial_systems
+                    .iter()
+                    .map(|p| p.metrics.len()),
+            )
+            .sum();
+        Summary {
+            clusters: self.clusters.len(),
+            metrics: self.clusters.iter().map(|c| c.metrics.len()).sum::<usize>() + ctx_metrics,
+            targets: self.clusters.iter().map(|c| c.targets.len()).sum(),
+            policies: self
+                .clusters
+                .iter()
+                .map(|c| c.policies.len())
+                .sum::<usize>()
+                + self
+                    .context
+                    .provincial_systems
+                    .iter()
+                    .map(|p| p.policies.len())
+                    .sum::<usize>(),
+            sources: self.sources.len(),
+        }
+    }
+}
+
+/// Counts of what a dataset holds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Summary {
+    pub clusters: usize,
+    pub metrics: usize,
+    pub targets: usize,
+    pub policies: usize,
+    pub sources: usize,
+}
+
+impl Cluster {
+    /// The designation year, for filtering.
+    pub fn designation_year(&self) -> Option<i32> {
+        self.designation.as_ref().and_then(|d| d.year)
+    }
+
+    /// Cluster-wide metrics of `key` (no `subject`), in file order.
+    pub fn metrics_of<'a, 'k>(
+        &'a self,
+        key: &'k str,
+    ) -> impl Iterator<Item = &'a Metric> + use<'a, 'k> {
+        self.metrics
+            .iter()
+            .filter(move |m| m.key == key && m.subject.is_none())
+    }
+
+    /// The latest cluster-wide metric of `key`.
+    pub fn latest(&self, key: &str) -> Option<&Metric> {
+        self.metrics_of(key).max_by_key(|m| m.as_of.year)
+    }
+
+    pub fn segment(&self, key: &str) -> Option<&Segment> {
+        self.chain.iter().find(|s| s.key == key)
+    }
+
+    pub fn policy(&self, id: &str) -> Option<&Policy> {
+        self.policies.iter().find(|p| p.id == id)
+    }
+}

@@ -1,0 +1,498 @@
+//! Charts (egui_plot): a chosen metric across the compared clusters, firm
+//! counts, targets against latest actuals, time series. One grouped-bar helper
+//! draws every bar chart, so they all behave alike: no accidental pan or zoom,
+//! double-click resets, category labels on the axis, value labels, legend and
+//! hover tooltips. Comparability caveats are shown above each chart.
+
+use egui::{Align2, Color32, RichText, Ui};
+use egui_plot::{Bar, BarChart, Corner, GridMark, Legend, Line, Plot, PlotPoint, PlotPoints, Text};
+
+use super::i18n::tr;
+use super::widgets;
+use super::{ViewCtx, theme};
+use crate::compare::Row;
+use crate::format;
+
+/// One series of a grouped bar chart: a value per category.
+pub struct Series {
+    pub name: String,
+    pub color: Color32,
+    pub values: Vec<Option<f64>>,
+    /// Label drawn at the end of each bar.
+    pub labels: Vec<String>,
+    /// Hover text of each bar.
+    pub hovers: Vec<String>,
+}
+
+/// How bars are laid out.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Layout {
+    /// Vertical bars, one group per category, one bar per series side by side.
+    Grouped,
+    /// Vertical bars, each series holding one category's bar, centred in it.
+    Centred,
+    /// Horizontal bars, one series, categories on the vertical axis.
+    Horizontal,
+}
+
+/// Grouped bars: one group per category, one bar per series.
+pub fn grouped_bars(
+    ui: &mut Ui,
+    id: &str,
+    categories: &[String],
+    series: &[Series],
+    axis_label: &str,
+    layout: Layout,
+    height: f32,
+) {
+    let horizontal = layout == Layout::Horizontal;
+    let n = categories.len().max(1);
+    let k = if layout == Layout::Centred {
+        1
+    } else {
+        series.len().max(1)
+    };
+    let width = 0.8 / k as f64;
+    let cats = categories.to_vec();
+    let category_axis = move |mark: GridMark, _r: &std::ops::RangeInclusive<f64>| {
+        let i = mark.value.round();
+        if (mark.value - i).abs() > 1e-6 || i < 0.0 {
+            return String::new();
+        }
+        cats.get(i as usize).cloned().unwrap_or_default()
+    };
+    let marks = move |_input: egui_plot::GridInput| {
+        (0..n)
+            .map(|i| GridMark {
+                value: i as f64,
+                step_size: 1.0,
+            })
+            .collect::<Vec<_>>()
+    };
+    let max = series
+        .iter()
+        .flat_map(|s| s.values.iter().flatten())
+        .fold(0.0f64, |a, &b| a.max(b));
+    let text_color = theme::of(ui).text;
+    let mut plot = Plot::new(id)
+        .height(height)
+        .allow_drag(false)
+        .allow_zoom(false)
+        .allow_scroll(false)
+        .allow_boxed_zoom(false)
+        .allow_double_click_reset(true)
+        .show_grid([!horizontal, horizontal])
+        .legend(Legend::default().position(Corner::RightTop))
+        .show_x(false)
+        .show_y(false);
+    if horizontal {
+        plot = plot
+            .y_axis_formatter(category_axis)
+            .y_grid_spacer(marks)
+            .x_axis_label(axis_label.to_owned())
+            .include_x(0.0)
+            .include_x(max * 1.18)
+            .include_y(-0.6)
+            .include_y(n as f64 - 0.4)
+            .y_axis_min_width(150.0);
+    } else {
+        plot = plot
+            .x_axis_formatter(category_axis)
+            .x_grid_spacer(marks)
+            .y_axis_label(axis_label.to_owned())
+            .include_y(0.0)
+            .include_y(max * 1.15)
+            .include_x(-0.6)
+            .include_x(n as f64 - 0.4);
+    }
+    plot.show(ui, |plot_ui| {
+        for (si, s) in series.iter().enumerate() {
+            let slot = if layout == Layout::Centred { 0 } else { si };
+            let offset = (slot as f64 - (k as f64 - 1.0) / 2.0) * width;
+            let bars: Vec<Bar> = s
+                .values
+                .iter()
+                .enumerate()
+                .filter_map(|(ci, v)| {
+                    let v = (*v)?;
+                    let mut b = Bar::new(ci as f64 + offset, v)
+                        .width(width * 0.92)
+                        .fill(s.color)
+                        .name(s.hovers.get(ci).cloned().unwrap_or_default());
+                    b = if horizontal {
+                        b.horizontal()
+                    } else {
+                        b.vertical()
+                    };
+                    Some(b)
+                })
+                .collect();
+            let mut chart = BarChart::new(s.name.clone(), bars)
+                .color(s.color)
+                .element_formatter(Box::new(|bar, _| bar.name.clone()));
+            chart = if horizontal {
+                chart.horizontal()
+            } else {
+                chart.vertical()
+            };
+            plot_ui.bar_chart(chart);
+            for (ci, v) in s.values.iter().enumerate() {
+                let (Some(v), Some(label)) = (v, s.labels.get(ci)) else {
+                    continue;
+                };
+                let arg = ci as f64 + offset;
+                let (pos, anchor) = if horizontal {
+                    (PlotPoint::new(*v, arg), Align2::LEFT_CENTER)
+                } else {
+                    (PlotPoint::new(arg, *v), Align2::CENTER_BOTTOM)
+                };
+                plot_ui.text(
+                    Text::new("", pos, RichText::new(format!(" {label} ")).small())
+                        .color(text_color)
+                        .anchor(anchor),
+                );
+            }
+        }
+    });
+}
+
+/// The chart view with its own state: which metric to chart.
+#[derive(Default, serde::Serialize, serde::Deserialize)]
+pub struct Charts {
+    pub metric: Option<String>,
+}
+
+impl Charts {
+    pub fn ui(&mut self, ui: &mut Ui, cx: &ViewCtx<'_>) {
+        let lang = cx.lang;
+        let cmp = cx.comparison;
+        if cmp.columns.is_empty() {
+            widgets::weak(ui, tr(lang, "请先添加集群。", "Add a cluster first."));
+            return;
+        }
+        if self.metric.as_deref().and_then(|k| cmp.row(k)).is_none() {
+            self.metric = cmp.default_chart_key().map(str::to_owned);
+        }
+        // Metric chooser.
+        ui.horizontal(|ui| {
+            ui.label(tr(lang, "指标", "Metric"));
+            let current = self
+                .metric
+                .as_deref()
+                .and_then(|k| cmp.row(k))
+                .map_or("—".to_owned(), |r| r.name.clone());
+            egui::ComboBox::from_id_salt("chart-metric")
+                .selected_text(current)
+                .width(260.0)
+                .show_ui(ui, |ui| {
+                    for r in &cmp.rows {
+                        let label = format!("{} ({}/{})", r.name, r.coverage(), cmp.columns.len());
+                        ui.selectable_value(&mut self.metric, Some(r.key.clone()), label);
+                    }
+                });
+        });
+        if let Some(row) = self.metric.as_deref().and_then(|k| cmp.row(k)) {
+            metric_chart(ui, cx, row, "chart-metric-plot", theme::CHART_HEIGHT);
+            time_series(ui, cx, row);
+        }
+        firm_counts(ui, cx);
+        targets_chart(ui, cx);
+    }
+}
+
+/// Caveats of a row, visible above its chart.
+pub fn caveats(ui: &mut Ui, cx: &ViewCtx<'_>, row: &Row) {
+    for c in &row.caveats {
+        widgets::caveat(ui, &c.describe(cx.lang));
+    }
+}
+
+/// Bar label: the value, with the ratio to the baseline where there is one.
+fn bar_label(cx: &ViewCtx<'_>, cell: &crate::compare::Cell) -> String {
+    match cell.vs_baseline {
+        Some(r) if cx.comparison.baseline.is_some() && (r - 1.0).abs() > 1e-9 => {
+            format!("{} ({})", cell.display, format::percent_diff(r, cx.lang))
+        }
+        _ => cell.display.clone(),
+    }
+}
+
+fn hover(cx: &ViewCtx<'_>, name: &str, cell: &crate::compare::Cell) -> String {
+    let src = cx
+        .dataset
+        .source(&cell.metric.source.source)
+        .map_or(String::new(), |s| {
+            format!("{} · {}", s.publisher.get(cx.lang), s.date)
+        });
+    let scope = cell
+        .metric
+        .scope
+        .as_ref()
+        .map_or(String::new(), |s| format!("\n{}", s.get(cx.lang)));
+    format!(
+        "{name}\n{} ({}){scope}\n{src}\n“{}”",
+        cell.written, cell.year, cell.metric.source.quote
+    )
+}
+
+/// A chosen metric across the compared clusters, in the row's common unit.
+pub fn metric_chart(ui: &mut Ui, cx: &ViewCtx<'_>, row: &Row, id: &str, height: f32) {
+    widgets::section(ui, &format!("{} ({})", row.name, row.scale.label));
+    caveats(ui, cx, row);
+    let cmp = cx.comparison;
+    let categories: Vec<String> = cmp.columns.iter().map(|c| c.name.clone()).collect();
+    let series: Vec<Series> = cmp
+        .columns
+        .iter()
+        .enumerate()
+        .map(|(i, col)| {
+            let cell = row.cells[i].as_ref().filter(|c| c.comparable);
+            Series {
+                name: col.name.clone(),
+                color: theme::series(ui, i),
+                values: (0..cmp.columns.len())
+                    .map(|j| {
+                        if j == i {
+                            cell.map(|c| c.display_value)
+                        } else {
+                            None
+                        }
+                    })
+                    .collect(),
+                labels: (0..cmp.columns.len())
+                    .map(|_| cell.map(|c| bar_label(cx, c)).unwrap_or_default())
+                    .collect(),
+                hovers: (0..cmp.columns.len())
+                    .map(|_| cell.map(|c| hover(cx, &col.name, c)).unwrap_or_default())
+                    .collect(),
+            }
+        })
+        .collect();
+    // Each cluster is its own series (so the legend names it) with one bar, centred.
+    grouped_bars(
+        ui,
+        id,
+        &categories,
+        &series,
+        row.scale.label,
+        Layout::Centred,
+        height,
+    );
+    let missing: Vec<&str> = cmp
+        .columns
+        .iter()
+        .zip(&row.cells)
+        .filter(|(_, c)| c.as_ref().is_none_or(|c| !c.comparable))
+        .map(|(col, _)| col.name.as_str())
+        .collect();
+    if !missing.is_empty() {
+        widgets::weak(
+            ui,
+            format!(
+                "{}{}",
+                tr(cx.lang, "无此项数据：", "No figure for: "),
+                missing.join(tr(cx.lang, "、", ", "))
+            ),
+        );
+    }
+}
+
+/// Firm counts: all firms and listed firms, per cluster.
+pub fn firm_counts(ui: &mut Ui, cx: &ViewCtx<'_>) {
+    let lang = cx.lang;
+    let cmp = cx.comparison;
+    let rows: Vec<&Row> = cmp
+        .rows
+        .iter()
+        .filter(|r| r.dimension == crate::units::Dimension::Firms && r.coverage() > 0)
+        .collect();
+    if rows.is_empty() {
+        return;
+    }
+    widgets::section(ui, tr(lang, "企业数量", "Firm counts"));
+    for r in &rows {
+        for c in &r.caveats {
+            widgets::caveat(ui, &format!("{}: {}", r.name, c.describe(lang)));
+        }
+    }
+    let categories: Vec<String> = cmp.columns.iter().map(|c| c.name.clone()).collect();
+    let palette = theme::of(ui);
+    let colors = [palette.accent, palette.warn, palette.good, palette.bad];
+    let series: Vec<Series> = rows
+        .iter()
+        .enumerate()
+        .map(|(k, r)| Series {
+            name: r.name.clone(),
+            color: colors[k % colors.len()],
+            values: r
+                .cells
+                .iter()
+                .map(|c| {
+                    c.as_ref()
+                        .filter(|c| c.comparable)
+                        .map(|c| c.quantity.base())
+                })
+                .collect(),
+            labels: r
+                .cells
+                .iter()
+                .map(|c| c.as_ref().map(|c| c.display.clone()).unwrap_or_default())
+                .collect(),
+            hovers: r
+                .cells
+                .iter()
+                .zip(&cmp.columns)
+                .map(|(c, col)| {
+                    c.as_ref()
+                        .map(|c| hover(cx, &format!("{} · {}", col.name, r.name), c))
+                        .unwrap_or_default()
+                })
+                .collect(),
+        })
+        .collect();
+    grouped_bars(
+        ui,
+        "chart-firms",
+        &categories,
+        &series,
+        tr(lang, "家", "firms"),
+        Layout::Grouped,
+        theme::CHART_HEIGHT,
+    );
+}
+
+/// Targets against latest actuals, as progress on one percentage axis (so
+/// targets of different units never share a value axis).
+pub fn targets_chart(ui: &mut Ui, cx: &ViewCtx<'_>) {
+    let lang = cx.lang;
+    let cmp = cx.comparison;
+    let mut categories = Vec::new();
+    let mut values = Vec::new();
+    let mut labels = Vec::new();
+    let mut hovers = Vec::new();
+    let mut scope_notes = Vec::new();
+    for col in &cmp.columns {
+        for t in &col.targets {
+            let (Some(f), Some(a)) = (t.fraction, &t.actual) else {
+                continue;
+            };
+            categories.push(format!("{} · {}", col.name, t.name));
+            values.push(Some(f * 100.0));
+            labels.push(format!("{} → {}", a.written, t.display));
+            hovers.push(format!(
+                "{} · {}\n{} {} ({})\n{} {} ({})\n{}",
+                col.name,
+                t.name,
+                tr(lang, "现值", "Actual"),
+                a.written,
+                a.year,
+                tr(lang, "目标", "Target"),
+                t.display,
+                t.year.map_or("—".into(), |y| y.to_string()),
+                t.scope_note.clone().unwrap_or_default()
+            ));
+            if let Some(s) = &t.scope_note {
+                scope_notes.push(format!("{} · {}: {s}", col.name, t.name));
+            }
+        }
+    }
+    if categories.is_empty() {
+        return;
+    }
+    widgets::section(
+        ui,
+        tr(
+            lang,
+            "目标与最新现值（完成度 %）",
+            "Targets against latest actuals (progress %)",
+        ),
+    );
+    if !scope_notes.is_empty() {
+        widgets::caveat(
+            ui,
+            tr(
+                lang,
+                "目标与现值口径不同（如全省目标对比集群现值），进度仅供参考",
+                "Targets and actuals differ in scope (e.g. province-wide target vs cluster figure); progress is indicative",
+            ),
+        );
+    }
+    let n = categories.len();
+    let series = vec![Series {
+        name: tr(lang, "完成度", "Progress").to_owned(),
+        color: theme::of(ui).accent,
+        values,
+        labels,
+        hovers,
+    }];
+    grouped_bars(
+        ui,
+        "chart-targets",
+        &categories,
+        &series,
+        "%",
+        Layout::Horizontal,
+        (60.0 + 34.0 * n as f32).min(theme::CHART_HEIGHT * 1.5),
+    );
+}
+
+/// The chosen metric over the years, for clusters with several years.
+pub fn time_series(ui: &mut Ui, cx: &ViewCtx<'_>, row: &Row) {
+    let lang = cx.lang;
+    let cmp = cx.comparison;
+    let with_history: Vec<(usize, &crate::compare::Cell)> = row
+        .cells
+        .iter()
+        .enumerate()
+        .filter_map(|(i, c)| {
+            c.as_ref()
+                .filter(|c| c.comparable && c.history.len() > 1)
+                .map(|c| (i, c))
+        })
+        .collect();
+    widgets::section(
+        ui,
+        &format!("{} · {}", row.name, tr(lang, "历年变化", "over the years")),
+    );
+    if with_history.is_empty() {
+        widgets::weak(
+            ui,
+            tr(
+                lang,
+                "来源中没有集群给出此指标的多个年份。",
+                "No compared cluster has this figure for more than one year in the sources.",
+            ),
+        );
+        return;
+    }
+    Plot::new("chart-series")
+        .height(theme::CHART_HEIGHT * 0.8)
+        .allow_drag(false)
+        .allow_zoom(false)
+        .allow_scroll(false)
+        .allow_boxed_zoom(false)
+        .legend(Legend::default().position(Corner::LeftTop))
+        .y_axis_label(row.scale.label.to_owned())
+        .x_axis_formatter(|m, _| {
+            if m.value.fract().abs() < 1e-9 {
+                format!("{}", m.value as i64)
+            } else {
+                String::new()
+            }
+        })
+        .include_y(0.0)
+        .show(ui, |plot_ui| {
+            for (i, cell) in &with_history {
+                let pts: PlotPoints<'_> =
+                    cell.history.iter().map(|(y, v)| [*y as f64, *v]).collect();
+                plot_ui.line(
+                    Line::new(cmp.columns[*i].name.clone(), pts)
+                        .color(
+                            theme::palette(plot_ui.ctx().global_style().visuals.dark_mode).series
+                                [*i % 6],
+                        )
+                        .width(2.5),
+                );
+            }
+        });
+}

@@ -1,0 +1,53 @@
+//! UI words in both languages. Labels are written inline as `tr(lang, zh, en)`
+//! so each stays next to its use; names of the fixed taxonomies live here.
+
+use crate::model::{Category, Lang, Level, Stage};
+
+/// Picks the label for `lang`.
+pub fn tr(lang: Lang, zh: &'static str, en: &'static str) -> &'static str {
+    lang.pick(zh, en)
+}
+
+pub fn level(lang: Lang, l: Level) -> &'static str {
+    match l {
+        Level::National => tr(lang, "国家级", "National"),
+        Level::Provincial => tr(lang, "省级", "Provincial"),
+        Level::Municipal => tr(lang, "市级", "Municipal"),
+        Level::County => tr(lang, "县级", "County"),
+    }
+}
+
+pub fn stage(lang: Lang, s: Stage) -> &'static str {
+    match s {
+        Stage::Upstream => tr(lang, "上游", "Upstream"),
+        Stage::Midstream => tr(lang, "中游", "Midstream"),
+        Stage::Downstream => tr(lang, "下游", "Downstream"),
+    }
+}
+
+pub fn category(lang: Lang, c: Category) -> &'static str {
+    match c {
+        Category::PlanningTargets => tr(lang, "规划与目标", "Planning & targets"),
+        Category::Talent => tr(lang, "人才", "Talent"),
+        Category::FinanceFunds => tr(lang, "金融与基金", "Finance & funds"),
+        Category::PublicPlatforms => tr(lang, "公共服务平台", "Public service platforms"),
+        Category::PromotionGovernance => tr(lang, "促进机构与治理", "Promotion body & governance"),
+        Category::DemandMarket => tr(lang, "需求与市场", "Demand & market"),
+        Category::ChainLeadFirms => tr(lang, "强链与链主企业", "Chain building & lead firms"),
+        Category::DigitalTransformation => tr(lang, "数字化转型", "Digital transformation"),
+        Category::CrossRegional => tr(lang, "跨区域协作", "Cross-regional cooperation"),
+        Category::GoingAbroad => tr(lang, "出海", "Going abroad"),
+    }
+}
+
+/// What a panel says is missing, by the keys [`crate::compare::Column::missing`] uses.
+pub fn missing(lang: Lang, key: &str) -> &'static str {
+    match key {
+        "figures" => tr(lang, "集群整体数据", "cluster-wide figures"),
+        "lead_firms" => tr(lang, "龙头企业", "lead firms"),
+        "promotion_org" => tr(lang, "促进机构", "promotion organisation"),
+        "targets" => tr(lang, "政策目标", "policy targets"),
+        "policies" => tr(lang, "政策措施", "policies"),
+        _ => tr(lang, "其他", "other"),
+    }
+}

@@ -1,0 +1,191 @@
+//! Design tokens: spacing, colours and text sizes, defined once. Every view
+//! takes its look from here, so panels, cards and charts look alike.
+
+use egui::{Color32, CornerRadius, FontFamily, FontId, Margin, Stroke, TextStyle, Visuals};
+
+/// Spacing, in points.
+pub const GAP: f32 = 8.0;
+pub const GAP_SMALL: f32 = 4.0;
+pub const GAP_LARGE: f32 = 16.0;
+/// Width of one cluster panel.
+pub const PANEL_WIDTH: f32 = 380.0;
+/// Width of the cluster list on the left.
+pub const SIDEBAR_WIDTH: f32 = 300.0;
+/// Height of a chart.
+pub const CHART_HEIGHT: f32 = 300.0;
+pub const CARD_RADIUS: u8 = 6;
+
+/// Text sizes (normal mode; presentation mode scales them).
+pub const SIZE_BODY: f32 = 14.0;
+pub const SIZE_SMALL: f32 = 12.0;
+pub const SIZE_HEADING: f32 = 19.0;
+pub const SIZE_FIGURE: f32 = 22.0;
+pub const PRESENTATION_SCALE: f32 = 1.3;
+
+/// Colours of one theme.
+#[derive(Clone, Copy, Debug)]
+pub struct Palette {
+    pub dark: bool,
+    pub bg: Color32,
+    pub panel_bg: Color32,
+    pub card_bg: Color32,
+    pub border: Color32,
+    pub text: Color32,
+    pub text_weak: Color32,
+    pub accent: Color32,
+    pub good: Color32,
+    pub warn: Color32,
+    pub bad: Color32,
+    /// One colour per compared cluster, in panel order.
+    pub series: [Color32; 6],
+}
+
+pub const LIGHT: Palette = Palette {
+    dark: false,
+    bg: Color32::from_rgb(0xf6, 0xf7, 0xf9),
+    panel_bg: Color32::from_rgb(0xff, 0xff, 0xff),
+    card_bg: Color32::from_rgb(0xf1, 0xf4, 0xf8),
+    border: Color32::from_rgb(0xd5, 0xdb, 0xe3),
+    text: Color32::from_rgb(0x1d, 0x23, 0x2b),
+    text_weak: Color32::from_rgb(0x5a, 0x64, 0x70),
+    accent: Color32::from_rgb(0x1f, 0x6f, 0xd1),
+    good: Color32::from_rgb(0x1c, 0x8a, 0x4c),
+    warn: Color32::from_rgb(0xb5, 0x6a, 0x00),
+    bad: Color32::from_rgb(0xc0, 0x39, 0x2b),
+    // Colour-blind-safe (Okabe–Ito based), dark enough on white.
+    series: [
+        Color32::from_rgb(0x00, 0x72, 0xb2),
+        Color32::from_rgb(0xd5, 0x5e, 0x00),
+        Color32::from_rgb(0x00, 0x9e, 0x73),
+        Color32::from_rgb(0xcc, 0x79, 0xa7),
+        Color32::from_rgb(0x8a, 0x6d, 0x00),
+        Color32::from_rgb(0x56, 0x56, 0x56),
+    ],
+};
+
+pub const DARK: Palette = Palette {
+    dark: true,
+    bg: Color32::from_rgb(0x16, 0x19, 0x1d),
+    panel_bg: Color32::from_rgb(0x1e, 0x22, 0x27),
+    card_bg: Color32::from_rgb(0x27, 0x2c, 0x33),
+    border: Color32::from_rgb(0x3a, 0x41, 0x4a),
+    text: Color32::from_rgb(0xe6, 0xe9, 0xed),
+    text_weak: Color32::from_rgb(0xa0, 0xa8, 0xb3),
+    accent: Color32::from_rgb(0x5a, 0xa2, 0xf0),
+    good: Color32::from_rgb(0x4c, 0xc2, 0x7e),
+    warn: Color32::from_rgb(0xf0, 0xb0, 0x40),
+    bad: Color32::from_rgb(0xf0, 0x6a, 0x5a),
+    series: [
+        Color32::from_rgb(0x56, 0xb4, 0xe9),
+        Color32::from_rgb(0xe6, 0x9f, 0x00),
+        Color32::from_rgb(0x2e, 0xc4, 0x9a),
+        Color32::from_rgb(0xe0, 0x94, 0xc0),
+        Color32::from_rgb(0xf0, 0xe4, 0x42),
+        Color32::from_rgb(0xb0, 0xb0, 0xb0),
+    ],
+};
+
+pub fn palette(dark: bool) -> &'static Palette {
+    if dark { &DARK } else { &LIGHT }
+}
+
+/// The palette of the theme `ui` is drawn in.
+pub fn of(ui: &egui::Ui) -> &'static Palette {
+    palette(ui.visuals().dark_mode)
+}
+
+/// Colour of the `i`-th compared cluster.
+pub fn series(ui: &egui::Ui, i: usize) -> Color32 {
+    of(ui).series[i % 6]
+}
+
+/// Applies the theme and text sizes to the whole context.
+pub fn apply(ctx: &egui::Context, dark: bool, presentation: bool) {
+    let p = palette(dark);
+    let k = if presentation {
+        PRESENTATION_SCALE
+    } else {
+        1.0
+    };
+    let mut visuals = if dark {
+        Visuals::dark()
+    } else {
+        Visuals::light()
+    };
+    visuals.panel_fill = p.panel_bg;
+    visuals.window_fill = p.panel_bg;
+    visuals.extreme_bg_color = if dark {
+        Color32::from_rgb(0x12, 0x14, 0x17)
+    } else {
+        Color32::WHITE
+    };
+    visuals.faint_bg_color = p.card_bg;
+    visuals.override_text_color = Some(p.text);
+    visuals.hyperlink_color = p.accent;
+    visuals.selection.bg_fill = p.accent.gamma_multiply(0.35);
+    visuals.selection.stroke = Stroke::new(1.0, p.accent);
+    visuals.widgets.noninteractive.bg_stroke = Stroke::new(1.0, p.border);
+    let theme = if dark {
+        egui::Theme::Dark
+    } else {
+        egui::Theme::Light
+    };
+    ctx.set_theme(theme);
+    ctx.set_visuals_of(theme, visuals);
+    ctx.all_styles_mut(|style| {
+        style.text_styles = [
+            (
+                TextStyle::Small,
+                FontId::new(SIZE_SMALL * k, FontFamily::Proportional),
+            ),
+            (
+                TextStyle::Body,
+                FontId::new(SIZE_BODY * k, FontFamily::Proportional),
+            ),
+            (
+                TextStyle::Button,
+                FontId::new(SIZE_BODY * k, FontFamily::Proportional),
+            ),
+            (
+                TextStyle::Heading,
+                FontId::new(SIZE_HEADING * k, FontFamily::Proportional),
+            ),
+            (
+                TextStyle::Monospace,
+                FontId::new(SIZE_BODY * k, FontFamily::Monospace),
+            ),
+            (
+                figure_style(),
+                FontId::new(SIZE_FIGURE * k, FontFamily::Proportional),
+            ),
+        ]
+        .into();
+        style.spacing.item_spacing = egui::vec2(GAP, GAP_SMALL + 2.0);
+        style.spacing.button_padding = egui::vec2(GAP, GAP_SMALL);
+        style.spacing.interact_size.y = 24.0 * k;
+    });
+}
+
+/// The text style of headline figures on cards.
+pub fn figure_style() -> TextStyle {
+    TextStyle::Name("figure".into())
+}
+
+/// The frame of a cluster panel.
+pub fn panel_frame(ui: &egui::Ui) -> egui::Frame {
+    let p = of(ui);
+    egui::Frame::new()
+        .fill(p.panel_bg)
+        .stroke(Stroke::new(1.0, p.border))
+        .corner_radius(CornerRadius::same(CARD_RADIUS + 2))
+        .inner_margin(Margin::same(GAP_LARGE as i8 - 4))
+}
+
+/// The frame of a card inside a panel.
+pub fn card_frame(ui: &egui::Ui) -> egui::Frame {
+    let p = of(ui);
+    egui::Frame::new()
+        .fill(p.card_bg)
+        .corner_radius(CornerRadius::same(CARD_RADIUS))
+        .inner_margin(Margin::symmetric(GAP as i8 + 2, GAP as i8))
+}

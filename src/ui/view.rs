@@ -1,0 +1,155 @@
+//! The comparison view: panels side by side, charts, the policy matrix and
+//! national context, as tabs. The app draws it in its window; the PNG export
+//! draws the very same view headless.
+
+use egui::{RichText, Ui};
+
+use super::charts::{self, Charts};
+use super::context::ContextView;
+use super::i18n::tr;
+use super::matrix::PolicyMatrix;
+use super::panel::ClusterPanel;
+use super::widgets;
+use super::{ViewCtx, theme};
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub enum Tab {
+    #[default]
+    Overview,
+    Charts,
+    Policies,
+    Context,
+}
+
+impl Tab {
+    pub const ALL: [Tab; 4] = [Tab::Overview, Tab::Charts, Tab::Policies, Tab::Context];
+
+    pub fn label(self, lang: crate::model::Lang) -> &'static str {
+        match self {
+            Tab::Overview => tr(lang, "概览", "Overview"),
+            Tab::Charts => tr(lang, "图表", "Charts"),
+            Tab::Policies => tr(lang, "政策矩阵", "Policy matrix"),
+            Tab::Context => tr(lang, "全国背景", "National context"),
+        }
+    }
+}
+
+pub struct ComparisonView<'a> {
+    pub ctx: &'a ViewCtx<'a>,
+    pub tab: Tab,
+    pub charts: &'a mut Charts,
+    /// Presentation mode: a title on top and the sources at the foot.
+    pub presentation: bool,
+}
+
+impl ComparisonView<'_> {
+    pub fn ui(&mut self, ui: &mut Ui) {
+        let cx = self.ctx;
+        let lang = cx.lang;
+        if self.presentation {
+            self.title(ui);
+        }
+        let footer_h = if self.presentation {
+            24.0 + 18.0 * cx.comparison.cited_sources.len() as f32
+        } else {
+            0.0
+        };
+        let body_h = (ui.available_height() - footer_h).max(100.0);
+        egui::ScrollArea::both()
+            .id_salt(("view", self.tab as u8))
+            .max_height(body_h)
+            .auto_shrink([false, false])
+            .show(ui, |ui| match self.tab {
+                Tab::Overview => self.overview(ui),
+                Tab::Charts => self.charts.ui(ui, cx),
+                Tab::Policies => PolicyMatrix { ctx: cx }.ui(ui),
+                Tab::Context => ContextView { ctx: cx }.ui(ui),
+            });
+        if self.presentation {
+            self.footer(ui);
+        }
+        let _ = lang;
+    }
+
+    fn title(&self, ui: &mut Ui) {
+        let cx = self.ctx;
+        let names: Vec<&str> = cx
+            .comparison
+            .columns
+            .iter()
+            .map(|c| c.name.as_str())
+            .collect();
+        ui.label(
+            RichText::new(names.join("  ·  "))
+                .size(theme::SIZE_HEADING * theme::PRESENTATION_SCALE * 1.15)
+                .strong(),
+        );
+        widgets::weak(
+            ui,
+            format!(
+                "{} · {}",
+                tr(
+                    cx.lang,
+                    "先进制造业集群对比",
+                    "Advanced manufacturing clusters compared"
+                ),
+                self.tab.label(cx.lang)
+            ),
+        );
+        ui.add_space(theme::GAP);
+    }
+
+    fn footer(&self, ui: &mut Ui) {
+        let cx = self.ctx;
+        ui.separator();
+        for id in &cx.comparison.cited_sources {
+            if let Some(s) = cx.dataset.source(id) {
+                let author = s
+                    .author
+                    .as_ref()
+                    .map_or(String::new(), |a| format!(" · {}", a.get(cx.lang)));
+                widgets::weak(
+                    ui,
+                    format!(
+                        "{}{} · {}{author} · {}",
+                        tr(cx.lang, "来源：", "Source: "),
+                        s.title.get(cx.lang),
+                        s.publisher.get(cx.lang),
+                        s.date
+                    ),
+                );
+            }
+        }
+    }
+
+    fn overview(&mut self, ui: &mut Ui) {
+        let cx = self.ctx;
+        let lang = cx.lang;
+        if cx.comparison.columns.is_empty() {
+            ui.add_space(theme::GAP_LARGE);
+            ui.label(tr(
+                lang,
+                "从左侧列表添加集群（1至6个），即可并排对比。",
+                "Add clusters from the list on the left (1 to 6) to compare them side by side.",
+            ));
+            return;
+        }
+        ui.horizontal_top(|ui| {
+            for i in 0..cx.comparison.columns.len() {
+                theme::panel_frame(ui).show(ui, |ui| {
+                    ui.set_width(theme::PANEL_WIDTH);
+                    ui.vertical(|ui| ClusterPanel { ctx: cx, index: i }.ui(ui));
+                });
+            }
+        });
+        if let Some(key) = cx.comparison.default_chart_key()
+            && let Some(row) = cx.comparison.row(key)
+        {
+            let w =
+                (theme::PANEL_WIDTH + 2.0 * theme::GAP_LARGE) * cx.comparison.columns.len() as f32;
+            ui.allocate_ui(egui::vec2(w.max(600.0), theme::CHART_HEIGHT + 80.0), |ui| {
+                charts::metric_chart(ui, cx, row, "overview-chart", theme::CHART_HEIGHT);
+            });
+        }
+    }
+}

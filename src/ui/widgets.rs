@@ -1,0 +1,82 @@
+//! Small helper widgets shared by every view, so all panels look alike.
+
+use egui::{Response, RichText, Ui};
+
+use super::i18n::tr;
+use super::theme;
+use crate::model::{Citation, Dataset, Lang};
+
+/// A section title inside a panel or view.
+pub fn section(ui: &mut Ui, title: &str) {
+    ui.add_space(theme::GAP);
+    ui.label(RichText::new(title).strong().size(theme::SIZE_BODY + 1.0));
+    ui.add_space(theme::GAP_SMALL / 2.0);
+}
+
+/// Secondary text.
+pub fn weak(ui: &mut Ui, text: impl Into<String>) -> Response {
+    let c = theme::of(ui).text_weak;
+    ui.label(RichText::new(text.into()).small().color(c))
+}
+
+/// A visible comparability warning.
+pub fn caveat(ui: &mut Ui, text: &str) -> Response {
+    let c = theme::of(ui).warn;
+    ui.add(egui::Label::new(RichText::new(format!("⚠ {text}")).small().color(c)).wrap())
+}
+
+/// The source of a figure, shown on hover: document, publisher, date, the phrase as written.
+pub fn source_tooltip(ui: &mut Ui, d: &Dataset, cite: &Citation, lang: Lang, note: Option<&str>) {
+    ui.set_max_width(420.0);
+    if let Some(note) = note {
+        ui.label(note);
+        ui.separator();
+    }
+    match d.source(&cite.source) {
+        Some(s) => {
+            ui.label(RichText::new(s.title.get(lang)).strong());
+            let mut line = s.publisher.get(lang).to_owned();
+            if let Some(a) = &s.author {
+                line.push_str(" · ");
+                line.push_str(a.get(lang));
+            }
+            line.push_str(" · ");
+            line.push_str(&s.date);
+            if s.date_approximate {
+                line.push_str(tr(lang, "（推定）", " (inferred)"));
+            }
+            weak(ui, line);
+            if let Some(f) = &s.file {
+                weak(ui, format!("{} {f}", tr(lang, "文件", "File")));
+            }
+        }
+        None => {
+            ui.label(format!("{} {}", tr(lang, "来源", "Source"), cite.source));
+        }
+    }
+    ui.add_space(theme::GAP_SMALL);
+    ui.label(RichText::new(format!("“{}”", cite.quote)).italics());
+}
+
+/// Attaches the source tooltip to a response.
+pub fn with_source(
+    resp: Response,
+    d: &Dataset,
+    cite: &Citation,
+    lang: Lang,
+    note: Option<&str>,
+) -> Response {
+    resp.on_hover_ui(|ui| source_tooltip(ui, d, cite, lang, note))
+}
+
+/// A small tag, e.g. a level or a year.
+pub fn chip(ui: &mut Ui, text: &str) -> Response {
+    let p = theme::of(ui);
+    egui::Frame::new()
+        .fill(p.card_bg)
+        .stroke(egui::Stroke::new(1.0, p.border))
+        .corner_radius(egui::CornerRadius::same(8))
+        .inner_margin(egui::Margin::symmetric(6, 1))
+        .show(ui, |ui| ui.label(RichText::new(text).small()))
+        .response
+}

@@ -1,0 +1,30 @@
+//! Shared helpers for the integration tests.
+#![allow(dead_code)]
+
+use std::path::PathBuf;
+
+/// The source articles beside the checkout (`../shared/seeds`), where present.
+pub fn shared_seeds() -> Option<PathBuf> {
+    let p = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/seeds");
+    p.is_dir().then_some(p)
+}
+
+/// A minimal valid dataset as JSON, for tests to break in one place at a time.
+pub fn minimal() -> serde_json::Value {
+    serde_json::json!({
+        "format_version": 1,
+        "sources": [{"id": "s1", "title": {"zh": "文章", "en": "Article"},
+                     "publisher": {"zh": "报社", "en": "Paper"}, "date": "2021-07"}],
+        "metric_keys": [{"key": "firms", "name": {"zh": "企业数", "en": "Firms"}, "headline": true}],
+        "clusters": [
+            {"id": "a-cluster", "name": {"zh": "甲集群", "en": "Cluster A"}, "level": "national",
+             "provinces": [{"zh": "广东", "en": "Guangdong"}], "industry": {"zh": "电池", "en": "Batteries"},
+             "metrics": [{"key": "firms", "value": 1200, "unit": "家", "qualifier": "more_than",
+                          "as_of": {"year": 2021}, "source": {"source": "s1", "quote": "企业超过1200家"}}]},
+            {"id": "b-cluster", "name": {"zh": "乙集群", "en": "Cluster B"}, "level": "provincial",
+             "provinces": [{"zh": "湖南", "en": "Hunan"}], "industry": {"zh": "材料", "en": "Materials"},
+             "metrics": [{"key": "firms", "value": 300, "unit": "家",
+                          "as_of": {"year": 2020}, "source": {"source": "s1", "quote": "300家"}}]}
+        ]
+    })
+}

@@ -1,0 +1,148 @@
+//! The app as a user drives it (egui_kittest): add and remove a panel, switch
+//! language, make a panel the baseline, load a bad file and see every problem
+//! while the data already shown stays. Snapshot images of the default
+//! comparison in both themes and languages; any missing glyph fails.
+
+use cluster_compare::load;
+use cluster_compare::model::Lang;
+use cluster_compare::ui::app::{App, Settings};
+use cluster_compare::ui::fonts;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+
+fn app(lang: Lang, dark: bool) -> App {
+    let loaded = load::load_embedded().unwrap_or_else(|e| panic!("{e}"));
+    App::with_data(
+        loaded,
+        Settings {
+            lang,
+            dark,
+            ..Settings::default()
+        },
+    )
+}
+
+fn harness(app: App) -> Harness<'static, App> {
+    Harness::builder()
+        .with_size(egui::vec2(1600.0, 1000.0))
+        .with_context_setup(fonts::install)
+        .build_ui_state(|ui, app: &mut App| app.ui(ui), app)
+}
+
+#[test]
+fn opens_on_shenzhen_and_guangdong_side_by_side() {
+    let mut h = harness(app(Lang::Zh, false));
+    h.run();
+    assert_eq!(
+        h.state().settings.compare,
+        ["shenzhen-battery-materials", "guangdong-six-city-nev"]
+    );
+    h.get_all_by_label_contains("深圳先进电池材料集群")
+        .next()
+        .expect("Shenzhen panel");
+    h.get_all_by_label_contains("> 5700亿元")
+        .next()
+        .expect("output card with qualifier");
+}
+
+#[test]
+fn add_and_remove_a_panel() {
+    let mut h = harness(app(Lang::En, false));
+    h.run();
+    h.get_by_label("Add yichun-lithium").click();
+    h.run();
+    assert_eq!(h.state().settings.compare.len(), 3);
+    assert_eq!(h.state().settings.compare[2], "yichun-lithium");
+    h.get_by_label("Remove guangdong-six-city-nev").click();
+    h.run();
+    assert_eq!(
+        h.state().settings.compare,
+        ["shenzhen-battery-materials", "yichun-lithium"]
+    );
+}
+
+#[test]
+fn switch_language() {
+    let mut h = harness(app(Lang::Zh, false));
+    h.run();
+    assert!(h.query_by_label("概览").is_some());
+    h.get_by_label("English").click();
+    h.run();
+    assert_eq!(h.state().settings.lang, Lang::En);
+    assert!(h.query_by_label("Overview").is_some());
+    h.get_all_by_label_contains("> CNY 570 bn")
+        .next()
+        .expect("English number format");
+}
+
+#[test]
+fn make_a_panel_the_baseline() {
+    let mut h = harness(app(Lang::En, false));
+    h.run();
+    h.get_by_label("Baseline shenzhen-battery-materials")
+        .click();
+    h.run();
+    assert_eq!(h.state().settings.baseline, Some(0));
+    h.get_all_by_label_contains("vs baseline")
+        .next()
+        .expect("differences shown against the baseline");
+}
+
+#[test]
+fn a_bad_file_shows_every_problem_and_the_old_data_stays() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("bad.json");
+    let mut v: serde_json::Value = serde_json::from_str(load::EMBEDDED).unwrap();
+    v["clusters"][0]["metrics"][0]["unit"] = "万亿美刀".into();
+    v["clusters"][1]["id"] = v["clusters"][0]["id"].clone();
+    std::fs::write(&bad, serde_json::to_string_pretty(&v).unwrap()).unwrap();
+
+    let mut h = harness(app(Lang::En, false));
+    h.run();
+    let before = h.state().loaded.dataset.clusters.len();
+    h.state_mut().open(&bad);
+    h.run();
+    h.get_all_by_label_contains("Could not load")
+        .next()
+        .expect("problems panel");
+    h.get_all_by_label_contains("unknown unit `万亿美刀`")
+        .next()
+        .expect("first problem");
+    h.get_all_by_label_contains("duplicate cluster id")
+        .next()
+        .expect("second problem");
+    assert_eq!(h.state().loaded.dataset.clusters.len(), before);
+    h.get_all_by_label_contains("Shenzhen")
+        .next()
+        .expect("the panels still show the old data");
+}
+
+fn snapshot(lang: Lang, dark: bool, name: &str) {
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1600.0, 1000.0))
+        .with_context_setup(fonts::install)
+        .wgpu()
+        .build_ui_state(|ui, app: &mut App| app.ui(ui), app(lang, dark));
+    h.run();
+    h.snapshot(name);
+}
+
+#[test]
+fn snapshot_default_comparison_light_zh() {
+    snapshot(Lang::Zh, false, "default_light_zh");
+}
+
+#[test]
+fn snapshot_default_comparison_dark_zh() {
+    snapshot(Lang::Zh, true, "default_dark_zh");
+}
+
+#[test]
+fn snapshot_default_comparison_light_en() {
+    snapshot(Lang::En, false, "default_light_en");
+}
+
+#[test]
+fn snapshot_default_comparison_dark_en() {
+    snapshot(Lang::En, true, "default_dark_en");
+}
