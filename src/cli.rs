@@ -58,6 +58,12 @@ pub enum Command {
     List,
     /// Print the JSON Schema of the dataset format.
     Schema,
+    /// Print a synthetic dataset of N clusters (made-up figures, for scale tests).
+    #[command(hide = true)]
+    Synth {
+        /// Number of clusters.
+        n: usize,
+    },
     /// Write a comparison sheet or picture.
     Export {
         /// Cluster ids to compare, comma-separated (1 to 6).
@@ -146,6 +152,10 @@ pub fn run(cli: &Cli, command: &Command) -> ExitCode {
                 ExitCode::from(1)
             }
         },
+        Command::Synth { n } => {
+            let _ = writeln!(out, "{}", crate::synth::json(*n));
+            ExitCode::SUCCESS
+        }
         Command::Schema => {
             let schema = schemars::schema_for!(crate::model::Dataset);
             let _ = writeln!(

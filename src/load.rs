@@ -359,7 +359,17 @@ fn json_error(text: &str, offset: usize, path: &str, e: &serde_json::Error) -> P
     if let Some(i) = msg.rfind(" at line ") {
         msg.truncate(i);
     }
-    if path.is_empty() && msg.contains("expected a map") {
+    for (rust, plain) in [
+        ("expected f64", "expected a number"),
+        ("expected u32", "expected a whole number (0 or more)"),
+        ("expected i32", "expected a whole number, e.g. a year"),
+        ("expected a sequence", "expected an array [ … ]"),
+        ("expected a map", "expected an object { … }"),
+        ("struct ", ""),
+    ] {
+        msg = msg.replace(rust, plain);
+    }
+    if path.is_empty() && msg.contains("expected an object") {
         msg = format!("{msg}: the top level must be a JSON object {{ … }}");
     }
     if e.is_eof() {

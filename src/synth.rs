@@ -111,7 +111,7 @@ pub fn dataset(n: usize) -> Dataset {
                 policies: Category::ALL
                     .iter()
                     .enumerate()
-                    .filter(|(k, _)| (i + k) % 3 != 0)
+                    .filter(|(k, _)| *k == 1 || (i + k) % 3 != 0)
                     .map(|(k, cat)| Policy {
                         id: if k == 1 {
                             policy_id.clone()

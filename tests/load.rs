@@ -100,7 +100,7 @@ fn type_errors_in_several_clusters_are_all_listed_with_paths() {
     let all = errs.join("\n");
     assert!(errs.len() >= 2, "{all}");
     assert!(all.contains("clusters[0].metrics[0].value"), "{all}");
-    assert!(all.contains("expected f64"), "{all}");
+    assert!(all.contains("expected a number"), "{all}");
     assert!(all.contains("clusters[1].level"), "{all}");
     assert!(
         all.contains("national"),
@@ -207,4 +207,11 @@ fn nothing_panics_whatever_the_bytes() {
         // Either result is fine; a panic fails the test.
         let _ = load::load_bytes("mangled.json", &b);
     }
+}
+
+#[test]
+fn synthetic_datasets_are_valid() {
+    let text = cluster_compare::synth::json(50);
+    let l = load::load_str("synthetic.json", &text).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(l.dataset.clusters.len(), 50);
 }

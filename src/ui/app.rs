@@ -142,17 +142,29 @@ impl App {
         if startup.data.is_some() {
             settings.data_path = startup.data.clone();
         }
-        let embedded = match load::load_embedded() {
+        // The asked-for file first, so the selection is checked against it;
+        // the embedded dataset when there is none or it fails to load.
+        let mut failed = None;
+        let from_file = settings
+            .data_path
+            .as_deref()
+            .and_then(|p| load::load_path(p).map_err(|e| failed = Some(e)).ok());
+        let loaded = from_file.unwrap_or_else(|| match load::load_embedded() {
             Ok(l) => l,
             Err(e) => Loaded {
                 file: e.file.clone(),
                 dataset: Default::default(),
                 warnings: e.problems,
             },
-        };
-        let mut app = Self::with_data(embedded, settings);
-        if let Some(p) = app.settings.data_path.clone() {
-            app.open(&p);
+        });
+        let path = settings.data_path.clone().filter(|_| failed.is_none());
+        let mut app = Self::with_data(loaded, settings);
+        app.problems = failed;
+        if let Some(p) = path {
+            app.watched = Some((p.clone(), modified(&p)));
+        } else if let Some(p) = app.settings.data_path.clone() {
+            // Keep watching a file that failed, so fixing it loads it.
+            app.watched = Some((p.clone(), modified(&p)));
         }
         app.started = Some(started);
         app
@@ -192,12 +204,7 @@ impl App {
             self.watched = Some((p.to_owned(), modified(p)));
         }
         self.sanitise_selection();
-        self.status = Some(format!(
-            "{} · {} {}",
-            self.loaded.file,
-            self.loaded.dataset.clusters.len(),
-            tr(self.settings.lang, "个集群", "clusters")
-        ));
+        self.status = None;
     }
 
     /// Drops ids the dataset does not have; keeps 1 to 6 panels where possible.
@@ -286,6 +293,8 @@ impl App {
         if self.applied_theme != Some((self.settings.dark, self.presentation)) {
             theme::apply(&ctx, self.settings.dark, self.presentation);
             self.applied_theme = Some((self.settings.dark, self.presentation));
+            // This frame's root Ui predates the change; draw the next one at once.
+            ctx.request_repaint();
         }
         self.handle_input(&ctx);
         self.poll_file(&ctx);
@@ -591,9 +600,9 @@ impl App {
             ui.separator();
             let dark = self.settings.dark;
             let theme_label = if dark {
-                tr(lang, "☀ 浅色", "☀ Light")
+                tr(lang, "浅色主题", "Light theme")
             } else {
-                tr(lang, "🌙 深色", "🌙 Dark")
+                tr(lang, "深色主题", "Dark theme")
             };
             if ui.button(theme_label).clicked() {
                 self.settings.dark = !dark;

@@ -116,7 +116,9 @@ impl ClusterPanel<'_> {
                             ui.vertical(|ui| {
                                 widgets::weak(ui, &row.name);
                                 ui.label(
-                                    RichText::new(&cell.written).text_style(theme::figure_style()),
+                                    RichText::new(&cell.written)
+                                        .size(theme::figure_size(ui))
+                                        .strong(),
                                 );
                                 let mut sub = cell.year.clone();
                                 if let Some(s) = &cell.metric.scope {

@@ -154,10 +154,6 @@ pub fn apply(ctx: &egui::Context, dark: bool, presentation: bool) {
                 TextStyle::Monospace,
                 FontId::new(SIZE_BODY * k, FontFamily::Monospace),
             ),
-            (
-                figure_style(),
-                FontId::new(SIZE_FIGURE * k, FontFamily::Proportional),
-            ),
         ]
         .into();
         style.spacing.item_spacing = egui::vec2(GAP, GAP_SMALL + 2.0);
@@ -166,9 +162,13 @@ pub fn apply(ctx: &egui::Context, dark: bool, presentation: bool) {
     });
 }
 
-/// The text style of headline figures on cards.
-pub fn figure_style() -> TextStyle {
-    TextStyle::Name("figure".into())
+/// The size of headline figures on cards, in proportion to the body text (so
+/// presentation mode scales it too).
+pub fn figure_size(ui: &egui::Ui) -> f32 {
+    ui.style()
+        .text_styles
+        .get(&TextStyle::Body)
+        .map_or(SIZE_FIGURE, |f| f.size * SIZE_FIGURE / SIZE_BODY)
 }
 
 /// The frame of a cluster panel.
