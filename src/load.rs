@@ -193,14 +193,6 @@ pub fn load_str(file: &str, text: &str) -> Result<Loaded, LoadError> {
             "the file is empty; expected a JSON object with format_version, sources, metric_keys and clusters",
         )]));
     }
-    if let Some((depth_pos, depth)) = too_deep(text) {
-        let mut p = Problem::error(
-            "",
-            format!("nesting deeper than {MAX_DEPTH} levels ({depth}); a dataset needs far fewer"),
-        );
-        p.pos = Some(depth_pos);
-        return Err(fail(vec![p]));
-    }
     let dataset = parse(text).map_err(fail)?;
     let mut problems = validate(&dataset);
     for p in &mut problems {
@@ -217,7 +209,27 @@ pub fn load_str(file: &str, text: &str) -> Result<Loaded, LoadError> {
     })
 }
 
+/// One pass over the text when it is valid (the common case); only when it is
+/// not, a second, element-by-element pass that collects every problem.
 fn parse(text: &str) -> Result<Dataset, Vec<Problem>> {
+    if let Ok(d) = serde_json::from_str::<Dataset>(text)
+        && d.format_version == FORMAT_VERSION
+    {
+        return Ok(d);
+    }
+    parse_each(text)
+}
+
+fn parse_each(text: &str) -> Result<Dataset, Vec<Problem>> {
+    // serde_json stops at 128 levels by itself; this names the place and the limit.
+    if let Some((pos, depth)) = too_deep(text) {
+        let mut p = Problem::error(
+            "",
+            format!("nesting deeper than {MAX_DEPTH} levels ({depth}); a dataset needs far fewer"),
+        );
+        p.pos = Some(pos);
+        return Err(vec![p]);
+    }
     let top: BTreeMap<String, &RawValue> = match serde_json::from_str(text) {
         Ok(t) => t,
         Err(e) => return Err(vec![json_error(text, 0, "", &e)]),
@@ -694,38 +706,44 @@ impl<'a> Validator<'a> {
         self.context(&ids, &mut policy_ids);
     }
 
-    fn name(&mut self, path: String, t: &Text) {
+    // Paths are passed as (base, suffix) and joined only when a problem is
+    // reported: a valid file allocates no path strings here.
+
+    fn name(&mut self, base: &str, suffix: &str, t: &Text) {
         if t.zh.trim().is_empty() {
             self.err(
-                path,
+                format!("{base}{suffix}"),
                 "empty Chinese name (zh); every name needs at least Chinese",
             );
         } else if t.en.trim().is_empty() {
             self.warn(
-                path,
+                format!("{base}{suffix}"),
                 "no English name (en); English views will show Chinese",
             );
         }
     }
 
-    fn cite(&mut self, path: String, c: &Citation) {
+    fn cite(&mut self, base: &str, suffix: &str, c: &Citation) {
         if !self.sources.contains(c.source.as_str()) {
             self.err(
-                format!("{path}.source"),
+                format!("{base}{suffix}.source"),
                 format!("cites source `{}`, which is not in `sources`", c.source),
             );
         }
         if c.quote.trim().is_empty() {
             self.err(
-                format!("{path}.quote"),
+                format!("{base}{suffix}.quote"),
                 "empty quote; give the phrase as written in the source",
             );
         }
     }
 
-    fn year(&mut self, path: String, y: i32) {
+    fn year(&mut self, base: &str, suffix: &str, y: i32) {
         if !YEARS.contains(&y) {
-            self.err(path, format!("year {y} is outside 1949–2100"));
+            self.err(
+                format!("{base}{suffix}"),
+                format!("year {y} is outside 1949–2100"),
+            );
         }
     }
 
@@ -737,14 +755,14 @@ impl<'a> Validator<'a> {
             );
         }
         self.value(p, m.value, &m.unit);
-        self.year(format!("{p}.as_of.year"), m.as_of.year);
+        self.year(&p, ".as_of.year", m.as_of.year);
         if m.as_of.approximate && m.as_of.note.is_none() {
             self.warn(
                 format!("{p}.as_of.note"),
                 "the year is approximate but no note says why",
             );
         }
-        self.cite(format!("{p}.source"), &m.source);
+        self.cite(&p, "", &m.source);
     }
 
     fn value(&mut self, p: &str, value: f64, unit: &str) {
@@ -792,7 +810,7 @@ impl<'a> Validator<'a> {
         } else {
             ids.insert(pol.id.as_str(), p.to_owned());
         }
-        self.name(format!("{p}.title"), &pol.title);
+        self.name(&p, ".title", &pol.title);
         if pol.categories.is_empty() {
             self.err(
                 format!("{p}.categories"),
@@ -800,13 +818,13 @@ impl<'a> Validator<'a> {
             );
         }
         if let Some(y) = pol.year {
-            self.year(format!("{p}.year"), y);
+            self.year(&p, ".year", y);
         }
-        self.cite(format!("{p}.source"), &pol.source);
+        self.cite(&p, "", &pol.source);
     }
 
     fn cluster(&mut self, p: &str, c: &'a Cluster, policy_ids: &mut HashMap<&'a str, String>) {
-        self.name(format!("{p}.name"), &c.name);
+        self.name(&p, ".name", &c.name);
         if c.provinces.is_empty() {
             self.warn(format!("{p}.provinces"), "no province given");
         }
@@ -815,18 +833,18 @@ impl<'a> Validator<'a> {
         }
         if let Some(d) = &c.designation {
             if let Some(y) = d.year {
-                self.year(format!("{p}.designation.year"), y);
+                self.year(&p, ".designation.year", y);
             }
-            self.cite(format!("{p}.designation.source"), &d.source);
+            self.cite(&p, ".designation", &d.source);
         }
         if let Some(o) = &c.promotion_org {
-            self.name(format!("{p}.promotion_org.name"), &o.name);
-            self.cite(format!("{p}.promotion_org.source"), &o.source);
+            self.name(&p, ".promotion_org.name", &o.name);
+            self.cite(&p, ".promotion_org", &o.source);
         }
         for (j, pl) in c.places.iter().enumerate() {
-            self.name(format!("{p}.places[{j}].name"), &pl.name);
+            self.name(&format!("{p}.places[{j}].name"), "", &pl.name);
             if let Some(s) = &pl.source {
-                self.cite(format!("{p}.places[{j}].source"), s);
+                self.cite(&format!("{p}.places[{j}]"), "", s);
             }
         }
         let mut segs = HashSet::new();
@@ -842,11 +860,11 @@ impl<'a> Validator<'a> {
                     format!("duplicate segment `{}`", s.key),
                 );
             }
-            self.name(format!("{p}.chain[{j}].name"), &s.name);
+            self.name(&format!("{p}.chain[{j}].name"), "", &s.name);
         }
         for (j, f) in c.lead_firms.iter().enumerate() {
             let fp = format!("{p}.lead_firms[{j}]");
-            self.name(format!("{fp}.name"), &f.name);
+            self.name(&fp, ".name", &f.name);
             if !segs.contains(f.segment.as_str()) {
                 self.err(
                     format!("{fp}.segment"),
@@ -861,7 +879,7 @@ impl<'a> Validator<'a> {
                     ),
                 );
             }
-            self.cite(format!("{fp}.source"), &f.source);
+            self.cite(&fp, "", &f.source);
         }
         for (j, m) in c.metrics.iter().enumerate() {
             self.metric(&format!("{p}.metrics[{j}]"), m);
@@ -879,7 +897,7 @@ impl<'a> Validator<'a> {
             }
             self.value(&tp, t.value, &t.unit);
             if let Some(y) = t.year {
-                self.year(format!("{tp}.year"), y);
+                self.year(&tp, ".year", y);
             }
             if let (Some(y), Some(b)) = (t.year, t.baseline_year)
                 && y < b
@@ -909,7 +927,7 @@ impl<'a> Validator<'a> {
                     ),
                 );
             }
-            self.cite(format!("{tp}.source"), &t.source);
+            self.cite(&tp, "", &t.source);
         }
         if c.metrics.is_empty() && c.notes.is_empty() {
             self.warn(
@@ -922,10 +940,10 @@ impl<'a> Validator<'a> {
     fn context(&mut self, cluster_ids: &HashSet<&str>, policy_ids: &mut HashMap<&'a str, String>) {
         let ctx = &self.d.context;
         if let Some(comp) = &ctx.competition {
-            self.cite("context.competition.source".into(), &comp.source);
+            self.cite("context.competition", "", &comp.source);
             let total: u32 = comp.rounds.iter().map(|r| r.winners).sum();
             for (i, r) in comp.rounds.iter().enumerate() {
-                self.cite(format!("context.competition.rounds[{i}].source"), &r.source);
+                self.cite(&format!("context.competition.rounds[{i}]"), "", &r.source);
             }
             for (name, counts) in [
                 ("by_industry", &comp.by_industry),
@@ -942,7 +960,7 @@ impl<'a> Validator<'a> {
         }
         for (i, ps) in ctx.provincial_systems.iter().enumerate() {
             let p = format!("context.provincial_systems[{i}]");
-            self.name(format!("{p}.province"), &ps.province);
+            self.name(&p, ".province", &ps.province);
             for (j, pol) in ps.policies.iter().enumerate() {
                 self.policy(&format!("{p}.policies[{j}]"), pol, policy_ids);
             }
@@ -974,7 +992,7 @@ impl<'a> Validator<'a> {
                     ),
                 );
             }
-            self.cite(format!("{p}.source"), &e.source);
+            self.cite(&p, "", &e.source);
         }
     }
 }
