@@ -181,9 +181,11 @@ impl Comparison {
 
     /// The row a chart shows first: the headline row with most values.
     pub fn default_chart_key(&self) -> Option<&str> {
+        // The first (in dataset order) of the best-covered rows, headline rows preferred.
+        let best = self.rows.iter().map(|r| (r.coverage(), r.headline)).max()?;
         self.rows
             .iter()
-            .max_by_key(|r| (r.coverage(), r.headline, std::cmp::Reverse(r.key.len())))
+            .find(|r| (r.coverage(), r.headline) == best)
             .map(|r| r.key.as_str())
     }
 }

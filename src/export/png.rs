@@ -11,9 +11,19 @@ use crate::ui::charts::Charts;
 use crate::ui::view::{ComparisonView, Tab};
 use crate::ui::{ViewCtx, fonts, theme};
 
-/// A wgpu render state, or a clear error where no adapter can be had.
+/// A wgpu render state, or a clear error where no adapter can be had. The
+/// primary backends (Vulkan, Metal, DX12) are tried first, so no GL/Wayland
+/// probing happens on a server; then every backend.
 fn render_state() -> Result<egui_wgpu::RenderState, ExportError> {
-    let setup = egui_kittest::wgpu::default_wgpu_setup();
+    let mut primary = egui_kittest::wgpu::default_wgpu_setup();
+    if let egui_wgpu::WgpuSetup::CreateNew(s) = &mut primary {
+        s.instance_descriptor.backends = egui_wgpu::wgpu::Backends::PRIMARY;
+    }
+    render_state_with(primary)
+        .or_else(|_| render_state_with(egui_kittest::wgpu::default_wgpu_setup()))
+}
+
+fn render_state_with(setup: egui_wgpu::WgpuSetup) -> Result<egui_wgpu::RenderState, ExportError> {
     let instance = pollster::block_on(setup.new_instance());
     pollster::block_on(egui_wgpu::RenderState::create(
         &egui_wgpu::WgpuConfiguration {
@@ -76,7 +86,18 @@ pub fn render_png(d: &Dataset, cmp: &Comparison, o: &PngOptions) -> Result<Vec<u
             Charts::default(),
         );
     harness.run_steps(3);
-    let image = harness.render().map_err(ExportError::Render)?;
+    let mut image = harness.render().map_err(ExportError::Render)?;
+    // Composite onto the page colour: areas nothing painted are transparent.
+    let bg = theme::palette(dark).panel_bg;
+    for p in image.pixels_mut() {
+        let a = p.0[3] as u32;
+        if a < 255 {
+            for (c, b) in p.0.iter_mut().take(3).zip([bg.r(), bg.g(), bg.b()]) {
+                *c = ((*c as u32 * a + b as u32 * (255 - a)) / 255) as u8;
+            }
+            p.0[3] = 255;
+        }
+    }
     let mut out = Vec::new();
     image::DynamicImage::ImageRgba8(image)
         .write_to(&mut std::io::Cursor::new(&mut out), image::ImageFormat::Png)

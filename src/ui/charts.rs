@@ -81,7 +81,8 @@ pub fn grouped_bars(
         .allow_scroll(false)
         .allow_boxed_zoom(false)
         .allow_double_click_reset(true)
-        .show_grid([!horizontal, horizontal])
+        // Value grid lines only: lines along the category axis would cut through bars.
+        .show_grid([horizontal, !horizontal])
         .legend(Legend::default().position(Corner::RightTop))
         .show_x(false)
         .show_y(false);

@@ -14,6 +14,8 @@ use crate::model::{Cluster, Stage};
 pub struct ClusterPanel<'a> {
     pub ctx: &'a ViewCtx<'a>,
     pub index: usize,
+    /// Presentation: header, headline cards and targets only.
+    pub compact: bool,
 }
 
 impl ClusterPanel<'_> {
@@ -66,6 +68,10 @@ impl ClusterPanel<'_> {
         );
 
         self.headline_cards(ui, c);
+        if self.compact {
+            self.targets(ui);
+            return;
+        }
         self.other_figures(ui, c);
         self.chain(ui, c);
         self.organisation_and_places(ui, c);
@@ -296,12 +302,7 @@ impl ClusterPanel<'_> {
                     (Some(a), Some(f)) => {
                         let p = theme::of(ui);
                         let color = if f >= 1.0 { p.good } else { p.accent };
-                        ui.add(
-                            egui::ProgressBar::new(f.clamp(0.0, 1.0) as f32)
-                                .fill(color)
-                                .desired_height(10.0)
-                                .text(RichText::new(format::progress(f, lang)).small()),
-                        );
+                        widgets::progress(ui, f, color, &format::progress(f, lang));
                         let gap = t.gap.clone().unwrap_or_default();
                         widgets::weak(
                             ui,

@@ -134,21 +134,46 @@ impl ComparisonView<'_> {
             ));
             return;
         }
+        let n = cx.comparison.columns.len();
+        // Presentation fills the slide's width; the app keeps a fixed width and scrolls.
+        let width = if self.presentation {
+            ((ui.available_width() - n as f32 * (2.0 * theme::GAP_LARGE + theme::GAP)) / n as f32)
+                .clamp(theme::PANEL_WIDTH * 0.8, theme::PANEL_WIDTH * 1.6)
+        } else {
+            theme::PANEL_WIDTH
+        };
         ui.horizontal_top(|ui| {
-            for i in 0..cx.comparison.columns.len() {
+            for i in 0..n {
                 theme::panel_frame(ui).show(ui, |ui| {
-                    ui.set_width(theme::PANEL_WIDTH);
-                    ui.vertical(|ui| ClusterPanel { ctx: cx, index: i }.ui(ui));
+                    ui.set_width(width);
+                    ui.vertical(|ui| {
+                        ClusterPanel {
+                            ctx: cx,
+                            index: i,
+                            compact: self.presentation,
+                        }
+                        .ui(ui)
+                    });
                 });
             }
         });
         if let Some(key) = cx.comparison.default_chart_key()
             && let Some(row) = cx.comparison.row(key)
         {
-            let w =
-                (theme::PANEL_WIDTH + 2.0 * theme::GAP_LARGE) * cx.comparison.columns.len() as f32;
-            ui.allocate_ui(egui::vec2(w.max(600.0), theme::CHART_HEIGHT + 80.0), |ui| {
-                charts::metric_chart(ui, cx, row, "overview-chart", theme::CHART_HEIGHT);
+            let w = if self.presentation {
+                ui.available_width()
+            } else {
+                (theme::PANEL_WIDTH + 2.0 * theme::GAP_LARGE) * n as f32
+            };
+            // On a slide the chart takes what is left of the page.
+            let h = if self.presentation {
+                (ui.available_height() - 40.0 - 22.0 * row.caveats.len() as f32)
+                    .clamp(140.0, theme::CHART_HEIGHT)
+            } else {
+                theme::CHART_HEIGHT
+            };
+            ui.allocate_ui(egui::vec2(w.max(600.0), h + 80.0), |ui| {
+                charts::metric_chart(ui, cx, row, "overview-chart", h);
             });
         }
     }

@@ -80,3 +80,26 @@ pub fn chip(ui: &mut Ui, text: &str) -> Response {
         .show(ui, |ui| ui.label(RichText::new(text).small()))
         .response
 }
+
+/// A progress bar with a visible track, clamped to 0–100 %, and its label.
+pub fn progress(ui: &mut Ui, fraction: f64, color: egui::Color32, label: &str) -> Response {
+    ui.horizontal(|ui| {
+        let p = theme::of(ui);
+        let w = (ui.available_width() - 60.0).max(60.0);
+        let (rect, resp) = ui.allocate_exact_size(egui::vec2(w, 10.0), egui::Sense::hover());
+        let painter = ui.painter();
+        painter.rect_filled(rect, 5.0, p.card_bg);
+        painter.rect_stroke(
+            rect,
+            5.0,
+            egui::Stroke::new(1.0, p.border),
+            egui::StrokeKind::Inside,
+        );
+        let mut fill = rect;
+        fill.set_width(rect.width() * fraction.clamp(0.0, 1.0) as f32);
+        painter.rect_filled(fill, 5.0, color);
+        ui.label(RichText::new(label).strong().color(color));
+        resp
+    })
+    .inner
+}
