@@ -93,6 +93,9 @@ pub enum Command {
         /// Dark theme for PNG.
         #[arg(long)]
         dark: bool,
+        /// Which view a PNG shows.
+        #[arg(long, value_enum, default_value = "overview")]
+        view: export::View,
     },
 }
 
@@ -175,6 +178,7 @@ pub fn run(cli: &Cli, command: &Command) -> ExitCode {
             height,
             scale,
             dark,
+            view,
         } => {
             let loaded = match load_data(cli.data.as_ref()) {
                 Ok(l) => l,
@@ -192,6 +196,7 @@ pub fn run(cli: &Cli, command: &Command) -> ExitCode {
                     height: *height,
                     scale: *scale,
                     dark: *dark,
+                    view: *view,
                 },
             };
             match export::export_to(&loaded.dataset, &request, *format, output) {

@@ -43,12 +43,23 @@ impl Format {
     }
 }
 
+/// Which view a PNG shows.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, ValueEnum)]
+pub enum View {
+    #[default]
+    Overview,
+    Charts,
+    Policies,
+    Context,
+}
+
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct PngOptions {
     pub width: u32,
     pub height: u32,
     pub scale: f32,
     pub dark: bool,
+    pub view: View,
 }
 
 impl Default for PngOptions {
@@ -58,6 +69,7 @@ impl Default for PngOptions {
             height: 900,
             scale: 1.0,
             dark: false,
+            view: View::Overview,
         }
     }
 }

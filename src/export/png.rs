@@ -4,7 +4,7 @@
 
 use egui_kittest::Harness;
 
-use super::{ExportError, PngOptions};
+use super::{ExportError, PngOptions, View};
 use crate::compare::Comparison;
 use crate::model::Dataset;
 use crate::ui::charts::Charts;
@@ -50,6 +50,25 @@ pub fn render_png(d: &Dataset, cmp: &Comparison, o: &PngOptions) -> Result<Vec<u
         return Err(ExportError::PngSize(o.width, o.height, o.scale));
     }
     let renderer = egui_kittest::wgpu::WgpuTestRenderer::from_render_state(render_state()?);
+    // The renderer and harness are test machinery that assert on failure; an
+    // export reports such a failure as an error instead.
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| draw(d, cmp, o, renderer)))
+        .unwrap_or_else(|e| {
+            let msg = e
+                .downcast_ref::<String>()
+                .cloned()
+                .or_else(|| e.downcast_ref::<&str>().map(|s| (*s).to_owned()))
+                .unwrap_or_default();
+            Err(ExportError::Render(msg))
+        })
+}
+
+fn draw(
+    d: &Dataset,
+    cmp: &Comparison,
+    o: &PngOptions,
+    renderer: egui_kittest::wgpu::WgpuTestRenderer,
+) -> Result<Vec<u8>, ExportError> {
     let dark = o.dark;
     let cx = ViewCtx {
         dataset: d,
@@ -70,13 +89,19 @@ pub fn render_png(d: &Dataset, cmp: &Comparison, o: &PngOptions) -> Result<Vec<u
         })
         // Characters outside every font render as boxes rather than abort the export.
         .allow_missing_glyphs()
+        .with_accessibility_check(false)
         .renderer(renderer)
         .build_ui_state(
             |ui, charts: &mut Charts| {
                 egui::CentralPanel::default().show(ui, |ui| {
                     ComparisonView {
                         ctx: &cx,
-                        tab: Tab::Overview,
+                        tab: match o.view {
+                            View::Overview => Tab::Overview,
+                            View::Charts => Tab::Charts,
+                            View::Policies => Tab::Policies,
+                            View::Context => Tab::Context,
+                        },
                         charts,
                         presentation: true,
                     }

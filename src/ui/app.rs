@@ -454,6 +454,12 @@ impl App {
                 height: 1000,
                 scale,
                 dark: self.settings.dark,
+                view: match self.settings.tab {
+                    Tab::Overview => export::View::Overview,
+                    Tab::Charts => export::View::Charts,
+                    Tab::Policies => export::View::Policies,
+                    Tab::Context => export::View::Context,
+                },
             };
         }
         let lang = self.settings.lang;

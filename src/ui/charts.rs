@@ -83,9 +83,12 @@ pub fn grouped_bars(
         .allow_double_click_reset(true)
         // Value grid lines only: lines along the category axis would cut through bars.
         .show_grid([horizontal, !horizontal])
-        .legend(Legend::default().position(Corner::RightTop))
         .show_x(false)
         .show_y(false);
+    // Grouped bars need a legend for their series; elsewhere the axis names each bar.
+    if layout == Layout::Grouped {
+        plot = plot.legend(Legend::default().position(Corner::RightTop));
+    }
     if horizontal {
         plot = plot
             .y_axis_formatter(category_axis)
@@ -176,7 +179,7 @@ impl Charts {
         }
         // Metric chooser.
         ui.horizontal(|ui| {
-            ui.label(tr(lang, "指标", "Metric"));
+            let label = ui.label(tr(lang, "指标", "Metric"));
             let current = self
                 .metric
                 .as_deref()
@@ -190,7 +193,9 @@ impl Charts {
                         let label = format!("{} ({}/{})", r.name, r.coverage(), cmp.columns.len());
                         ui.selectable_value(&mut self.metric, Some(r.key.clone()), label);
                     }
-                });
+                })
+                .response
+                .labelled_by(label.id);
         });
         if let Some(row) = self.metric.as_deref().and_then(|k| cmp.row(k)) {
             metric_chart(ui, cx, row, "chart-metric-plot", theme::CHART_HEIGHT);

@@ -118,7 +118,7 @@ impl Picker {
         if let Some((_, o)) = &self.options {
             let f = &mut self.filters;
             egui::Grid::new("filters").num_columns(2).show(ui, |ui| {
-                ui.label(tr(lang, "级别", "Level"));
+                let label = ui.label(tr(lang, "级别", "Level"));
                 egui::ComboBox::from_id_salt("f-level")
                     .selected_text(f.level.map_or(all, |l| i18n::level(lang, l)))
                     .show_ui(ui, |ui| {
@@ -126,7 +126,9 @@ impl Picker {
                         for l in Level::ALL {
                             ui.selectable_value(&mut f.level, Some(l), i18n::level(lang, l));
                         }
-                    });
+                    })
+                    .response
+                    .labelled_by(label.id);
                 ui.end_row();
                 combo(
                     ui,
@@ -144,7 +146,7 @@ impl Picker {
                     &o.provinces,
                     all,
                 );
-                ui.label(tr(lang, "入选年份", "Designated"));
+                let label = ui.label(tr(lang, "入选年份", "Designated"));
                 egui::ComboBox::from_id_salt("f-year")
                     .selected_text(f.year.map_or(all.to_owned(), |y| y.to_string()))
                     .show_ui(ui, |ui| {
@@ -152,7 +154,9 @@ impl Picker {
                         for y in &o.years {
                             ui.selectable_value(&mut f.year, Some(*y), y.to_string());
                         }
-                    });
+                    })
+                    .response
+                    .labelled_by(label.id);
                 ui.end_row();
             });
         }
@@ -293,7 +297,7 @@ fn combo(
     options: &[String],
     all: &str,
 ) {
-    ui.label(label);
+    let label = ui.label(label);
     egui::ComboBox::from_id_salt(id)
         .selected_text(value.clone().unwrap_or_else(|| all.to_owned()))
         .width(170.0)
@@ -302,6 +306,8 @@ fn combo(
             for o in options {
                 ui.selectable_value(value, Some(o.clone()), o);
             }
-        });
+        })
+        .response
+        .labelled_by(label.id);
     ui.end_row();
 }
