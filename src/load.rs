@@ -755,14 +755,14 @@ impl<'a> Validator<'a> {
             );
         }
         self.value(p, m.value, &m.unit);
-        self.year(&p, ".as_of.year", m.as_of.year);
+        self.year(p, ".as_of.year", m.as_of.year);
         if m.as_of.approximate && m.as_of.note.is_none() {
             self.warn(
                 format!("{p}.as_of.note"),
                 "the year is approximate but no note says why",
             );
         }
-        self.cite(&p, "", &m.source);
+        self.cite(p, "", &m.source);
     }
 
     fn value(&mut self, p: &str, value: f64, unit: &str) {
@@ -810,7 +810,7 @@ impl<'a> Validator<'a> {
         } else {
             ids.insert(pol.id.as_str(), p.to_owned());
         }
-        self.name(&p, ".title", &pol.title);
+        self.name(p, ".title", &pol.title);
         if pol.categories.is_empty() {
             self.err(
                 format!("{p}.categories"),
@@ -818,13 +818,13 @@ impl<'a> Validator<'a> {
             );
         }
         if let Some(y) = pol.year {
-            self.year(&p, ".year", y);
+            self.year(p, ".year", y);
         }
-        self.cite(&p, "", &pol.source);
+        self.cite(p, "", &pol.source);
     }
 
     fn cluster(&mut self, p: &str, c: &'a Cluster, policy_ids: &mut HashMap<&'a str, String>) {
-        self.name(&p, ".name", &c.name);
+        self.name(p, ".name", &c.name);
         if c.provinces.is_empty() {
             self.warn(format!("{p}.provinces"), "no province given");
         }
@@ -833,13 +833,13 @@ impl<'a> Validator<'a> {
         }
         if let Some(d) = &c.designation {
             if let Some(y) = d.year {
-                self.year(&p, ".designation.year", y);
+                self.year(p, ".designation.year", y);
             }
-            self.cite(&p, ".designation", &d.source);
+            self.cite(p, ".designation", &d.source);
         }
         if let Some(o) = &c.promotion_org {
-            self.name(&p, ".promotion_org.name", &o.name);
-            self.cite(&p, ".promotion_org", &o.source);
+            self.name(p, ".promotion_org.name", &o.name);
+            self.cite(p, ".promotion_org", &o.source);
         }
         for (j, pl) in c.places.iter().enumerate() {
             self.name(&format!("{p}.places[{j}].name"), "", &pl.name);

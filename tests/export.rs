@@ -166,6 +166,7 @@ fn png_has_the_asked_size_is_not_blank_and_shows_the_comparison() {
     let d = seed();
     let mut r = request(Lang::En);
     r.png = PngOptions {
+        view: export::View::Overview,
         width: 1200,
         height: 800,
         scale: 2.0,

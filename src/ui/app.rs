@@ -85,6 +85,12 @@ enum Dialog {
     },
 }
 
+/// The comparison and what it was built from: dataset generation, ids, baseline, language.
+struct Cached {
+    key: (u64, Vec<String>, Option<usize>, Lang),
+    comparison: Comparison,
+}
+
 pub struct App {
     pub settings: Settings,
     pub loaded: Loaded,
@@ -93,7 +99,7 @@ pub struct App {
     pub presentation: bool,
     pub status: Option<String>,
     generation: u64,
-    comparison: Option<(u64, Vec<String>, Option<usize>, Lang, Comparison)>,
+    comparison: Option<Cached>,
     watched: Option<(PathBuf, Option<SystemTime>)>,
     last_poll: f64,
     applied_theme: Option<(bool, bool)>,
@@ -264,18 +270,20 @@ impl App {
 
     /// The comparison of the current selection, rebuilt only when it changes.
     pub fn comparison(&mut self) -> &Comparison {
-        let s = &self.settings;
-        let fresh = self.comparison.as_ref().is_some_and(|(g, ids, b, l, _)| {
-            *g == self.generation && ids == &s.compare && *b == s.baseline && *l == s.lang
+        let (d, s, g) = (&self.loaded.dataset, &self.settings, self.generation);
+        let fresh = self.comparison.as_ref().is_some_and(|c| {
+            c.key.0 == g && c.key.1 == s.compare && c.key.2 == s.baseline && c.key.3 == s.lang
         });
         if !fresh {
-            let c = Comparison::build(&self.loaded.dataset, &s.compare, s.baseline, s.lang);
-            self.comparison = Some((self.generation, s.compare.clone(), s.baseline, s.lang, c));
+            self.comparison = None;
         }
-        match &self.comparison {
-            Some((.., c)) => c,
-            None => unreachable!("the comparison was just built"),
-        }
+        &self
+            .comparison
+            .get_or_insert_with(|| Cached {
+                key: (g, s.compare.clone(), s.baseline, s.lang),
+                comparison: Comparison::build(d, &s.compare, s.baseline, s.lang),
+            })
+            .comparison
     }
 
     fn request(&self) -> export::Request {
@@ -337,7 +345,10 @@ impl App {
                 ui.separator();
             }
             self.comparison();
-            let Some((.., cmp)) = &self.comparison else {
+            let Some(Cached {
+                comparison: cmp, ..
+            }) = &self.comparison
+            else {
                 return;
             };
             let cx = ViewCtx {
@@ -473,7 +484,10 @@ impl App {
 
     fn copy_table(&mut self, ctx: &egui::Context) {
         self.comparison();
-        let Some((.., cmp)) = &self.comparison else {
+        let Some(Cached {
+            comparison: cmp, ..
+        }) = &self.comparison
+        else {
             return;
         };
         let tsv = export::tsv(&self.loaded.dataset, cmp);
