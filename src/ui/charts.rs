@@ -5,7 +5,9 @@
 //! hover tooltips. Comparability caveats are shown above each chart.
 
 use egui::{Align2, Color32, RichText, Ui};
-use egui_plot::{Bar, BarChart, Corner, GridMark, Legend, Line, Plot, PlotPoint, PlotPoints, Text};
+use egui_plot::{
+    AxisHints, Bar, BarChart, Corner, GridMark, Legend, Line, Plot, PlotPoint, PlotPoints, Text,
+};
 
 use super::i18n::tr;
 use super::widgets;
@@ -74,6 +76,12 @@ pub fn grouped_bars(
         .flat_map(|s| s.values.iter().flatten())
         .fold(0.0f64, |a, &b| a.max(b));
     let text_color = theme::of(ui).text;
+    // Category labels in full strength whenever they fit (egui_plot fades ticks by spacing).
+    let category_hints = |axis: AxisHints<'static>, f| {
+        axis.formatter(f)
+            .label_spacing(2.0..=4.0)
+            .tick_label_color(text_color)
+    };
     let mut plot = Plot::new(id)
         .height(height)
         .allow_drag(false)
@@ -90,18 +98,25 @@ pub fn grouped_bars(
         plot = plot.legend(Legend::default().position(Corner::RightTop));
     }
     if horizontal {
+        let longest = categories
+            .iter()
+            .map(|c| c.chars().count())
+            .max()
+            .unwrap_or(4) as f32;
         plot = plot
-            .y_axis_formatter(category_axis)
+            .custom_y_axes(vec![
+                category_hints(AxisHints::new_y(), category_axis)
+                    .min_thickness((longest * theme::SIZE_BODY + 12.0).clamp(60.0, 320.0)),
+            ])
             .y_grid_spacer(marks)
             .x_axis_label(axis_label.to_owned())
             .include_x(0.0)
             .include_x(max * 1.18)
             .include_y(-0.6)
-            .include_y(n as f64 - 0.4)
-            .y_axis_min_width(150.0);
+            .include_y(n as f64 - 0.4);
     } else {
         plot = plot
-            .x_axis_formatter(category_axis)
+            .custom_x_axes(vec![category_hints(AxisHints::new_x(), category_axis)])
             .x_grid_spacer(marks)
             .y_axis_label(axis_label.to_owned())
             .include_y(0.0)
@@ -310,7 +325,8 @@ pub fn firm_counts(ui: &mut Ui, cx: &ViewCtx<'_>) {
     let rows: Vec<&Row> = cmp
         .rows
         .iter()
-        .filter(|r| r.dimension == crate::units::Dimension::Firms && r.coverage() > 0)
+        // Headline firm counts only: other figures in 家 (e.g. SMEs served) are not the cluster's size.
+        .filter(|r| r.headline && r.dimension == crate::units::Dimension::Firms && r.coverage() > 0)
         .collect();
     if rows.is_empty() {
         return;

@@ -5,7 +5,7 @@
 use egui::{RichText, Ui};
 
 use super::charts::{Layout, Series, grouped_bars};
-use super::i18n::tr;
+use super::i18n::{self, tr};
 use super::widgets::{self, with_source};
 use super::{ViewCtx, theme};
 use crate::format;
@@ -31,7 +31,7 @@ fn counts_chart(ui: &mut Ui, id: &str, counts: &[Count], lang: Lang, hover_note:
             .collect(),
     }];
     let cats: Vec<String> = sorted.iter().map(|c| c.name.get(lang).to_owned()).collect();
-    let h = 40.0 + 24.0 * cats.len() as f32;
+    let h = 60.0 + 30.0 * cats.len() as f32;
     grouped_bars(ui, id, &cats, &series, unit, Layout::Horizontal, h);
 }
 
@@ -46,9 +46,9 @@ fn metric_line(ui: &mut Ui, cx: &ViewCtx<'_>, m: &Metric) {
         .map_or(m.key.as_str(), |k| k.name.get(lang));
     let r = ui.horizontal_wrapped(|ui| {
         if let Some(s) = &m.subject {
-            ui.label(format!("{} · {name}：", s.get(lang)));
+            ui.label(format!("{} · {name}{}", s.get(lang), i18n::colon(lang)));
         } else {
-            ui.label(format!("{name}："));
+            ui.label(format!("{name}{}", i18n::colon(lang)));
         }
         ui.label(RichText::new(format::figure(&q, m.qualifier, lang)).strong());
         widgets::weak(ui, format::as_of(&m.as_of, lang));

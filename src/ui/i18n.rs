@@ -8,6 +8,11 @@ pub fn tr(lang: Lang, zh: &'static str, en: &'static str) -> &'static str {
     lang.pick(zh, en)
 }
 
+/// A label's trailing colon: full-width in Chinese, `: ` in English.
+pub fn colon(lang: Lang) -> &'static str {
+    tr(lang, "：", ": ")
+}
+
 pub fn level(lang: Lang, l: Level) -> &'static str {
     match l {
         Level::National => tr(lang, "国家级", "National"),

@@ -176,7 +176,7 @@ impl ClusterPanel<'_> {
         widgets::section(ui, tr(lang, "其他数据", "Other figures"));
         for (row, cell) in rows {
             let r = ui.horizontal_wrapped(|ui| {
-                ui.label(format!("{}：", row.name));
+                ui.label(format!("{}{}", row.name, i18n::colon(lang)));
                 ui.label(RichText::new(&cell.written).strong());
                 widgets::weak(ui, &cell.year);
             });
@@ -192,7 +192,7 @@ impl ClusterPanel<'_> {
                 .map_or(m.key.as_str(), |k| k.name.get(lang));
             let subject = m.subject.as_ref().map_or("", |s| s.get(lang));
             let r = ui.horizontal_wrapped(|ui| {
-                ui.label(format!("{subject} · {name}："));
+                ui.label(format!("{subject} · {name}{}", i18n::colon(lang)));
                 ui.label(RichText::new(format::figure(&q, m.qualifier, lang)).strong());
                 widgets::weak(ui, format::as_of(&m.as_of, lang));
             });
@@ -226,7 +226,7 @@ impl ClusterPanel<'_> {
             for seg in segs {
                 ui.horizontal_wrapped(|ui| {
                     ui.add_space(theme::GAP);
-                    widgets::weak(ui, format!("{}：", seg.name.get(lang)));
+                    widgets::weak(ui, format!("{}{}", seg.name.get(lang), i18n::colon(lang)));
                     let firms: Vec<_> = c
                         .lead_firms
                         .iter()
@@ -294,7 +294,7 @@ impl ClusterPanel<'_> {
             );
             let r = ui.vertical(|ui| {
                 ui.horizontal_wrapped(|ui| {
-                    ui.label(format!("{}：", t.name));
+                    ui.label(format!("{}{}", t.name, i18n::colon(lang)));
                     ui.label(RichText::new(&t.display).strong());
                     widgets::weak(ui, format!("({year})"));
                 });

@@ -49,8 +49,13 @@ impl ComparisonView<'_> {
         if self.presentation {
             self.title(ui);
         }
+        let sources = if self.tab == Tab::Context {
+            cx.dataset.sources.len()
+        } else {
+            cx.comparison.cited_sources.len()
+        };
         let footer_h = if self.presentation {
-            24.0 + 18.0 * cx.comparison.cited_sources.len() as f32
+            24.0 + 20.0 * sources as f32
         } else {
             0.0
         };
@@ -102,7 +107,17 @@ impl ComparisonView<'_> {
     fn footer(&self, ui: &mut Ui) {
         let cx = self.ctx;
         ui.separator();
-        for id in &cx.comparison.cited_sources {
+        // The context view draws on the whole dataset; the others on the compared clusters.
+        let ids: Vec<&str> = if self.tab == Tab::Context {
+            cx.dataset.sources.iter().map(|s| s.id.as_str()).collect()
+        } else {
+            cx.comparison
+                .cited_sources
+                .iter()
+                .map(String::as_str)
+                .collect()
+        };
+        for id in ids {
             if let Some(s) = cx.dataset.source(id) {
                 let author = s
                     .author
@@ -135,12 +150,13 @@ impl ComparisonView<'_> {
             return;
         }
         let n = cx.comparison.columns.len();
-        // Presentation fills the slide's width; the app keeps a fixed width and scrolls.
+        // Panels share the width; past what fits at a readable width, they scroll sideways.
+        let share =
+            (ui.available_width() - n as f32 * (2.0 * theme::GAP_LARGE + theme::GAP)) / n as f32;
         let width = if self.presentation {
-            ((ui.available_width() - n as f32 * (2.0 * theme::GAP_LARGE + theme::GAP)) / n as f32)
-                .clamp(theme::PANEL_WIDTH * 0.8, theme::PANEL_WIDTH * 1.6)
+            share.clamp(theme::PANEL_WIDTH * 0.8, theme::PANEL_WIDTH * 1.6)
         } else {
-            theme::PANEL_WIDTH
+            share.clamp(theme::PANEL_WIDTH, theme::PANEL_WIDTH * 1.4)
         };
         ui.horizontal_top(|ui| {
             for i in 0..n {
