@@ -390,10 +390,3 @@ fn build_column(d: &Dataset, c: &Cluster, lang: Lang) -> Column {
         missing,
     }
 }
-
-/// Dimension-aware check used by charts: can these cells share one axis?
-pub fn same_axis(cells: &[&Cell]) -> bool {
-    cells
-        .windows(2)
-        .all(|w| w[0].quantity.dimension() == w[1].quantity.dimension())
-}

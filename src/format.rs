@@ -188,6 +188,13 @@ pub fn in_scale(base: f64, scale: &Scale, lang: Lang) -> String {
 ///
 /// Chinese keeps the unit the figure was written in where that unit is one of
 /// the display units, so the card reads as the source does.
+///
+/// ```
+/// use cluster_compare::{format, model::Lang, units::Quantity};
+/// let q = Quantity::new(5700.0, "亿元").unwrap();
+/// assert_eq!(format::quantity(&q, Lang::Zh), "5700亿元");
+/// assert_eq!(format::quantity(&q, Lang::En), "CNY 570 bn");
+/// ```
 pub fn quantity(q: &Quantity, lang: Lang) -> String {
     if lang == Lang::Zh
         && let Some(sc) = scales(q.dimension(), lang)

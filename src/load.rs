@@ -180,7 +180,12 @@ pub fn load_bytes(file: &str, bytes: &[u8]) -> Result<Loaded, LoadError> {
     load_str(file, text)
 }
 
-/// Loads a dataset from text: parse element by element, then validate.
+/// Loads a dataset from text: parse, then validate. Every problem is listed.
+///
+/// ```
+/// let err = cluster_compare::load::load_str("x.json", "[]").unwrap_err();
+/// assert!(err.to_string().contains("x.json:1:1"));
+/// ```
 pub fn load_str(file: &str, text: &str) -> Result<Loaded, LoadError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let fail = |problems: Vec<Problem>| LoadError {

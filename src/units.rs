@@ -104,6 +104,13 @@ impl Quantity {
     }
 
     /// The value in the dimension's base unit.
+    ///
+    /// ```
+    /// use cluster_compare::units::Quantity;
+    /// let gd = Quantity::new(1.85, "万亿元").unwrap();
+    /// let sz = Quantity::new(5700.0, "亿元").unwrap();
+    /// assert!(gd.base() > sz.base());
+    /// ```
     pub fn base(&self) -> f64 {
         self.value * self.unit.factor
     }

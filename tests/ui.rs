@@ -146,3 +146,32 @@ fn snapshot_default_comparison_light_en() {
 fn snapshot_default_comparison_dark_en() {
     snapshot(Lang::En, true, "default_dark_en");
 }
+
+#[test]
+fn the_open_file_reloads_when_it_changes_on_disk() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("clusters.json");
+    std::fs::write(&path, load::EMBEDDED).unwrap();
+    let mut h = harness(app(Lang::Zh, false));
+    h.state_mut().open(&path);
+    h.run();
+    assert!(
+        h.query_by_label_contains("深圳先进电池材料集群（改）")
+            .is_none()
+    );
+
+    let changed =
+        load::EMBEDDED.replace("\"深圳先进电池材料集群\"", "\"深圳先进电池材料集群（改）\"");
+    assert_ne!(
+        changed,
+        load::EMBEDDED,
+        "the test edits a name that is in the data"
+    );
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    std::fs::write(&path, changed).unwrap();
+    // The app looks at the file once a second: step a little over two seconds.
+    h.run_steps(150);
+    h.get_all_by_label_contains("深圳先进电池材料集群（改）")
+        .next()
+        .expect("reloaded name shown");
+}

@@ -105,6 +105,8 @@ pub struct App {
     applied_theme: Option<(bool, bool)>,
     dialog: Option<Dialog>,
     started: Option<Instant>,
+    /// The window's size in points, for PNG export at the size the user sees.
+    screen: egui::Vec2,
 }
 
 fn modified(path: &Path) -> Option<SystemTime> {
@@ -127,6 +129,7 @@ impl App {
             applied_theme: None,
             dialog: None,
             started: None,
+            screen: egui::vec2(1600.0, 1000.0),
         };
         app.sanitise_selection();
         app
@@ -298,6 +301,7 @@ impl App {
     /// Whole app UI, inside whatever `ui` it is given (a window or a test harness).
     pub fn ui(&mut self, ui: &mut Ui) {
         let ctx = ui.ctx().clone();
+        self.screen = ctx.content_rect().size();
         if self.applied_theme != Some((self.settings.dark, self.presentation)) {
             theme::apply(&ctx, self.settings.dark, self.presentation);
             self.applied_theme = Some((self.settings.dark, self.presentation));
@@ -461,8 +465,8 @@ impl App {
         let mut req = self.request();
         if format == Format::Png {
             req.png = export::PngOptions {
-                width: 1600,
-                height: 1000,
+                width: (self.screen.x.round() as u32).clamp(200, 8000),
+                height: (self.screen.y.round() as u32).clamp(200, 8000),
                 scale,
                 dark: self.settings.dark,
                 view: match self.settings.tab {
