@@ -208,6 +208,21 @@ pub struct TableCell {
     pub vs_baseline: Option<String>,
 }
 
+impl TableCell {
+    /// Qualifier, year and scope: `> · 约2021 · 集群总产值`.
+    pub fn note(&self) -> String {
+        let mut note = vec![];
+        if !self.qualifier.is_empty() {
+            note.push(self.qualifier);
+        }
+        note.push(&self.year);
+        if !self.scope.is_empty() {
+            note.push(&self.scope);
+        }
+        note.join(" · ")
+    }
+}
+
 #[derive(Clone, Debug)]
 pub struct TableRow {
     pub key: String,
@@ -311,15 +326,7 @@ fn flat_rows(t: &Table) -> Vec<Vec<String>> {
                                 .map(|x| format!("{}", round_sig(x)))
                                 .unwrap_or_else(|| c.written.clone()),
                         );
-                        let mut note = vec![];
-                        if !c.qualifier.is_empty() {
-                            note.push(c.qualifier.to_owned());
-                        }
-                        note.push(c.year.clone());
-                        if !c.scope.is_empty() {
-                            note.push(c.scope.clone());
-                        }
-                        v.push(note.join(" · "));
+                        v.push(c.note());
                     }
                     None => {
                         v.push(String::new());

@@ -57,18 +57,11 @@ pub fn xlsx_bytes(d: &Dataset, cmp: &Comparison) -> Result<Vec<u8>, ExportError>
                 Some(v) => ws.write_with_format(row, cc, round_sig(v), &num)?,
                 None => ws.write(row, cc, &c.written)?,
             };
-            let mut note = vec![];
-            if !c.qualifier.is_empty() {
-                note.push(c.qualifier.to_owned());
-            }
-            note.push(c.year.clone());
-            if !c.scope.is_empty() {
-                note.push(c.scope.clone());
-            }
+            let mut note = c.note();
             if let Some(b) = &c.vs_baseline {
-                note.push(format!("{} {b}", l.pick("对比基准", "vs baseline")));
+                note = format!("{note} · {} {b}", l.pick("对比基准", "vs baseline"));
             }
-            ws.write_with_format(row, cc + 1, note.join(" · "), &wrap)?;
+            ws.write_with_format(row, cc + 1, note, &wrap)?;
         }
         let base = 2 + 2 * t.clusters.len() as u16;
         ws.write_with_format(row, base, r.caveats.join("\n"), &wrap)?;

@@ -16,7 +16,7 @@ use super::{Action, MAX_PANELS, ViewCtx, theme, widgets};
 use crate::compare::Comparison;
 use crate::export::{self, Format};
 use crate::load::{self, LoadError, Loaded, Severity};
-use crate::model::Lang;
+use crate::model::{Dataset, Lang};
 
 /// The clusters compared when nothing else is asked for.
 pub const DEFAULT_COMPARE: [&str; 2] = ["shenzhen-battery-materials", "guangdong-six-city-nev"];
@@ -89,6 +89,23 @@ enum Dialog {
 struct Cached {
     key: (u64, Vec<String>, Option<usize>, Lang),
     comparison: Comparison,
+}
+
+/// The cached comparison, rebuilt when the dataset or selection changed. A
+/// free function so callers can borrow other fields of the app alongside.
+fn cached<'a>(slot: &'a mut Option<Cached>, d: &Dataset, s: &Settings, g: u64) -> &'a Comparison {
+    let fresh = slot.as_ref().is_some_and(|c| {
+        c.key.0 == g && c.key.1 == s.compare && c.key.2 == s.baseline && c.key.3 == s.lang
+    });
+    if !fresh {
+        *slot = None;
+    }
+    &slot
+        .get_or_insert_with(|| Cached {
+            key: (g, s.compare.clone(), s.baseline, s.lang),
+            comparison: Comparison::build(d, &s.compare, s.baseline, s.lang),
+        })
+        .comparison
 }
 
 pub struct App {
@@ -273,20 +290,12 @@ impl App {
 
     /// The comparison of the current selection, rebuilt only when it changes.
     pub fn comparison(&mut self) -> &Comparison {
-        let (d, s, g) = (&self.loaded.dataset, &self.settings, self.generation);
-        let fresh = self.comparison.as_ref().is_some_and(|c| {
-            c.key.0 == g && c.key.1 == s.compare && c.key.2 == s.baseline && c.key.3 == s.lang
-        });
-        if !fresh {
-            self.comparison = None;
-        }
-        &self
-            .comparison
-            .get_or_insert_with(|| Cached {
-                key: (g, s.compare.clone(), s.baseline, s.lang),
-                comparison: Comparison::build(d, &s.compare, s.baseline, s.lang),
-            })
-            .comparison
+        cached(
+            &mut self.comparison,
+            &self.loaded.dataset,
+            &self.settings,
+            self.generation,
+        )
     }
 
     fn request(&self) -> export::Request {
@@ -348,13 +357,12 @@ impl App {
                 });
                 ui.separator();
             }
-            self.comparison();
-            let Some(Cached {
-                comparison: cmp, ..
-            }) = &self.comparison
-            else {
-                return;
-            };
+            let cmp = cached(
+                &mut self.comparison,
+                &self.loaded.dataset,
+                &self.settings,
+                self.generation,
+            );
             let cx = ViewCtx {
                 dataset: &self.loaded.dataset,
                 comparison: cmp,
@@ -487,13 +495,12 @@ impl App {
     }
 
     fn copy_table(&mut self, ctx: &egui::Context) {
-        self.comparison();
-        let Some(Cached {
-            comparison: cmp, ..
-        }) = &self.comparison
-        else {
-            return;
-        };
+        let cmp = cached(
+            &mut self.comparison,
+            &self.loaded.dataset,
+            &self.settings,
+            self.generation,
+        );
         let tsv = export::tsv(&self.loaded.dataset, cmp);
         ctx.copy_text(tsv);
         self.status = Some(
