@@ -27,6 +27,10 @@ pub struct Cell {
     pub year: String,
     /// Ratio to the baseline cluster's value, where there is a baseline with a value.
     pub vs_baseline: Option<f64>,
+    /// Either figure carries a qualifier (超过, 近...): the ratio is a bound or estimate.
+    pub baseline_hedged: bool,
+    /// The two figures differ in definition or year: the ratio compares unlike things.
+    pub baseline_unlike: bool,
     /// False where the cell's unit measures another dimension than the row's:
     /// shown as written, never charted or compared.
     pub comparable: bool,
@@ -211,6 +215,8 @@ fn cell(m: &Metric, scale: &Scale, dim: Dimension, c: &Cluster, lang: Lang) -> O
         written: format::figure(&q, m.qualifier, lang),
         year: format::as_of(&m.as_of, lang),
         vs_baseline: None,
+        baseline_hedged: false,
+        baseline_unlike: false,
         comparable,
         history,
         quantity: q,
@@ -252,6 +258,10 @@ fn build_row(mk: &MetricKey, clusters: &[&Cluster], baseline: Option<usize>, lan
         for cell in cells.iter_mut().flatten() {
             if cell.comparable {
                 cell.vs_baseline = cell.quantity.ratio_to(&base.quantity);
+                cell.baseline_hedged = cell.metric.qualifier != Qualifier::Exact
+                    || base.metric.qualifier != Qualifier::Exact;
+                cell.baseline_unlike = cell.metric.scope != base.metric.scope
+                    || cell.metric.as_of.year != base.metric.as_of.year;
             }
         }
     }

@@ -273,6 +273,12 @@ pub fn year(y: i32, approximate: bool, lang: Lang) -> String {
 /// A signed percentage difference against a baseline: `+224%`, `−12%`.
 pub fn percent_diff(ratio: f64, lang: Lang) -> String {
     let pct = (ratio - 1.0) * 100.0;
+    // Whole percent from 10 % up, one decimal below: no false precision.
+    let pct = if pct.abs() >= 10.0 {
+        pct.round()
+    } else {
+        (pct * 10.0).round() / 10.0
+    };
     let body = number(pct.abs(), lang);
     if pct > 0.0 && body != "0" {
         format!("+{body}%")
@@ -283,9 +289,16 @@ pub fn percent_diff(ratio: f64, lang: Lang) -> String {
     }
 }
 
-/// A ratio: `3.25×`.
+/// A ratio to two decimals: `3.25×`.
 pub fn ratio(r: f64, lang: Lang) -> String {
-    format!("{}×", number(r, lang))
+    format!("{}×", number((r * 100.0).round() / 100.0, lang))
+}
+
+/// A difference against the baseline, `≈`-marked when either figure is hedged
+/// (超过, 近, 约...): then it is a bound or an estimate, not an exact ratio.
+pub fn vs_baseline(r: f64, hedged: bool, lang: Lang) -> String {
+    let d = percent_diff(r, lang);
+    if hedged { format!("≈ {d}") } else { d }
 }
 
 /// Progress towards a target, as a percentage: `94%`.
@@ -365,7 +378,10 @@ mod tests {
 
     #[test]
     fn baseline_differences() {
-        assert_eq!(percent_diff(3.245, Lang::En), "+224.5%");
+        assert_eq!(percent_diff(3.2456, Lang::En), "+225%");
+        assert_eq!(percent_diff(1.054, Lang::En), "+5.4%");
+        assert_eq!(ratio(3.2456, Lang::En), "3.25×");
+        assert_eq!(vs_baseline(3.2456, true, Lang::Zh), "≈ +225%");
         assert_eq!(percent_diff(0.5, Lang::En), "−50%");
         assert_eq!(percent_diff(1.0, Lang::En), "±0%");
     }

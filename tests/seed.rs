@@ -192,3 +192,23 @@ fn every_quote_stands_in_its_source_document() {
         missing.join("\n")
     );
 }
+
+#[test]
+fn baseline_ratios_are_marked_when_hedged_or_unlike() {
+    let d = seed().dataset;
+    let ids = vec![
+        "shenzhen-battery-materials".to_owned(),
+        "guangdong-six-city-nev".to_owned(),
+    ];
+    let cmp = Comparison::build(&d, &ids, Some(0), Lang::En);
+    let firms = cmp.row("firms").unwrap().cells[1].as_ref().unwrap();
+    // Shenzhen's 超过1200家 is a lower bound, and its scope (all firms) is not
+    // Guangdong's (above-size firms).
+    assert!(firms.baseline_hedged);
+    assert!(firms.baseline_unlike);
+    let t = cluster_compare::export::table(&d, &cmp);
+    let cell = t.rows.iter().find(|r| r.key == "firms").unwrap().cells[1]
+        .clone()
+        .unwrap();
+    assert_eq!(cell.vs_baseline.as_deref(), Some("≈ +252% ⚠"));
+}

@@ -267,7 +267,14 @@ pub fn table(d: &Dataset, cmp: &Comparison) -> Table {
                             .unwrap_or_default(),
                         written: c.written.clone(),
                         display: c.display.clone(),
-                        vs_baseline: c.vs_baseline.map(|v| format::percent_diff(v, lang)),
+                        vs_baseline: c.vs_baseline.map(|v| {
+                            let d = format::vs_baseline(v, c.baseline_hedged, lang);
+                            if c.baseline_unlike {
+                                format!("{d} ⚠")
+                            } else {
+                                d
+                            }
+                        }),
                     })
                 })
                 .collect(),

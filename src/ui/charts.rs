@@ -232,7 +232,11 @@ pub fn caveats(ui: &mut Ui, cx: &ViewCtx<'_>, row: &Row) {
 fn bar_label(cx: &ViewCtx<'_>, cell: &crate::compare::Cell) -> String {
     match cell.vs_baseline {
         Some(r) if cx.comparison.baseline.is_some() && (r - 1.0).abs() > 1e-9 => {
-            format!("{} ({})", cell.display, format::percent_diff(r, cx.lang))
+            format!(
+                "{} ({})",
+                cell.display,
+                format::vs_baseline(r, cell.baseline_hedged, cx.lang)
+            )
         }
         _ => cell.display.clone(),
     }

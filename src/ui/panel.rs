@@ -136,16 +136,24 @@ impl ClusterPanel<'_> {
                                 {
                                     let p = theme::of(ui);
                                     let c = if r >= 1.0 { p.good } else { p.bad };
-                                    ui.label(
+                                    let r2 = ui.label(
                                         RichText::new(format!(
-                                            "{} {} ({})",
-                                            format::percent_diff(r, lang),
+                                            "{} {} ({}){}",
+                                            format::vs_baseline(r, cell.baseline_hedged, lang),
                                             tr(lang, "对比基准", "vs baseline"),
-                                            format::ratio(r, lang)
+                                            format::ratio(r, lang),
+                                            if cell.baseline_unlike { " ⚠" } else { "" }
                                         ))
                                         .small()
                                         .color(c),
                                     );
+                                    if cell.baseline_unlike {
+                                        r2.on_hover_text(tr(
+                                            lang,
+                                            "与基准的口径或年份不同，比值仅供参考",
+                                            "Definition or year differs from the baseline's: the ratio is indicative only",
+                                        ));
+                                    }
                                 }
                             });
                         })
