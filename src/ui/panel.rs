@@ -294,8 +294,17 @@ impl ClusterPanel<'_> {
         if col.targets.is_empty() {
             return;
         }
+        // On a slide, only the targets whose progress can be shown.
+        let shown: Vec<_> = col
+            .targets
+            .iter()
+            .filter(|t| !self.compact || t.fraction.is_some())
+            .collect();
+        if shown.is_empty() {
+            return;
+        }
         widgets::section(ui, tr(lang, "政策目标与进度", "Targets and progress"));
-        for t in &col.targets {
+        for t in shown {
             let year = t.year.map_or_else(
                 || tr(lang, "未定年份", "no year set").to_owned(),
                 |y| y.to_string(),

@@ -54,8 +54,9 @@ impl ComparisonView<'_> {
         } else {
             cx.comparison.cited_sources.len()
         };
+        let line = ui.text_style_height(&egui::TextStyle::Small) + ui.spacing().item_spacing.y;
         let footer_h = if self.presentation {
-            24.0 + 20.0 * sources as f32
+            12.0 + line * sources as f32
         } else {
             0.0
         };
@@ -123,16 +124,19 @@ impl ComparisonView<'_> {
                     .author
                     .as_ref()
                     .map_or(String::new(), |a| format!(" · {}", a.get(cx.lang)));
-                widgets::weak(
-                    ui,
-                    format!(
-                        "{}{} · {}{author} · {}",
-                        tr(cx.lang, "来源：", "Source: "),
-                        s.title.get(cx.lang),
-                        s.publisher.get(cx.lang),
-                        s.date
-                    ),
+                // One line per source: publisher and date first, so a long title is what gets cut.
+                let p = theme::of(ui);
+                let line = format!(
+                    "{}{} · {} · {}",
+                    tr(cx.lang, "来源：", "Source: "),
+                    s.publisher.get(cx.lang),
+                    s.date,
+                    s.title.get(cx.lang)
                 );
+                ui.add(
+                    egui::Label::new(RichText::new(&line).small().color(p.text_weak)).truncate(),
+                )
+                .on_hover_text(format!("{line}{author}"));
             }
         }
     }
