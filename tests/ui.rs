@@ -175,3 +175,44 @@ fn the_open_file_reloads_when_it_changes_on_disk() {
         .next()
         .expect("reloaded name shown");
 }
+
+#[test]
+fn f11_toggles_presentation_and_esc_leaves_it() {
+    let mut h = harness(app(Lang::En, false));
+    h.run();
+    h.key_press(egui::Key::F11);
+    h.run();
+    assert!(h.state().presentation);
+    assert!(h.query_by_label("Clusters").is_none(), "side panel hidden");
+    h.get_all_by_label_contains("Source: ").next().expect("sources named at the foot");
+    h.key_press(egui::Key::Escape);
+    h.run();
+    assert!(!h.state().presentation);
+    assert!(h.query_by_label("Clusters").is_some());
+}
+
+#[test]
+fn search_filters_the_cluster_list() {
+    let mut h = harness(app(Lang::En, false));
+    h.run();
+    assert!(h.query_by_label("Add deqing-biomedicine").is_some());
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::F);
+    h.run();
+    h.get_by_label("Search clusters").type_text("lithium");
+    h.run();
+    assert!(h.query_by_label("Add yichun-lithium").is_some());
+    assert!(h.query_by_label("Add deqing-biomedicine").is_none());
+}
+
+#[test]
+fn reordering_keeps_the_baseline_on_its_cluster() {
+    let mut h = harness(app(Lang::En, false));
+    h.run();
+    h.get_by_label("Baseline shenzhen-battery-materials").click();
+    h.run();
+    h.get_by_label("Move right shenzhen-battery-materials").click();
+    h.run();
+    let s = &h.state().settings;
+    assert_eq!(s.compare, ["guangdong-six-city-nev", "shenzhen-battery-materials"]);
+    assert_eq!(s.baseline, Some(1));
+}
