@@ -37,6 +37,26 @@ pub enum Layout {
     Horizontal,
 }
 
+/// Shortens `s` to about `max_em` em (CJK characters one em, others ~0.6 em),
+/// ending in `…`, so an axis label fits its slot instead of being dropped.
+pub fn fit_label(s: &str, max_em: f32) -> String {
+    let em = |c: char| if (c as u32) >= 0x2E80 { 1.0 } else { 0.62 };
+    if s.chars().map(em).sum::<f32>() <= max_em {
+        return s.to_owned();
+    }
+    let mut out = String::new();
+    let mut used = 1.0; // room for the ellipsis
+    for c in s.chars() {
+        used += em(c);
+        if used > max_em {
+            break;
+        }
+        out.push(c);
+    }
+    out.push('…');
+    out
+}
+
 /// Grouped bars: one group per category, one bar per series.
 pub fn grouped_bars(
     ui: &mut Ui,
@@ -55,7 +75,13 @@ pub fn grouped_bars(
         series.len().max(1)
     };
     let width = 0.8 / k as f64;
-    let cats = categories.to_vec();
+    // Vertical charts: each category label gets its slot's width.
+    let slot_em = (0.85 * (ui.available_width() - 90.0) / n as f32 / theme::SIZE_BODY).max(3.0);
+    let cats: Vec<String> = if horizontal {
+        categories.to_vec()
+    } else {
+        categories.iter().map(|c| fit_label(c, slot_em)).collect()
+    };
     let category_axis = move |mark: GridMark, _r: &std::ops::RangeInclusive<f64>| {
         let i = mark.value.round();
         if (mark.value - i).abs() > 1e-6 || i < 0.0 {
@@ -521,4 +547,20 @@ pub fn time_series(ui: &mut Ui, cx: &ViewCtx<'_>, row: &Row) {
                 );
             }
         });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::fit_label;
+
+    #[test]
+    fn labels_are_shortened_to_their_slot() {
+        assert_eq!(
+            fit_label("深圳先进电池材料集群", 20.0),
+            "深圳先进电池材料集群"
+        );
+        assert_eq!(fit_label("深圳先进电池材料集群", 5.0), "深圳先进…");
+        let en = fit_label("Shenzhen advanced battery materials cluster", 10.0);
+        assert!(en.ends_with('…') && en.starts_with("Shenzhen"), "{en}");
+    }
 }
