@@ -124,6 +124,8 @@ pub struct App {
     started: Option<Instant>,
     /// The window's size in points, for PNG export at the size the user sees.
     screen: egui::Vec2,
+    /// The settings as last saved, to know when a save is due.
+    saved: Option<String>,
 }
 
 fn modified(path: &Path) -> Option<SystemTime> {
@@ -147,6 +149,7 @@ impl App {
             dialog: None,
             started: None,
             screen: egui::vec2(1600.0, 1000.0),
+            saved: None,
         };
         app.sanitise_selection();
         app
@@ -750,6 +753,14 @@ impl eframe::App for App {
             ui.ctx()
                 .send_viewport_cmd(egui::ViewportCommand::Fullscreen(self.presentation));
         }
+        // eframe saves only during a frame; an idle app draws none. When the
+        // settings changed since the last save, wake up once the save is due.
+        let now = serde_json::to_string(&self.settings).ok();
+        if now != self.saved {
+            ui.ctx().request_repaint_after(
+                self.auto_save_interval() + std::time::Duration::from_millis(200),
+            );
+        }
         if let Some(t) = self.started.take()
             && std::env::var_os("CLUSTER_COMPARE_TIMING").is_some()
         {
@@ -762,5 +773,10 @@ impl eframe::App for App {
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         eframe::set_value(storage, eframe::APP_KEY, &self.settings);
+        self.saved = serde_json::to_string(&self.settings).ok();
+    }
+
+    fn auto_save_interval(&self) -> std::time::Duration {
+        std::time::Duration::from_secs(5)
     }
 }
