@@ -184,7 +184,9 @@ fn f11_toggles_presentation_and_esc_leaves_it() {
     h.run();
     assert!(h.state().presentation);
     assert!(h.query_by_label("Clusters").is_none(), "side panel hidden");
-    h.get_all_by_label_contains("Source: ").next().expect("sources named at the foot");
+    h.get_all_by_label_contains("Source: ")
+        .next()
+        .expect("sources named at the foot");
     h.key_press(egui::Key::Escape);
     h.run();
     assert!(!h.state().presentation);
@@ -208,11 +210,16 @@ fn search_filters_the_cluster_list() {
 fn reordering_keeps_the_baseline_on_its_cluster() {
     let mut h = harness(app(Lang::En, false));
     h.run();
-    h.get_by_label("Baseline shenzhen-battery-materials").click();
+    h.get_by_label("Baseline shenzhen-battery-materials")
+        .click();
     h.run();
-    h.get_by_label("Move right shenzhen-battery-materials").click();
+    h.get_by_label("Move right shenzhen-battery-materials")
+        .click();
     h.run();
     let s = &h.state().settings;
-    assert_eq!(s.compare, ["guangdong-six-city-nev", "shenzhen-battery-materials"]);
+    assert_eq!(
+        s.compare,
+        ["guangdong-six-city-nev", "shenzhen-battery-materials"]
+    );
     assert_eq!(s.baseline, Some(1));
 }
