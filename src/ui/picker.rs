@@ -160,11 +160,11 @@ impl Picker {
                 ui.end_row();
             });
         }
-        let key = (generation, self.filters.clone());
+        // Filter again only when the data, language or filters changed.
         if self
             .cache
             .as_ref()
-            .is_none_or(|(g, f, _)| (*g, f) != (key.0, &key.1))
+            .is_none_or(|(g, f, _)| *g != generation || *f != self.filters)
         {
             let found = filter(d, &self.filters, lang);
             self.cache = Some((generation, self.filters.clone(), found));
