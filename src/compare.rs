@@ -31,11 +31,32 @@ pub struct Cell {
     pub baseline_hedged: bool,
     /// The two figures differ in definition or year: the ratio compares unlike things.
     pub baseline_unlike: bool,
+    /// For shares (%): the difference to the baseline in percentage points.
+    pub baseline_points: Option<f64>,
     /// False where the cell's unit measures another dimension than the row's:
     /// shown as written, never charted or compared.
     pub comparable: bool,
     /// Earlier years of the same metric (cluster-wide), oldest first, for time series.
     pub history: Vec<(i32, f64)>,
+}
+
+impl Cell {
+    /// The difference to the baseline as shown: `≈ +225%`, or `+71 pp` for
+    /// shares; `≈` when either figure is hedged.
+    pub fn baseline_diff(&self, lang: Lang) -> Option<String> {
+        let r = self.vs_baseline?;
+        Some(match self.baseline_points {
+            Some(pp) => {
+                let d = format::points(pp, lang);
+                if self.baseline_hedged {
+                    format!("≈ {d}")
+                } else {
+                    d
+                }
+            }
+            None => format::vs_baseline(r, self.baseline_hedged, lang),
+        })
+    }
 }
 
 /// Why figures in one row may not compare like with like.
@@ -185,7 +206,8 @@ impl Comparison {
 
     /// The row a chart shows first: the headline row with most values.
     pub fn default_chart_key(&self) -> Option<&str> {
-        // The first (in dataset order) of the best-covered rows, headline rows preferred.
+        // The first (in dataset order) of the best-covered rows; among equally
+        // covered rows, headline rows first.
         let best = self.rows.iter().map(|r| (r.coverage(), r.headline)).max()?;
         self.rows
             .iter()
@@ -217,6 +239,7 @@ fn cell(m: &Metric, scale: &Scale, dim: Dimension, c: &Cluster, lang: Lang) -> O
         vs_baseline: None,
         baseline_hedged: false,
         baseline_unlike: false,
+        baseline_points: None,
         comparable,
         history,
         quantity: q,
@@ -255,13 +278,20 @@ fn build_row(mk: &MetricKey, clusters: &[&Cluster], baseline: Option<usize>, lan
         && let Some(Some(base)) = cells.get(b).cloned()
         && base.comparable
     {
-        for cell in cells.iter_mut().flatten() {
+        for (i, cell) in cells.iter_mut().enumerate() {
+            let Some(cell) = cell.as_mut().filter(|_| i != b) else {
+                continue;
+            };
             if cell.comparable {
                 cell.vs_baseline = cell.quantity.ratio_to(&base.quantity);
+                if dimension == Dimension::Percent {
+                    cell.baseline_points = Some(cell.quantity.base() - base.quantity.base());
+                }
                 cell.baseline_hedged = cell.metric.qualifier != Qualifier::Exact
                     || base.metric.qualifier != Qualifier::Exact;
                 cell.baseline_unlike = cell.metric.scope != base.metric.scope
-                    || cell.metric.as_of.year != base.metric.as_of.year;
+                    || cell.metric.as_of.year != base.metric.as_of.year
+                    || cell.metric.as_of.approximate != base.metric.as_of.approximate;
             }
         }
     }

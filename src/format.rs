@@ -113,7 +113,8 @@ fn scales(dim: Dimension, lang: Lang) -> &'static [Scale] {
         (Lang::En, Area) => &const { [s(1.0, "", " m²", "m²")] },
         (_, Percent) => &const { [s(1.0, "", "%", "%")] },
         (Lang::Zh, Times) => &const { [s(1.0, "", "倍", "倍")] },
-        (Lang::En, Times) => &const { [s(1.0, "", "×", "×")] },
+        // 增长2.2倍 reads "grew 2.2 times"; "2.2×" would suggest 2.2 times the level.
+        (Lang::En, Times) => &const { [s(1.0, "", " times", "times")] },
         (Lang::Zh, Years) => &const { [s(1.0, "", "年", "年")] },
         (Lang::En, Years) => &const { [s(1.0, "", " years", "years")] },
     }
@@ -272,6 +273,9 @@ pub fn year(y: i32, approximate: bool, lang: Lang) -> String {
 
 /// A signed percentage difference against a baseline: `+224%`, `−12%`.
 pub fn percent_diff(ratio: f64, lang: Lang) -> String {
+    if !ratio.is_finite() {
+        return "–".to_owned();
+    }
     let pct = (ratio - 1.0) * 100.0;
     // Whole percent from 10 % up, one decimal below: no false precision.
     let pct = if pct.abs() >= 10.0 {
@@ -292,6 +296,26 @@ pub fn percent_diff(ratio: f64, lang: Lang) -> String {
 /// A ratio to two decimals: `3.25×`.
 pub fn ratio(r: f64, lang: Lang) -> String {
     format!("{}×", number((r * 100.0).round() / 100.0, lang))
+}
+
+/// A difference in percentage points: `+9 pp` / `+9个百分点`.
+pub fn points(pp: f64, lang: Lang) -> String {
+    if !pp.is_finite() {
+        return "–".to_owned();
+    }
+    let pp = (pp * 10.0).round() / 10.0;
+    let sign = if pp > 0.0 {
+        "+"
+    } else if pp < 0.0 {
+        "−"
+    } else {
+        "±"
+    };
+    let n = number(pp.abs(), lang);
+    match lang {
+        Lang::Zh => format!("{sign}{n}个百分点"),
+        Lang::En => format!("{sign}{n} pp"),
+    }
 }
 
 /// A difference against the baseline, `≈`-marked when either figure is hedged
@@ -382,6 +406,9 @@ mod tests {
         assert_eq!(percent_diff(1.054, Lang::En), "+5.4%");
         assert_eq!(ratio(3.2456, Lang::En), "3.25×");
         assert_eq!(vs_baseline(3.2456, true, Lang::Zh), "≈ +225%");
+        assert_eq!(points(71.0, Lang::En), "+71 pp");
+        assert_eq!(points(-8.44, Lang::Zh), "−8.4个百分点");
+        assert_eq!(percent_diff(f64::NAN, Lang::En), "–");
         assert_eq!(percent_diff(0.5, Lang::En), "−50%");
         assert_eq!(percent_diff(1.0, Lang::En), "±0%");
     }

@@ -779,6 +779,10 @@ impl<'a> Validator<'a> {
                     units::known_symbols().join(" ")
                 ),
             ),
+            Some(u) if !(value * u.factor).is_finite() => self.err(
+                format!("{p}.value"),
+                format!("{value} {unit} is too large to convert"),
+            ),
             Some(u) => {
                 let counted = matches!(
                     u.dimension,
@@ -946,7 +950,7 @@ impl<'a> Validator<'a> {
         let ctx = &self.d.context;
         if let Some(comp) = &ctx.competition {
             self.cite("context.competition", "", &comp.source);
-            let total: u32 = comp.rounds.iter().map(|r| r.winners).sum();
+            let total: u64 = comp.rounds.iter().map(|r| u64::from(r.winners)).sum();
             for (i, r) in comp.rounds.iter().enumerate() {
                 self.cite(&format!("context.competition.rounds[{i}]"), "", &r.source);
             }
@@ -954,7 +958,7 @@ impl<'a> Validator<'a> {
                 ("by_industry", &comp.by_industry),
                 ("by_province", &comp.by_province),
             ] {
-                let sum: u32 = counts.iter().map(|c| c.count).sum();
+                let sum: u64 = counts.iter().map(|c| u64::from(c.count)).sum();
                 if !counts.is_empty() && sum != total {
                     self.warn(
                         format!("context.competition.{name}"),

@@ -223,3 +223,51 @@ fn reordering_keeps_the_baseline_on_its_cluster() {
     );
     assert_eq!(s.baseline, Some(1));
 }
+
+#[test]
+fn the_baseline_stays_on_its_cluster_when_the_data_changes() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("fewer.json");
+    let mut v: serde_json::Value = serde_json::from_str(load::EMBEDDED).unwrap();
+    v["clusters"]
+        .as_array_mut()
+        .unwrap()
+        .retain(|c| c["id"] != "yichun-lithium");
+    std::fs::write(&path, serde_json::to_string(&v).unwrap()).unwrap();
+
+    let mut a = app(Lang::En, false);
+    a.settings.compare = vec![
+        "yichun-lithium".into(),
+        "shenzhen-battery-materials".into(),
+        "guangdong-six-city-nev".into(),
+    ];
+    a.settings.baseline = Some(1);
+    let mut h = harness(a);
+    h.state_mut().open(&path);
+    h.run();
+    let s = &h.state().settings;
+    assert_eq!(
+        s.compare,
+        ["shenzhen-battery-materials", "guangdong-six-city-nev"]
+    );
+    assert_eq!(s.baseline, Some(0), "still Shenzhen");
+}
+
+#[test]
+fn a_filter_from_the_other_language_does_not_empty_the_list() {
+    let mut a = app(Lang::Zh, false);
+    a.settings.picker.filters.province = Some("广东".into());
+    let mut h = harness(a);
+    h.run();
+    assert!(
+        h.query_by_label("添加 yichun-lithium").is_none(),
+        "filtered to Guangdong"
+    );
+    h.get_by_label("English").click();
+    h.run();
+    h.run();
+    assert!(
+        h.query_by_label("Add yichun-lithium").is_some(),
+        "the stale filter was dropped"
+    );
+}

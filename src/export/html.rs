@@ -208,7 +208,23 @@ pub fn html(d: &Dataset, cmp: &Comparison) -> String {
         )
     ));
     if let Some(key) = cmp.default_chart_key() {
-        body.push_str(&format!("<figure>{}</figure>", svg_chart(&t, key)));
+        // The chart carries its comparability warnings, as in the app.
+        let caveats = t
+            .rows
+            .iter()
+            .find(|r| r.key == key)
+            .map(|r| {
+                r.caveats
+                    .iter()
+                    .map(|c| format!("⚠ {}", esc(c)))
+                    .collect::<Vec<_>>()
+                    .join("<br>")
+            })
+            .unwrap_or_default();
+        body.push_str(&format!(
+            "<figure>{}<figcaption class=\"warn\">{caveats}</figcaption></figure>",
+            svg_chart(&t, key)
+        ));
     }
     body.push_str(&format!(
         "<table><thead><tr><th>{}</th><th>{}</th>",
@@ -252,7 +268,7 @@ pub fn html(d: &Dataset, cmp: &Comparison) -> String {
         "<!DOCTYPE html>\n<html lang=\"{}\"><head><meta charset=\"utf-8\"><title>{}</title><style>\
 body{{font-family:\"Noto Sans CJK SC\",\"Source Han Sans SC\",\"PingFang SC\",\"Microsoft YaHei\",sans-serif;margin:2em;color:#1d232b}}\
 .sub{{color:#5a6470}}table{{border-collapse:collapse;margin:1em 0}}th,td{{border:1px solid #d5dbe3;padding:6px 10px;vertical-align:top}}\
-th{{background:#dce6f2;text-align:left}}td.num{{text-align:right;white-space:nowrap}}td.warn{{color:#b56a00;font-size:0.9em}}\
+th{{background:#dce6f2;text-align:left}}td.num{{text-align:right;white-space:nowrap}}td.warn,.warn{{color:#b56a00;font-size:0.9em}}\
 </style></head><body>{body}</body></html>\n",
         l.code(),
         esc(&title(cmp))

@@ -89,6 +89,8 @@ pub enum ExportError {
     UnknownIds(String),
     #[error("compare 1 to 6 clusters (got {0})")]
     Count(usize),
+    #[error("--baseline {0} is not one of the {1} compared clusters (counting from 0)")]
+    Baseline(usize, usize),
     #[error("{0} is a binary format; give a file name with -o, not -")]
     BinaryToStdout(&'static str),
     #[error("cannot write {path}: {source}")]
@@ -103,7 +105,7 @@ pub enum ExportError {
     #[error("PNG rendering: {0}")]
     Render(String),
     #[error(
-        "PNG size {0}×{1} at scale {2} is out of range (width and height 200–8000 points, scale 0.5–4)"
+        "PNG size {0}×{1} at scale {2} is out of range (width and height 200–8000 points and at most 8000 pixels, scale 0.5–4)"
     )]
     PngSize(u32, u32, f32),
 }
@@ -121,6 +123,9 @@ pub fn comparison(d: &Dataset, req: &Request) -> Result<Comparison, ExportError>
     }
     if req.ids.is_empty() || req.ids.len() > crate::compare::MAX_CLUSTERS {
         return Err(ExportError::Count(req.ids.len()));
+    }
+    if let Some(b) = req.baseline.filter(|&b| b >= req.ids.len()) {
+        return Err(ExportError::Baseline(b, req.ids.len()));
     }
     Ok(Comparison::build(d, &req.ids, req.baseline, req.lang))
 }
@@ -267,8 +272,7 @@ pub fn table(d: &Dataset, cmp: &Comparison) -> Table {
                             .unwrap_or_default(),
                         written: c.written.clone(),
                         display: c.display.clone(),
-                        vs_baseline: c.vs_baseline.map(|v| {
-                            let d = format::vs_baseline(v, c.baseline_hedged, lang);
+                        vs_baseline: c.baseline_diff(lang).map(|d| {
                             if c.baseline_unlike {
                                 format!("{d} ⚠")
                             } else {

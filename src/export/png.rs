@@ -43,9 +43,12 @@ fn render_state_with(setup: egui_wgpu::WgpuSetup) -> Result<egui_wgpu::RenderSta
 
 /// Renders the comparison's overview, in presentation style, to PNG bytes.
 pub fn render_png(d: &Dataset, cmp: &Comparison, o: &PngOptions) -> Result<Vec<u8>, ExportError> {
+    let pixels = |points: u32| points as f32 * o.scale;
     if !(200..=8000).contains(&o.width)
         || !(200..=8000).contains(&o.height)
         || !(0.5..=4.0).contains(&o.scale)
+        || pixels(o.width) > 8000.0
+        || pixels(o.height) > 8000.0
     {
         return Err(ExportError::PngSize(o.width, o.height, o.scale));
     }

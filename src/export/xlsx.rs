@@ -192,6 +192,10 @@ pub fn xlsx_bytes(d: &Dataset, cmp: &Comparison) -> Result<Vec<u8>, ExportError>
             chart.legend().set_hidden();
             chart.set_width(640).set_height(360);
             ws.insert_chart(1, 3, &chart)?;
+            // The chart's comparability warnings, under its data.
+            for (k, c) in r.caveats.iter().enumerate() {
+                ws.write(n + 2 + k as u32, 0, format!("⚠ {c}"))?;
+            }
         }
     }
     Ok(wb.save_to_buffer()?)

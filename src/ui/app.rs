@@ -225,6 +225,11 @@ impl App {
         self.problems = None;
         self.generation += 1;
         self.comparison = None;
+        if path.is_none() {
+            // Dropped bytes have no file: stop watching (and reopening) the previous one.
+            self.settings.data_path = None;
+            self.watched = None;
+        }
         if let Some(p) = path {
             self.settings.data_path = Some(p.to_owned());
             self.settings.recent.retain(|r| r != p);
@@ -240,9 +245,13 @@ impl App {
     fn sanitise_selection(&mut self) {
         let d = &self.loaded.dataset;
         let s = &mut self.settings;
-        s.compare.retain(|id| d.cluster(id).is_some());
-        s.compare.dedup();
+        // The baseline is an index: keep it on its cluster, not its position.
+        let base_id = s.baseline.and_then(|b| s.compare.get(b).cloned());
+        let mut seen = std::collections::HashSet::new();
+        s.compare
+            .retain(|id| d.cluster(id).is_some() && seen.insert(id.clone()));
         s.compare.truncate(MAX_PANELS);
+        s.baseline = base_id.and_then(|id| s.compare.iter().position(|c| *c == id));
         if s.compare.is_empty() {
             s.compare = DEFAULT_COMPARE
                 .iter()
@@ -252,9 +261,6 @@ impl App {
             if s.compare.is_empty() {
                 s.compare.extend(d.clusters.first().map(|c| c.id.clone()));
             }
-        }
-        if s.baseline.is_some_and(|b| b >= s.compare.len()) {
-            s.baseline = None;
         }
     }
 

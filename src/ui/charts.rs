@@ -13,7 +13,6 @@ use super::i18n::tr;
 use super::widgets;
 use super::{ViewCtx, theme};
 use crate::compare::Row;
-use crate::format;
 
 /// One series of a grouped bar chart: a value per category.
 pub struct Series {
@@ -256,15 +255,9 @@ pub fn caveats(ui: &mut Ui, cx: &ViewCtx<'_>, row: &Row) {
 
 /// Bar label: the value, with the ratio to the baseline where there is one.
 fn bar_label(cx: &ViewCtx<'_>, cell: &crate::compare::Cell) -> String {
-    match cell.vs_baseline {
-        Some(r) if cx.comparison.baseline.is_some() && (r - 1.0).abs() > 1e-9 => {
-            format!(
-                "{} ({})",
-                cell.display,
-                format::vs_baseline(r, cell.baseline_hedged, cx.lang)
-            )
-        }
-        _ => cell.display.clone(),
+    match cell.baseline_diff(cx.lang) {
+        Some(d) => format!("{} ({d})", cell.display),
+        None => cell.display.clone(),
     }
 }
 

@@ -77,11 +77,11 @@ impl ContextView<'_> {
             );
             for r in &comp.rounds {
                 let resp = ui.label(format!(
-                    "{} · {} · {} {}",
+                    "{} · {} · {}{}",
                     r.name.get(lang),
                     r.launched,
                     r.winners,
-                    tr(lang, "个胜出", "winners")
+                    tr(lang, "个集群胜出", "winning clusters")
                 ));
                 with_source(resp, cx.dataset, &r.source, lang, None);
             }

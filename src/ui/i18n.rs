@@ -36,7 +36,11 @@ pub fn category(lang: Lang, c: Category) -> &'static str {
         Category::Talent => tr(lang, "人才", "Talent"),
         Category::FinanceFunds => tr(lang, "金融与基金", "Finance & funds"),
         Category::PublicPlatforms => tr(lang, "公共服务平台", "Public service platforms"),
-        Category::PromotionGovernance => tr(lang, "促进机构与治理", "Promotion body & governance"),
+        Category::PromotionGovernance => tr(
+            lang,
+            "促进机构与治理",
+            "Promotion organisation & governance",
+        ),
         Category::DemandMarket => tr(lang, "需求与市场", "Demand & market"),
         Category::ChainLeadFirms => tr(lang, "强链与链主企业", "Chain building & lead firms"),
         Category::DigitalTransformation => tr(lang, "数字化转型", "Digital transformation"),

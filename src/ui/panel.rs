@@ -131,17 +131,21 @@ impl ClusterPanel<'_> {
                                     sub = format!("{sub} · {}", s.get(lang));
                                 }
                                 widgets::weak(ui, sub);
-                                if let Some(r) = cell.vs_baseline
-                                    && cx.comparison.baseline != Some(self.index)
+                                if let (Some(r), Some(diff)) =
+                                    (cell.vs_baseline, cell.baseline_diff(lang))
                                 {
                                     let p = theme::of(ui);
-                                    let c = if r >= 1.0 { p.good } else { p.bad };
+                                    // Neutral: larger is not better for every metric.
+                                    let c = p.accent;
                                     let r2 = ui.label(
                                         RichText::new(format!(
-                                            "{} {} ({}){}",
-                                            format::vs_baseline(r, cell.baseline_hedged, lang),
+                                            "{diff} {}{}{}",
                                             tr(lang, "对比基准", "vs baseline"),
-                                            format::ratio(r, lang),
+                                            if cell.baseline_points.is_some() {
+                                                String::new()
+                                            } else {
+                                                format!(" ({})", format::ratio(r, lang))
+                                            },
                                             if cell.baseline_unlike { " ⚠" } else { "" }
                                         ))
                                         .small()
@@ -203,6 +207,10 @@ impl ClusterPanel<'_> {
                 ui.label(format!("{subject} · {name}{}", i18n::colon(lang)));
                 ui.label(RichText::new(format::figure(&q, m.qualifier, lang)).strong());
                 widgets::weak(ui, format::as_of(&m.as_of, lang));
+                // The scope says what the figure is (e.g. an expected full-year value).
+                if let Some(s) = &m.scope {
+                    widgets::weak(ui, s.get(lang));
+                }
             });
             with_source(
                 r.response,
@@ -260,7 +268,10 @@ impl ClusterPanel<'_> {
             widgets::section(ui, tr(lang, "集群发展促进机构", "Promotion organisation"));
             let mut text = o.name.get(lang).to_owned();
             if let Some(y) = o.founded {
-                text = format!("{text}（{y}）");
+                text = format!(
+                    "{text}{}",
+                    tr(lang, "（{}年成立）", " (founded {})").replace("{}", &y.to_string())
+                );
             }
             let r = ui.label(text);
             with_source(
@@ -338,7 +349,7 @@ impl ClusterPanel<'_> {
                             ui,
                             tr(
                                 lang,
-                                "无同口径现值，无法计算进度",
+                                "无同类现值，无法计算进度",
                                 "No actual figure of this kind: no progress shown",
                             ),
                         );

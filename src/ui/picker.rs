@@ -105,6 +105,17 @@ impl Picker {
                 prov.extend(c.provinces.iter().map(|p| p.get(lang).to_owned()));
                 years.extend(c.designation_year());
             }
+            // A filter set in another language or dataset would silently hide everything.
+            let f = &mut self.filters;
+            if f.industry.as_ref().is_some_and(|v| !ind.contains(v)) {
+                f.industry = None;
+            }
+            if f.province.as_ref().is_some_and(|v| !prov.contains(v)) {
+                f.province = None;
+            }
+            if f.year.is_some_and(|y| !years.contains(&y)) {
+                f.year = None;
+            }
             self.options = Some((
                 generation,
                 Options {
@@ -255,13 +266,13 @@ impl Picker {
                 }
                 for (sym, label, act, enabled) in [
                     (
-                        "↑",
+                        "←",
                         tr(lang, "左移", "Move left"),
                         Action::Move(i, -1),
                         i > 0,
                     ),
                     (
-                        "↓",
+                        "→",
                         tr(lang, "右移", "Move right"),
                         Action::Move(i, 1),
                         i + 1 < compared.len(),
