@@ -219,14 +219,17 @@ impl Comparison {
 fn cell(m: &Metric, scale: &Scale, dim: Dimension, c: &Cluster, lang: Lang) -> Option<Cell> {
     let q = Quantity::new(m.value, &m.unit)?;
     let comparable = q.dimension() == dim;
+    // The same definition as the latest figure, one value per year.
     let mut history: Vec<(i32, f64)> = c
         .metrics_of(&m.key)
+        .filter(|h| h.scope == m.scope)
         .filter_map(|h| {
             let hq = Quantity::new(h.value, &h.unit)?;
             (hq.dimension() == dim).then(|| (h.as_of.year, hq.base() / scale.factor))
         })
         .collect();
     history.sort_by_key(|h| h.0);
+    history.dedup_by_key(|h| h.0);
     Some(Cell {
         display_value: q.base() / scale.factor,
         display: if comparable {

@@ -78,7 +78,16 @@ fn scales(dim: Dimension, lang: Lang) -> &'static [Scale] {
                 ]
             }
         }
-        (Lang::Zh, Count) => &const { [s(1.0, "", "个", "个")] },
+        // 项 and 条 keep the written unit on cards; 个 (last) is the chart unit.
+        (Lang::Zh, Count) => {
+            &const {
+                [
+                    s(1.0, "", "项", "项"),
+                    s(1.0, "", "条", "条"),
+                    s(1.0, "", "个", "个"),
+                ]
+            }
+        }
         (Lang::En, Count) => &const { [s(1.0, "", "", "count")] },
         (Lang::Zh, Vehicles) => &const { [s(1.0, "", "辆", "辆"), s(1e4, "", "万辆", "万辆")] },
         (Lang::En, Vehicles) => {
@@ -143,7 +152,9 @@ pub fn number(v: f64, lang: Lang) -> String {
     } else {
         v.abs().log10().floor() as i32
     };
-    let decimals = (3 - mag).clamp(0, 3) as usize;
+    // Four significant digits; up to six decimals so a small value in a large
+    // common unit (3亿元 in 万亿元) is not shown as 0.
+    let decimals = (3 - mag).clamp(0, 6) as usize;
     let mut text = format!("{v:.decimals$}");
     if text.contains('.') {
         text = text.trim_end_matches('0').trim_end_matches('.').to_owned();
@@ -385,6 +396,9 @@ mod tests {
         assert_eq!(number(1234567.0, Lang::En), "1,234,567");
         assert_eq!(number(1234567.0, Lang::Zh), "1234567");
         assert_eq!(number(0.395, Lang::En), "0.395");
+        assert_eq!(number(0.0003, Lang::Zh), "0.0003");
+        assert_eq!(quantity(&q(13.0, "条"), Lang::Zh), "13条");
+        assert_eq!(scale_for(Dimension::Count, Lang::Zh, 13.0).label, "个");
         assert_eq!(number(-1500.0, Lang::En), "-1,500");
         assert_eq!(number(f64::NAN, Lang::En), "–");
     }

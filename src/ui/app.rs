@@ -126,6 +126,8 @@ pub struct App {
     screen: egui::Vec2,
     /// The settings as last saved, to know when a save is due.
     saved: Option<String>,
+    /// The selection to restore once the saved file loads (it failed at start).
+    pending_selection: Option<(Vec<String>, Option<usize>)>,
 }
 
 fn modified(path: &Path) -> Option<SystemTime> {
@@ -150,6 +152,7 @@ impl App {
             started: None,
             screen: egui::vec2(1600.0, 1000.0),
             saved: None,
+            pending_selection: None,
         };
         app.sanitise_selection();
         app
@@ -187,8 +190,13 @@ impl App {
             },
         });
         let path = settings.data_path.clone().filter(|_| failed.is_none());
+        // A saved file that fails keeps its selection for when it is fixed.
+        let keep = failed
+            .is_some()
+            .then(|| (settings.compare.clone(), settings.baseline));
         let mut app = Self::with_data(loaded, settings);
         app.problems = failed;
+        app.pending_selection = keep;
         if let Some(p) = path {
             app.watched = Some((p.clone(), modified(&p)));
         } else if let Some(p) = app.settings.data_path.clone() {
@@ -223,6 +231,10 @@ impl App {
     fn replace_data(&mut self, l: Loaded, path: Option<&Path>) {
         self.loaded = l;
         self.problems = None;
+        if let Some((compare, baseline)) = self.pending_selection.take() {
+            self.settings.compare = compare;
+            self.settings.baseline = baseline;
+        }
         self.generation += 1;
         self.comparison = None;
         if path.is_none() {

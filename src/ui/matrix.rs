@@ -22,8 +22,8 @@ impl PolicyMatrix<'_> {
             ui,
             tr(
                 lang,
-                "每格为该集群在此类别下的政策数；悬停查看政策与来源。",
-                "Each cell counts the cluster's policies in the category; hover for the policies and sources.",
+                "每格为该集群在此类别下的政策数（“—”：数据中没有）；悬停查看政策与来源。",
+                "Each cell counts the cluster's policies in the category (—: none in the data); hover for the policies and sources.",
             ),
         );
         let p = theme::of(ui);
