@@ -39,6 +39,13 @@ impl ClusterPanel<'_> {
         });
         ui.horizontal_wrapped(|ui| {
             widgets::chip(ui, i18n::level(lang, c.level));
+            if c.designation.is_none() {
+                // The level names who runs the cluster; without a list it is no official rank.
+                widgets::chip(
+                    ui,
+                    tr(lang, "来源未载明入选名单", "No designation in the sources"),
+                );
+            }
             if let Some(des) = &c.designation {
                 let mut t = des.programme.get(lang).to_owned();
                 if let Some(y) = des.year {
