@@ -11,6 +11,14 @@ fn seed() -> load::Loaded {
     load::load_embedded().unwrap_or_else(|e| panic!("{e}"))
 }
 
+/// The default comparison, Shenzhen as the baseline.
+fn shenzhen_vs_guangdong(lang: Lang) -> (cluster_compare::model::Dataset, Comparison) {
+    let d = seed().dataset;
+    let ids = ["shenzhen-battery-materials", "guangdong-six-city-nev"].map(String::from);
+    let cmp = Comparison::build(&d, &ids, Some(0), lang);
+    (d, cmp)
+}
+
 #[test]
 fn the_embedded_seed_loads_without_errors_or_warnings() {
     let l = seed();
@@ -94,12 +102,7 @@ fn guangdong_figures_and_targets_match_the_science_and_technology_daily() {
 
 #[test]
 fn shenzhen_and_guangdong_output_compare_in_one_unit_with_a_scope_warning() {
-    let d = seed().dataset;
-    let ids = vec![
-        "shenzhen-battery-materials".to_owned(),
-        "guangdong-six-city-nev".to_owned(),
-    ];
-    let cmp = Comparison::build(&d, &ids, Some(0), Lang::Zh);
+    let (_d, cmp) = shenzhen_vs_guangdong(Lang::Zh);
     let row = cmp.row("output_value").unwrap();
     assert_eq!(row.scale.label, "万亿元");
     let gd = row.cells[1].as_ref().unwrap();
@@ -195,12 +198,7 @@ fn every_quote_stands_in_its_source_document() {
 
 #[test]
 fn baseline_ratios_are_marked_when_hedged_or_unlike() {
-    let d = seed().dataset;
-    let ids = vec![
-        "shenzhen-battery-materials".to_owned(),
-        "guangdong-six-city-nev".to_owned(),
-    ];
-    let cmp = Comparison::build(&d, &ids, Some(0), Lang::En);
+    let (d, cmp) = shenzhen_vs_guangdong(Lang::En);
     let firms = cmp.row("firms").unwrap().cells[1].as_ref().unwrap();
     // Shenzhen's 超过1200家 is a lower bound, and its scope (all firms) is not
     // Guangdong's (above-size firms).
