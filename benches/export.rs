@@ -17,6 +17,7 @@ fn request() -> (cluster_compare::model::Dataset, Request) {
             baseline: Some(0),
             lang: cluster_compare::model::Lang::Zh,
             png: PngOptions::default(),
+            ..Default::default()
         },
     )
 }

@@ -81,7 +81,7 @@ pub enum Command {
         /// Index (from 0) of the baseline cluster in --compare.
         #[arg(long)]
         baseline: Option<usize>,
-        /// PNG width in logical points.
+        /// PNG width in logical points (slides: in pixels at scale 1).
         #[arg(long, default_value_t = 1600)]
         width: u32,
         /// PNG height in logical points.
@@ -93,9 +93,22 @@ pub enum Command {
         /// Dark theme for PNG.
         #[arg(long)]
         dark: bool,
-        /// Which view a PNG shows.
-        #[arg(long, value_enum, default_value = "overview")]
-        view: export::View,
+        /// PNG of one app view (as in presentation screenshots) instead of
+        /// the slides; also chosen when -o names a `.png` file.
+        #[arg(long, value_enum)]
+        view: Option<export::View>,
+        /// Slides (pdf, png into a folder, svg into a folder): the deck's title.
+        #[arg(long)]
+        title: Option<String>,
+        /// Slides: the metric charted first (a key from `metric_keys`).
+        #[arg(long, value_name = "KEY")]
+        metric: Option<String>,
+        /// Slides: page shape.
+        #[arg(long, value_enum, default_value = "16:9")]
+        page: crate::deck::PageShape,
+        /// Slides: add the national context slides.
+        #[arg(long)]
+        context: bool,
     },
 }
 
@@ -105,6 +118,13 @@ pub fn load_data(data: Option<&PathBuf>) -> Result<Loaded, load::LoadError> {
         Some(p) => load::load_path(p),
         None => load::load_embedded(),
     }
+}
+
+/// True where `-o` names one `.png` file rather than a folder for slides.
+fn names_png_file(out: &std::path::Path) -> bool {
+    out.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("png"))
 }
 
 /// Runs a subcommand; returns the process exit code.
@@ -179,6 +199,10 @@ pub fn run(cli: &Cli, command: &Command) -> ExitCode {
             scale,
             dark,
             view,
+            title,
+            metric,
+            page,
+            context,
         } => {
             let loaded = match load_data(cli.data.as_ref()) {
                 Ok(l) => l,
@@ -196,8 +220,16 @@ pub fn run(cli: &Cli, command: &Command) -> ExitCode {
                     height: *height,
                     scale: *scale,
                     dark: *dark,
-                    view: *view,
+                    view: view.unwrap_or_default(),
                 },
+                deck: crate::deck::DeckOptions {
+                    title: title.clone(),
+                    metric: metric.clone(),
+                    page: *page,
+                    dark: *dark,
+                    context: *context,
+                },
+                slides: *format == Format::Png && view.is_none() && !names_png_file(output),
             };
             match export::export_to(&loaded.dataset, &request, *format, output) {
                 Ok(()) => ExitCode::SUCCESS,

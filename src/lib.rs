@@ -8,10 +8,12 @@
 
 pub mod cli;
 pub mod compare;
+pub mod deck;
 pub mod export;
 pub mod format;
 pub mod load;
 pub mod model;
 pub mod synth;
+pub mod tokens;
 pub mod ui;
 pub mod units;

@@ -21,6 +21,7 @@ fn request(lang: Lang) -> Request {
         baseline: None,
         lang,
         png: PngOptions::default(),
+        ..Default::default()
     }
 }
 

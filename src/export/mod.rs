@@ -2,6 +2,7 @@
 //! [`Comparison`] the panels draw, through one [`Table`]. Files are written
 //! atomically: a temporary file beside the target, then a rename.
 
+pub mod deck;
 mod html;
 mod png;
 mod xlsx;
@@ -24,6 +25,10 @@ pub enum Format {
     Md,
     Html,
     Png,
+    /// The slide deck as one PDF.
+    Pdf,
+    /// One SVG per slide, into a folder.
+    Svg,
 }
 
 impl Format {
@@ -34,6 +39,8 @@ impl Format {
             Format::Md => "md",
             Format::Html => "html",
             Format::Png => "png",
+            Format::Pdf => "pdf",
+            Format::Svg => "svg",
         }
     }
 
@@ -75,12 +82,16 @@ impl Default for PngOptions {
 }
 
 /// What to export.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Default)]
 pub struct Request {
     pub ids: Vec<String>,
     pub baseline: Option<usize>,
     pub lang: Lang,
     pub png: PngOptions,
+    /// Title, metric, page shape and theme of the slide deck.
+    pub deck: crate::deck::DeckOptions,
+    /// PNG: one picture per slide into a folder, rather than one view.
+    pub slides: bool,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -102,6 +113,10 @@ pub enum ExportError {
     Xlsx(#[from] rust_xlsxwriter::XlsxError),
     #[error("CSV: {0}")]
     Csv(#[from] csv::Error),
+    #[error("SVG slides go into a folder: give a folder name with -o")]
+    NeedsFolder,
+    #[error("slides: {0}")]
+    Deck(#[from] crate::deck::typeset::TypesetError),
     #[error("PNG rendering: {0}")]
     Render(String),
     #[error(
@@ -139,6 +154,8 @@ pub fn render(d: &Dataset, req: &Request, fmt: Format) -> Result<Vec<u8>, Export
         Format::Md => Ok(html::markdown(d, &cmp).into_bytes()),
         Format::Html => Ok(html::html(d, &cmp).into_bytes()),
         Format::Png => render_png(d, &cmp, &req.png),
+        Format::Pdf => deck::pdf(d, &cmp, &req.deck),
+        Format::Svg => Err(ExportError::NeedsFolder),
     }
 }
 
@@ -146,6 +163,20 @@ pub fn render(d: &Dataset, req: &Request, fmt: Format) -> Result<Vec<u8>, Export
 pub fn export_to(d: &Dataset, req: &Request, fmt: Format, out: &Path) -> Result<(), ExportError> {
     if out.as_os_str() == "-" && !fmt.is_text() {
         return Err(ExportError::BinaryToStdout(fmt.extension()));
+    }
+    let slides = match fmt {
+        Format::Svg => Some(deck::SlideFormat::Svg),
+        Format::Png if req.slides => Some(deck::SlideFormat::Png),
+        _ => None,
+    };
+    if let Some(sf) = slides {
+        let cmp = comparison(d, req)?;
+        let doc = deck::layout(d, &cmp, &req.deck)?;
+        let width = (req.png.width as f32 * req.png.scale)
+            .round()
+            .clamp(160.0, 8000.0) as u32;
+        deck::write_slides(&doc, sf, width, out)?;
+        return Ok(());
     }
     let bytes = render(d, req, fmt)?;
     if out.as_os_str() == "-" {

@@ -11,9 +11,11 @@ use serde::{Deserialize, Serialize};
 use super::charts::Charts;
 use super::i18n::tr;
 use super::picker::Picker;
+use super::present::{PresentAction, Presenter};
 use super::view::{ComparisonView, Tab};
 use super::{Action, MAX_PANELS, ViewCtx, theme, widgets};
 use crate::compare::Comparison;
+use crate::deck::{self, DeckOptions, PageShape};
 use crate::export::{self, Format};
 use crate::load::{self, LoadError, Loaded, Severity};
 use crate::model::{Dataset, Lang};
@@ -40,6 +42,18 @@ pub struct Settings {
     pub tab: Tab,
     pub charts: Charts,
     pub picker: Picker,
+    pub deck: DeckSettings,
+}
+
+/// What the user chose for the slides (the metric is the charts' metric).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct DeckSettings {
+    /// The deck's title; empty: the clusters' short names.
+    pub title: String,
+    pub page: PageShape,
+    /// Add the national context slides.
+    pub context: bool,
 }
 
 impl Default for Settings {
@@ -54,6 +68,7 @@ impl Default for Settings {
             tab: Tab::Overview,
             charts: Charts::default(),
             picker: Picker::default(),
+            deck: DeckSettings::default(),
         }
     }
 }
@@ -128,6 +143,12 @@ pub struct App {
     saved: Option<String>,
     /// The selection to restore once the saved file loads (it failed at start).
     pending_selection: Option<(Vec<String>, Option<usize>)>,
+    /// Presentation mode: the deck, laid out and drawn off the UI thread.
+    pub presenter: Presenter,
+    /// Copy the current slide to the clipboard once it is laid out.
+    copy_slide_pending: bool,
+    /// A deck export running on a worker thread: its result message.
+    deck_export: Option<std::sync::mpsc::Receiver<String>>,
 }
 
 fn modified(path: &Path) -> Option<SystemTime> {
@@ -153,6 +174,9 @@ impl App {
             screen: egui::vec2(1600.0, 1000.0),
             saved: None,
             pending_selection: None,
+            presenter: Presenter::default(),
+            copy_slide_pending: false,
+            deck_export: None,
         };
         app.sanitise_selection();
         app
@@ -319,12 +343,123 @@ impl App {
         )
     }
 
+    /// The deck options the user chose.
+    fn deck_options(&self) -> DeckOptions {
+        DeckOptions {
+            title: Some(self.settings.deck.title.clone()).filter(|t| !t.trim().is_empty()),
+            metric: self.settings.charts.metric.clone(),
+            page: self.settings.deck.page,
+            dark: self.settings.dark,
+            context: self.settings.deck.context,
+        }
+    }
+
+    /// Builds the deck of the current comparison and starts laying it out.
+    fn start_presenter(&mut self, ctx: &egui::Context) {
+        let opts = self.deck_options();
+        let cmp = cached(
+            &mut self.comparison,
+            &self.loaded.dataset,
+            &self.settings,
+            self.generation,
+        );
+        let deck = deck::build(&self.loaded.dataset, cmp, &opts);
+        let width = (ctx.content_rect().width() * ctx.pixels_per_point())
+            .round()
+            .clamp(320.0, 7680.0) as u32;
+        self.presenter.start(deck, width, ctx);
+    }
+
+    /// Finished deck exports, and a slide copy waiting for its layout.
+    fn poll_deck(&mut self, ctx: &egui::Context) {
+        if !self.presentation {
+            self.presenter.poll(ctx);
+        }
+        if self.copy_slide_pending && self.presenter.len().is_some() {
+            self.copy_slide_pending = false;
+            if let Some(img) = self.presenter.current_image() {
+                ctx.copy_image(img);
+                self.status = Some(format!(
+                    "{} {}",
+                    tr(self.settings.lang, "已复制幻灯片", "Copied slide"),
+                    self.presenter.index + 1
+                ));
+            }
+        }
+        if let Some(rx) = &self.deck_export {
+            match rx.try_recv() {
+                Ok(msg) => {
+                    self.status = Some(msg);
+                    self.deck_export = None;
+                }
+                Err(std::sync::mpsc::TryRecvError::Empty) => {
+                    ctx.request_repaint_after(std::time::Duration::from_millis(100));
+                }
+                Err(std::sync::mpsc::TryRecvError::Disconnected) => self.deck_export = None,
+            }
+        }
+    }
+
+    /// Copies the current slide (laying the deck out first when needed).
+    fn copy_slide(&mut self, ctx: &egui::Context) {
+        if !self.presentation || !self.presenter.is_started() {
+            // The slide of the comparison as it is now.
+            self.presenter.reset();
+            self.start_presenter(ctx);
+        }
+        self.copy_slide_pending = true;
+    }
+
+    /// Asks where to put the deck (a PDF file, or a folder for PNG slides)
+    /// and writes it on a worker thread.
+    fn export_deck_dialog(&mut self, format: Format) {
+        let lang = self.settings.lang;
+        let target = if format == Format::Pdf {
+            rfd::FileDialog::new()
+                .set_title(tr(lang, "导出幻灯片（PDF）", "Export the slides as PDF"))
+                .set_file_name("cluster-comparison.pdf")
+                .add_filter("PDF", &["pdf"])
+                .save_file()
+        } else {
+            rfd::FileDialog::new()
+                .set_title(tr(
+                    lang,
+                    "选择存放幻灯片图片的文件夹",
+                    "Choose a folder for the slide pictures",
+                ))
+                .pick_folder()
+        };
+        if let Some(path) = target {
+            self.export_deck(path, format);
+        }
+    }
+
+    fn export_deck(&mut self, path: PathBuf, format: Format) {
+        let lang = self.settings.lang;
+        let mut req = self.request();
+        req.deck = self.deck_options();
+        req.slides = format == Format::Png;
+        req.png.width = 1920;
+        let dataset = self.loaded.dataset.clone();
+        let (tx, rx) = std::sync::mpsc::channel();
+        self.deck_export = Some(rx);
+        self.status = Some(tr(lang, "正在导出幻灯片…", "Exporting the slides…").to_owned());
+        std::thread::spawn(move || {
+            let msg = match export::export_to(&dataset, &req, format, &path) {
+                Ok(()) => format!("{} {}", tr(lang, "已导出", "Exported"), path.display()),
+                Err(e) => format!("{} {e}", tr(lang, "导出失败：", "Export failed:")),
+            };
+            let _ = tx.send(msg);
+        });
+    }
+
     fn request(&self) -> export::Request {
         export::Request {
             ids: self.settings.compare.clone(),
             baseline: self.settings.baseline,
             lang: self.settings.lang,
             png: export::PngOptions::default(),
+            ..Default::default()
         }
     }
 
@@ -340,7 +475,23 @@ impl App {
         }
         self.handle_input(&ctx);
         self.poll_file(&ctx);
+        self.poll_deck(&ctx);
         let lang = self.settings.lang;
+
+        if self.presentation {
+            if !self.presenter.is_started() {
+                self.start_presenter(&ctx);
+            }
+            egui::CentralPanel::default()
+                .frame(egui::Frame::NONE)
+                .show(ui, |ui| {
+                    if self.presenter.ui(ui, lang) == PresentAction::Leave {
+                        self.presentation = false;
+                    }
+                });
+            self.dialogs(&ctx);
+            return;
+        }
 
         if !self.presentation {
             egui::Panel::top("menu").show(ui, |ui| self.menu_bar(ui));
@@ -416,6 +567,10 @@ impl App {
         }
         if ctx.input_mut(|i| i.consume_key(Modifiers::NONE, Key::F11)) {
             self.presentation = !self.presentation;
+            if self.presentation {
+                // Always present the comparison as it is now.
+                self.presenter.reset();
+            }
         }
         if ctx.input_mut(|i| i.consume_key(Modifiers::NONE, Key::Escape)) {
             if self.dialog.is_some() {
@@ -617,6 +772,59 @@ impl App {
                         self.export_dialog(f, 1.0);
                     }
                 }
+                ui.separator();
+                ui.label(RichText::new(tr(lang, "幻灯片", "Slides")).strong());
+                ui.horizontal(|ui| {
+                    ui.label(tr(lang, "标题", "Title"));
+                    ui.add(
+                        egui::TextEdit::singleline(&mut self.settings.deck.title)
+                            .hint_text(tr(
+                                lang,
+                                "默认：集群简称",
+                                "default: the clusters' short names",
+                            ))
+                            .desired_width(220.0),
+                    );
+                });
+                ui.horizontal(|ui| {
+                    for shape in [PageShape::Wide, PageShape::Standard] {
+                        ui.selectable_value(&mut self.settings.deck.page, shape, shape.label());
+                    }
+                    ui.checkbox(
+                        &mut self.settings.deck.context,
+                        tr(lang, "含全国背景", "with national context"),
+                    );
+                });
+                if ui
+                    .button(tr(lang, "幻灯片 PDF…", "Slides as PDF…"))
+                    .clicked()
+                {
+                    self.export_deck_dialog(Format::Pdf);
+                }
+                if ui
+                    .button(tr(
+                        lang,
+                        "幻灯片 PNG（每页一张）…",
+                        "Slides as PNG, one per slide…",
+                    ))
+                    .clicked()
+                {
+                    self.export_deck_dialog(Format::Png);
+                }
+                if ui
+                    .button(tr(
+                        lang,
+                        "复制当前幻灯片为图片",
+                        "Copy the current slide as an image",
+                    ))
+                    .clicked()
+                {
+                    self.copy_slide(ui.ctx());
+                }
+                ui.separator();
+                ui.label(
+                    RichText::new(tr(lang, "当前视图截图", "Picture of the current view")).strong(),
+                );
                 if ui.button("PNG 1×…").clicked() {
                     self.export_dialog(Format::Png, 1.0);
                 }
@@ -642,6 +850,7 @@ impl App {
                     )
                     .clicked()
                 {
+                    self.presenter.reset();
                     self.presentation = true;
                 }
             });

@@ -10,6 +10,7 @@ pub mod i18n;
 pub mod matrix;
 pub mod panel;
 pub mod picker;
+pub mod present;
 pub mod theme;
 pub mod view;
 pub mod widgets;
