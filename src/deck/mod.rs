@@ -254,6 +254,23 @@ pub fn short_name(c: &Cluster, lang: Lang) -> String {
     shorten(if stripped.is_empty() { name } else { stripped }, max)
 }
 
+/// The deck's title when the user gives none: the short names of one or two
+/// clusters, or the first and how many more.
+pub fn default_title(shorts: &[String], lang: Lang) -> String {
+    match shorts {
+        [] => t(lang, "集群对比", "Cluster comparison"),
+        [one] => one.clone(),
+        [a, b] => match lang {
+            Lang::Zh => format!("{a}与{b}"),
+            Lang::En => format!("{a} and {b}"),
+        },
+        [a, rest @ ..] => match lang {
+            Lang::Zh => format!("{a}等{}个集群", rest.len() + 1),
+            Lang::En => format!("{a} and {} more clusters", rest.len()),
+        },
+    }
+}
+
 fn t(lang: Lang, zh: &str, en: &str) -> String {
     lang.pick(zh, en).to_owned()
 }
@@ -416,7 +433,7 @@ pub fn build_dated(d: &Dataset, cmp: &Comparison, opts: &DeckOptions, date: &str
         .map(str::trim)
         .filter(|s| !s.is_empty())
         .map(|s| shorten(s, 120))
-        .unwrap_or_else(|| shorts.join(lang.pick(" · ", " · ")));
+        .unwrap_or_else(|| default_title(&shorts, lang));
     slides.push(Slide {
         title: heading.clone(),
         subtitle: String::new(),

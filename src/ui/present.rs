@@ -285,6 +285,11 @@ impl Presenter {
         }
         // Clicking moves on, as presenters expect; the right button goes back.
         let resp = ui.interact(rect, ui.scope_id().with("slide"), egui::Sense::click());
+        let label = match self.len() {
+            Some(n) => format!("{} {} / {n}", tr(lang, "幻灯片", "Slide"), self.index + 1),
+            None => tr(lang, "正在排版幻灯片", "Laying out the slides").to_owned(),
+        };
+        resp.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Image, true, &label));
         if resp.clicked() {
             self.step(1);
         }
