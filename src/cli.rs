@@ -120,6 +120,34 @@ pub fn load_data(data: Option<&PathBuf>) -> Result<Loaded, load::LoadError> {
     }
 }
 
+/// A private runtime folder for the software graphics driver, which
+/// complains on standard error when `XDG_RUNTIME_DIR` is unset (servers, CI):
+/// a successful export prints nothing. Removed again when dropped.
+struct RuntimeDir(PathBuf);
+
+impl RuntimeDir {
+    fn create() -> Option<Self> {
+        if std::env::var_os("XDG_RUNTIME_DIR").is_some() {
+            return None;
+        }
+        let dir = tempfile::Builder::new()
+            .prefix("cluster-compare-runtime-")
+            .tempdir()
+            .ok()?
+            .keep();
+        // SAFETY: the command line runs one thread until the export starts;
+        // nothing reads the environment concurrently.
+        unsafe { std::env::set_var("XDG_RUNTIME_DIR", &dir) };
+        Some(Self(dir))
+    }
+}
+
+impl Drop for RuntimeDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
 /// True where `-o` names one `.png` file rather than a folder for slides.
 fn names_png_file(out: &std::path::Path) -> bool {
     out.extension()
@@ -231,6 +259,9 @@ pub fn run(cli: &Cli, command: &Command) -> ExitCode {
                 },
                 slides: *format == Format::Png && view.is_none() && !names_png_file(output),
             };
+            let _runtime = (*format == Format::Png && !request.slides)
+                .then(RuntimeDir::create)
+                .flatten();
             match export::export_to(&loaded.dataset, &request, *format, output) {
                 Ok(()) => ExitCode::SUCCESS,
                 Err(e) => {

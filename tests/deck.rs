@@ -311,3 +311,26 @@ fn pdf_png_and_svg_files_of_the_deck() {
     assert!(svg.starts_with("<svg") || svg.starts_with("<?xml"));
     assert!(!folder.join("slide-99.svg").exists());
 }
+
+#[test]
+fn a_view_picture_never_cuts_content_off_it_refuses_and_points_to_the_deck() {
+    let d = seed();
+    let mut req = Request {
+        ids: ids(&PAIR),
+        lang: Lang::Zh,
+        ..Default::default()
+    };
+    req.png.width = 640;
+    req.png.height = 360;
+    match export::render(&d, &req, Format::Png) {
+        Err(e @ export::ExportError::DoesNotFit) => {
+            assert!(e.to_string().contains("--format pdf"), "{e}");
+        }
+        other => panic!("expected a refusal, got {:?}", other.map(|b| b.len())),
+    }
+    req.png.width = 1920;
+    req.png.height = 1080;
+    let png = export::render(&d, &req, Format::Png).unwrap_or_else(|e| panic!("{e}"));
+    let img = image::load_from_memory(&png).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!((img.width(), img.height()), (1920, 1080));
+}

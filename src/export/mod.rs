@@ -113,6 +113,10 @@ pub enum ExportError {
     Xlsx(#[from] rust_xlsxwriter::XlsxError),
     #[error("CSV: {0}")]
     Csv(#[from] csv::Error),
+    #[error(
+        "this view does not fit one picture at a legible size; make it larger (--width/--height) or export the slide deck, which continues on further slides (--format pdf, or --format png -o FOLDER)"
+    )]
+    DoesNotFit,
     #[error("SVG slides go into a folder: give a folder name with -o")]
     NeedsFolder,
     #[error("slides: {0}")]

@@ -52,10 +52,17 @@ pub fn render_png(d: &Dataset, cmp: &Comparison, o: &PngOptions) -> Result<Vec<u
     {
         return Err(ExportError::PngSize(o.width, o.height, o.scale));
     }
-    let renderer = egui_kittest::wgpu::WgpuTestRenderer::from_render_state(render_state()?);
-    // The renderer and harness are test machinery that assert on failure; an
-    // export reports such a failure as an error instead.
-    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| draw(d, cmp, o, renderer)))
+    // Nothing is cut off: where the view does not fit, it is drawn smaller
+    // (the same pixels, more points), but never with body text below 14 px
+    // at scale 1; beyond that the export refuses and points to the deck.
+    for shrink in SHRINK_STEPS {
+        // A renderer takes a fresh render state each time.
+        let renderer = egui_kittest::wgpu::WgpuTestRenderer::from_render_state(render_state()?);
+        // The renderer and harness are test machinery that assert on failure;
+        // an export reports such a failure as an error instead.
+        let (png, fits) = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            draw(d, cmp, o, shrink, renderer)
+        }))
         .unwrap_or_else(|e| {
             let msg = e
                 .downcast_ref::<String>()
@@ -63,15 +70,30 @@ pub fn render_png(d: &Dataset, cmp: &Comparison, o: &PngOptions) -> Result<Vec<u
                 .or_else(|| e.downcast_ref::<&str>().map(|s| (*s).to_owned()))
                 .unwrap_or_default();
             Err(ExportError::Render(msg))
-        })
+        })?;
+        if fits {
+            return Ok(png);
+        }
+    }
+    Err(ExportError::DoesNotFit)
 }
+
+/// How much a view may be shrunk to fit: down to body text of 14 px from
+/// the presentation's 18.2 px.
+const SHRINK_STEPS: [f32; 4] = [
+    1.0,
+    0.92,
+    0.85,
+    14.0 / (theme::SIZE_BODY * theme::PRESENTATION_SCALE),
+];
 
 fn draw(
     d: &Dataset,
     cmp: &Comparison,
     o: &PngOptions,
+    shrink: f32,
     renderer: egui_kittest::wgpu::WgpuTestRenderer,
-) -> Result<Vec<u8>, ExportError> {
+) -> Result<(Vec<u8>, bool), ExportError> {
     let dark = o.dark;
     let cx = ViewCtx {
         dataset: d,
@@ -79,8 +101,8 @@ fn draw(
         lang: cmp.lang,
     };
     let mut harness = Harness::builder()
-        .with_size(egui::vec2(o.width as f32, o.height as f32))
-        .with_pixels_per_point(o.scale)
+        .with_size(egui::vec2(o.width as f32, o.height as f32) / shrink)
+        .with_pixels_per_point(o.scale * shrink)
         .with_theme(if dark {
             egui::Theme::Dark
         } else {
@@ -114,6 +136,10 @@ fn draw(
             Charts::default(),
         );
     harness.run_steps(3);
+    let fits = harness
+        .ctx
+        .data(|d| d.get_temp::<bool>(crate::ui::view::fit_id()))
+        .unwrap_or(true);
     let mut image = harness.render().map_err(ExportError::Render)?;
     // Composite onto the page colour: areas nothing painted are transparent.
     let bg = theme::palette(dark).panel_bg;
@@ -130,5 +156,5 @@ fn draw(
     image::DynamicImage::ImageRgba8(image)
         .write_to(&mut std::io::Cursor::new(&mut out), image::ImageFormat::Png)
         .map_err(|e| ExportError::Render(e.to_string()))?;
-    Ok(out)
+    Ok((out, fits))
 }

@@ -42,6 +42,11 @@ pub struct ComparisonView<'a> {
     pub presentation: bool,
 }
 
+/// Where a presentation-style view records whether its content fitted.
+pub fn fit_id() -> egui::Id {
+    egui::Id::unique("comparison-view-fits")
+}
+
 impl ComparisonView<'_> {
     pub fn ui(&mut self, ui: &mut Ui) {
         let cx = self.ctx;
@@ -61,7 +66,7 @@ impl ComparisonView<'_> {
             0.0
         };
         let body_h = (ui.available_height() - footer_h).max(100.0);
-        egui::ScrollArea::both()
+        let out = egui::ScrollArea::both()
             .id_salt(("view", self.tab as u8))
             .max_height(body_h)
             .auto_shrink([false, false])
@@ -71,6 +76,13 @@ impl ComparisonView<'_> {
                 Tab::Policies => PolicyMatrix { ctx: cx }.ui(ui),
                 Tab::Context => ContextView { ctx: cx }.ui(ui),
             });
+        if self.presentation {
+            // A picture of the view must not cut anything off: say whether
+            // the content fitted, for the PNG export to check.
+            let fits = out.content_size.x <= out.inner_rect.width() + 1.0
+                && out.content_size.y <= out.inner_rect.height() + 1.0;
+            ui.ctx().data_mut(|d| d.insert_temp(fit_id(), fits));
+        }
         if self.presentation {
             self.footer(ui);
         }
