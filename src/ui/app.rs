@@ -445,6 +445,7 @@ impl App {
 
     fn handle_input(&mut self, ctx: &egui::Context) {
         self.undo_keys(ctx);
+        self.help_keys(ctx);
         if ctx.input_mut(|i| i.consume_shortcut(&OPEN)) {
             self.open_dialog();
         }

@@ -271,6 +271,16 @@ fn about_page(ui: &mut Ui, lang: Lang) {
 }
 
 impl App {
+    /// F1 opens the keyboard shortcuts (and closes them again).
+    pub(super) fn help_keys(&mut self, ctx: &egui::Context) {
+        if ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::F1)) {
+            self.help = match self.help {
+                Some(Page::Shortcuts) => None,
+                _ => Some(Page::Shortcuts),
+            };
+        }
+    }
+
     /// Opens a help page.
     pub fn show_help(&mut self, page: Page) {
         self.help = Some(page);
@@ -308,8 +318,12 @@ impl App {
                 });
             });
             ui.separator();
+            // A modal's content is laid out in little height; when the page is
+            // longer, give the scroll area the window's height.
+            let h = (screen.y - 180.0).clamp(160.0, 760.0);
             egui::ScrollArea::vertical()
-                .max_height((screen.y - 160.0).max(160.0))
+                .max_height(h)
+                .min_scrolled_height(h)
                 .auto_shrink([false, true])
                 .show(ui, |ui| match page {
                     Page::Shortcuts => {
