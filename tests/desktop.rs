@@ -284,6 +284,13 @@ fn help_pages_open_from_the_menu_and_esc_closes_them() {
     h.get_all_by_label_contains("cluster-compare check FILE")
         .next()
         .expect("how to check a file");
+    h.key_press(Key::Escape);
+    h.run();
+    h.key_press(Key::F1);
+    h.run();
+    h.get_all_by_label_contains("Undo a change to the comparison")
+        .next()
+        .expect("F1 opens the shortcuts");
 }
 
 #[test]

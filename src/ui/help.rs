@@ -77,8 +77,8 @@ fn shortcuts(ctx: &egui::Context, lang: Lang) -> Vec<(String, &'static str)> {
             "Esc".into(),
             tr(
                 lang,
-                "关闭窗口或提示，退出演示模式",
-                "Close a window or notice; leave presentation mode",
+                "关闭窗口或对话框，退出演示模式",
+                "Close a window or dialog; leave presentation mode",
             ),
         ),
         (
