@@ -221,13 +221,7 @@ impl App {
             let p = theme::of(ui);
             for (i, n) in self.notices.iter().enumerate() {
                 ui.horizontal_wrapped(|ui| {
-                    ui.label(RichText::new("⚠").color(p.warn));
-                    ui.label(n.text(lang));
-                    if *n == Notice::NoFileDialog
-                        && ui.button(tr(lang, "输入路径…", "Type a path…")).clicked()
-                    {
-                        prompt = true;
-                    }
+                    // The dismiss button first, so it never wraps onto a line of its own.
                     let b = ui.small_button("×").on_hover_text(tr(
                         lang,
                         "关闭此提示",
@@ -242,6 +236,13 @@ impl App {
                     });
                     if b.clicked() {
                         dismiss = Some(i);
+                    }
+                    ui.label(RichText::new("⚠").color(p.warn));
+                    ui.label(n.text(lang));
+                    if *n == Notice::NoFileDialog
+                        && ui.button(tr(lang, "输入路径…", "Type a path…")).clicked()
+                    {
+                        prompt = true;
                     }
                 });
             }
