@@ -9,10 +9,14 @@ use egui::{Key, KeyboardShortcut, Modifiers, RichText, Ui};
 use serde::{Deserialize, Serialize};
 
 use super::charts::Charts;
+use super::help::Page;
+use super::history::History;
 use super::i18n::tr;
+use super::notice::{Notice, PathPrompt, Picked, Purpose, run_dialog};
 use super::picker::Picker;
 use super::present::{PresentAction, Presenter};
 use super::view::{ComparisonView, Tab};
+use super::views_saved::{self, SavedView, ViewsUi};
 use super::{Action, MAX_PANELS, ViewCtx, theme, widgets};
 use crate::compare::Comparison;
 use crate::deck::{self, DeckOptions, PageShape};
@@ -23,10 +27,10 @@ use crate::model::{Dataset, Lang};
 /// The clusters compared when nothing else is asked for.
 pub const DEFAULT_COMPARE: [&str; 2] = ["shenzhen-battery-materials", "guangdong-six-city-nev"];
 
-const OPEN: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::O);
-const FIND: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::F);
-const SAVE: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::S);
-const COPY_TABLE: KeyboardShortcut =
+pub const OPEN: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::O);
+pub const FIND: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::F);
+pub const SAVE: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::S);
+pub const COPY_TABLE: KeyboardShortcut =
     KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::C);
 
 /// What persists across runs.
@@ -43,6 +47,8 @@ pub struct Settings {
     pub charts: Charts,
     pub picker: Picker,
     pub deck: DeckSettings,
+    /// Named views (Views menu).
+    pub views: Vec<SavedView>,
 }
 
 /// What the user chose for the slides (the metric is the charts' metric).
@@ -69,6 +75,7 @@ impl Default for Settings {
             charts: Charts::default(),
             picker: Picker::default(),
             deck: DeckSettings::default(),
+            views: Vec::new(),
         }
     }
 }
@@ -149,6 +156,13 @@ pub struct App {
     copy_slide_pending: bool,
     /// A deck export running on a worker thread: its result message.
     deck_export: Option<std::sync::mpsc::Receiver<String>>,
+    /// `--compare` ids to report on once the asked-for file has loaded.
+    startup_compare: Option<Vec<String>>,
+    pub(super) history: History,
+    pub(super) help: Option<Page>,
+    pub(super) notices: Vec<Notice>,
+    pub(super) path_prompt: Option<PathPrompt>,
+    pub(super) views_ui: ViewsUi,
 }
 
 fn modified(path: &Path) -> Option<SystemTime> {
@@ -177,6 +191,12 @@ impl App {
             presenter: Presenter::default(),
             copy_slide_pending: false,
             deck_export: None,
+            startup_compare: None,
+            history: History::default(),
+            help: None,
+            notices: Vec::new(),
+            path_prompt: None,
+            views_ui: ViewsUi::default(),
         };
         app.sanitise_selection();
         app
@@ -219,6 +239,12 @@ impl App {
             .is_some()
             .then(|| (settings.compare.clone(), settings.baseline));
         let mut app = Self::with_data(loaded, settings);
+        if !startup.compare.is_empty() {
+            app.startup_compare = Some(startup.compare);
+        }
+        if failed.is_none() {
+            app.report_startup_compare();
+        }
         app.problems = failed;
         app.pending_selection = keep;
         if let Some(p) = path {
@@ -274,11 +300,18 @@ impl App {
             self.watched = Some((p.to_owned(), modified(p)));
         }
         self.sanitise_selection();
+        self.report_startup_compare();
         self.status = None;
     }
 
+    fn report_startup_compare(&mut self) {
+        if let Some(asked) = self.startup_compare.take() {
+            self.note_startup_compare(&asked);
+        }
+    }
+
     /// Drops ids the dataset does not have; keeps 1 to 6 panels where possible.
-    fn sanitise_selection(&mut self) {
+    pub(super) fn sanitise_selection(&mut self) {
         let d = &self.loaded.dataset;
         let s = &mut self.settings;
         // The baseline is an index: keep it on its cluster, not its position.
@@ -300,7 +333,14 @@ impl App {
         }
     }
 
+    /// Makes a change to the comparison; undo can take it back.
     pub fn apply(&mut self, action: Action) {
+        let before = self.undo_state();
+        self.apply_unrecorded(action);
+        self.record_change(before);
+    }
+
+    fn apply_unrecorded(&mut self, action: Action) {
         let s = &mut self.settings;
         match action {
             Action::Add(id) => {
@@ -401,7 +441,7 @@ impl App {
     }
 
     /// Copies the current slide (laying the deck out first when needed).
-    fn copy_slide(&mut self, ctx: &egui::Context) {
+    pub(super) fn copy_slide(&mut self, ctx: &egui::Context) {
         if !self.presentation || !self.presenter.is_started() {
             // The slide of the comparison as it is now.
             self.presenter.reset();
@@ -412,29 +452,33 @@ impl App {
 
     /// Asks where to put the deck (a PDF file, or a folder for PNG slides)
     /// and writes it on a worker thread.
-    fn export_deck_dialog(&mut self, format: Format) {
+    pub(super) fn export_deck_dialog(&mut self, format: Format) {
         let lang = self.settings.lang;
-        let target = if format == Format::Pdf {
-            rfd::FileDialog::new()
-                .set_title(tr(lang, "导出幻灯片（PDF）", "Export the slides as PDF"))
-                .set_file_name("cluster-comparison.pdf")
-                .add_filter("PDF", &["pdf"])
-                .save_file()
-        } else {
-            rfd::FileDialog::new()
-                .set_title(tr(
-                    lang,
-                    "选择存放幻灯片图片的文件夹",
-                    "Choose a folder for the slide pictures",
-                ))
-                .pick_folder()
-        };
-        if let Some(path) = target {
-            self.export_deck(path, format);
+        let picked = run_dialog(|| {
+            if format == Format::Pdf {
+                rfd::FileDialog::new()
+                    .set_title(tr(lang, "导出幻灯片（PDF）", "Export the slides as PDF"))
+                    .set_file_name("cluster-comparison.pdf")
+                    .add_filter("PDF", &["pdf"])
+                    .save_file()
+            } else {
+                rfd::FileDialog::new()
+                    .set_title(tr(
+                        lang,
+                        "选择存放幻灯片图片的文件夹",
+                        "Choose a folder for the slide pictures",
+                    ))
+                    .pick_folder()
+            }
+        });
+        match picked {
+            Picked::Path(p) => self.export_deck(p, format),
+            Picked::Unavailable => self.dialog_unavailable(Purpose::Slides(format)),
+            Picked::Cancelled => {}
         }
     }
 
-    fn export_deck(&mut self, path: PathBuf, format: Format) {
+    pub(super) fn export_deck(&mut self, path: PathBuf, format: Format) {
         let lang = self.settings.lang;
         let mut req = self.request();
         req.deck = self.deck_options();
@@ -502,6 +546,7 @@ impl App {
                     .default_size(180.0)
                     .show(ui, |ui| self.problems_panel(ui));
             }
+            self.notice_bar(ui);
             let generation = self.generation ^ (lang as u64) << 40;
             egui::Panel::left("clusters")
                 .resizable(true)
@@ -529,6 +574,7 @@ impl App {
                 });
                 ui.separator();
             }
+            let metric = self.settings.charts.metric.clone();
             let cmp = cached(
                 &mut self.comparison,
                 &self.loaded.dataset,
@@ -547,11 +593,14 @@ impl App {
                 presentation: self.presentation,
             }
             .ui(ui);
+            self.record_metric_change(metric);
         });
         self.dialogs(&ctx);
     }
 
     fn handle_input(&mut self, ctx: &egui::Context) {
+        self.undo_keys(ctx);
+        self.help_keys(ctx);
         if ctx.input_mut(|i| i.consume_shortcut(&OPEN)) {
             self.open_dialog();
         }
@@ -575,6 +624,8 @@ impl App {
         if ctx.input_mut(|i| i.consume_key(Modifiers::NONE, Key::Escape)) {
             if self.dialog.is_some() {
                 self.dialog = None;
+            } else if self.close_top() {
+                // A help page, the save-view window or the path prompt closed.
             } else if self.presentation {
                 self.presentation = false;
             } else {
@@ -614,34 +665,47 @@ impl App {
         ctx.request_repaint_after(std::time::Duration::from_secs(1));
     }
 
-    fn open_dialog(&mut self) {
-        let picked = rfd::FileDialog::new()
-            .set_title("Open a cluster dataset")
-            .add_filter("JSON", &["json"])
-            .pick_file();
-        if let Some(p) = picked {
-            self.open(&p);
+    pub(super) fn open_dialog(&mut self) {
+        let picked = run_dialog(|| {
+            rfd::FileDialog::new()
+                .set_title("Open a cluster dataset")
+                .add_filter("JSON", &["json"])
+                .pick_file()
+        });
+        match picked {
+            Picked::Path(p) => self.open(&p),
+            Picked::Unavailable => self.dialog_unavailable(Purpose::OpenData),
+            Picked::Cancelled => {}
         }
     }
 
-    fn export_dialog(&mut self, format: Format, scale: f32) {
+    pub(super) fn export_dialog(&mut self, format: Format, scale: f32) {
         let name = format!("cluster-comparison.{}", format.extension());
-        let picked = rfd::FileDialog::new()
-            .set_title("Export the comparison")
-            .set_file_name(name)
-            .add_filter(format.extension(), &[format.extension()])
-            .save_file();
-        if let Some(path) = picked {
-            // Native save dialogs ask before overwriting; ask again where they do not.
-            if path.exists() {
-                self.dialog = Some(Dialog::Overwrite {
-                    path,
-                    format,
-                    scale,
-                });
-            } else {
-                self.export(&path, format, scale);
-            }
+        let picked = run_dialog(|| {
+            rfd::FileDialog::new()
+                .set_title("Export the comparison")
+                .set_file_name(name)
+                .add_filter(format.extension(), &[format.extension()])
+                .save_file()
+        });
+        match picked {
+            Picked::Path(p) => self.export_checked(p, format, scale),
+            Picked::Unavailable => self.dialog_unavailable(Purpose::Export(format, scale)),
+            Picked::Cancelled => {}
+        }
+    }
+
+    /// Asks before overwriting, then exports.
+    pub(super) fn export_checked(&mut self, path: PathBuf, format: Format, scale: f32) {
+        // Native save dialogs ask before overwriting; ask again where they do not.
+        if path.exists() {
+            self.dialog = Some(Dialog::Overwrite {
+                path,
+                format,
+                scale,
+            });
+        } else {
+            self.export(&path, format, scale);
         }
     }
 
@@ -670,7 +734,38 @@ impl App {
         );
     }
 
-    fn copy_table(&mut self, ctx: &egui::Context) {
+    /// Writes the current view to `path` as a view file.
+    pub fn save_view_file(&mut self, path: &Path) -> Result<(), String> {
+        let text = views_saved::to_json(&self.current_view(&views_saved::name_of(path)));
+        export::write_atomic(path, text.as_bytes()).map_err(|e| e.to_string())
+    }
+
+    /// Reads a view file and opens its view; the error in Chinese and English.
+    pub fn open_view_file(&mut self, path: &Path) -> Result<(), (String, String)> {
+        use std::io::Read;
+        let mut text = String::new();
+        let max = views_saved::MAX_FILE_BYTES;
+        std::fs::File::open(path)
+            .and_then(|f| f.take(max + 1).read_to_string(&mut text))
+            .map_err(|e| (e.to_string(), e.to_string()))?;
+        if text.len() as u64 > max {
+            return Err(("文件大于 1 MiB".into(), "larger than 1 MiB".into()));
+        }
+        let v = views_saved::from_json(&text)?;
+        self.open_view(&v);
+        Ok(())
+    }
+
+    /// Replaces the data with the embedded dataset and stops watching a file.
+    pub(super) fn use_embedded(&mut self) {
+        if let Ok(l) = load::load_embedded() {
+            self.replace_data(l, None);
+        }
+        self.settings.data_path = None;
+        self.watched = None;
+    }
+
+    pub(super) fn copy_table(&mut self, ctx: &egui::Context) {
         let cmp = cached(
             &mut self.comparison,
             &self.loaded.dataset,
@@ -690,6 +785,9 @@ impl App {
     }
 
     fn dialogs(&mut self, ctx: &egui::Context) {
+        self.help_window(ctx);
+        self.save_view_window(ctx);
+        self.path_prompt_ui(ctx);
         let lang = self.settings.lang;
         let Some(Dialog::Overwrite {
             path,
@@ -721,154 +819,6 @@ impl App {
         } else if close {
             self.dialog = None;
         }
-    }
-
-    fn menu_bar(&mut self, ui: &mut Ui) {
-        let lang = self.settings.lang;
-        egui::MenuBar::new().ui(ui, |ui| {
-            ui.menu_button(tr(lang, "文件", "File"), |ui| {
-                if ui
-                    .add(
-                        egui::Button::new(tr(lang, "打开…", "Open…"))
-                            .shortcut_text(ui.ctx().format_shortcut(&OPEN)),
-                    )
-                    .clicked()
-                {
-                    self.open_dialog();
-                }
-                if ui
-                    .button(tr(lang, "使用内置数据", "Use the embedded dataset"))
-                    .clicked()
-                {
-                    if let Ok(l) = load::load_embedded() {
-                        self.replace_data(l, None);
-                    }
-                    self.settings.data_path = None;
-                    self.watched = None;
-                }
-                ui.menu_button(tr(lang, "最近打开", "Recent files"), |ui| {
-                    if self.settings.recent.is_empty() {
-                        ui.label(tr(lang, "（无）", "(none)"));
-                    }
-                    for p in self.settings.recent.clone() {
-                        if ui.button(p.display().to_string()).clicked() {
-                            self.open(&p);
-                        }
-                    }
-                });
-            });
-            ui.menu_button(tr(lang, "导出", "Export"), |ui| {
-                for (f, label) in [
-                    (Format::Xlsx, "XLSX…"),
-                    (Format::Csv, "CSV…"),
-                    (Format::Md, "Markdown…"),
-                    (Format::Html, "HTML…"),
-                ] {
-                    let mut b = egui::Button::new(label);
-                    if f == Format::Xlsx {
-                        b = b.shortcut_text(ui.ctx().format_shortcut(&SAVE));
-                    }
-                    if ui.add(b).clicked() {
-                        self.export_dialog(f, 1.0);
-                    }
-                }
-                ui.separator();
-                ui.label(RichText::new(tr(lang, "幻灯片", "Slides")).strong());
-                ui.horizontal(|ui| {
-                    ui.label(tr(lang, "标题", "Title"));
-                    ui.add(
-                        egui::TextEdit::singleline(&mut self.settings.deck.title)
-                            .hint_text(tr(
-                                lang,
-                                "默认：集群简称",
-                                "default: the clusters' short names",
-                            ))
-                            .desired_width(220.0),
-                    );
-                });
-                ui.horizontal(|ui| {
-                    for shape in [PageShape::Wide, PageShape::Standard] {
-                        ui.selectable_value(&mut self.settings.deck.page, shape, shape.label());
-                    }
-                    ui.checkbox(
-                        &mut self.settings.deck.context,
-                        tr(lang, "含全国背景", "with national context"),
-                    );
-                });
-                if ui
-                    .button(tr(lang, "幻灯片 PDF…", "Slides as PDF…"))
-                    .clicked()
-                {
-                    self.export_deck_dialog(Format::Pdf);
-                }
-                if ui
-                    .button(tr(
-                        lang,
-                        "幻灯片 PNG（每页一张）…",
-                        "Slides as PNG, one per slide…",
-                    ))
-                    .clicked()
-                {
-                    self.export_deck_dialog(Format::Png);
-                }
-                if ui
-                    .button(tr(
-                        lang,
-                        "复制当前幻灯片为图片",
-                        "Copy the current slide as an image",
-                    ))
-                    .clicked()
-                {
-                    self.copy_slide(ui.ctx());
-                }
-                ui.separator();
-                ui.label(
-                    RichText::new(tr(lang, "当前视图截图", "Picture of the current view")).strong(),
-                );
-                if ui.button("PNG 1×…").clicked() {
-                    self.export_dialog(Format::Png, 1.0);
-                }
-                if ui.button("PNG 2×…").clicked() {
-                    self.export_dialog(Format::Png, 2.0);
-                }
-                ui.separator();
-                if ui
-                    .add(
-                        egui::Button::new(tr(lang, "复制对比表", "Copy comparison table"))
-                            .shortcut_text(ui.ctx().format_shortcut(&COPY_TABLE)),
-                    )
-                    .clicked()
-                {
-                    self.copy_table(ui.ctx());
-                }
-            });
-            ui.menu_button(tr(lang, "视图", "View"), |ui| {
-                if ui
-                    .add(
-                        egui::Button::new(tr(lang, "演示模式", "Presentation mode"))
-                            .shortcut_text("F11"),
-                    )
-                    .clicked()
-                {
-                    self.presenter.reset();
-                    self.presentation = true;
-                }
-            });
-            ui.separator();
-            for (l, label) in [(Lang::Zh, "中文"), (Lang::En, "English")] {
-                ui.selectable_value(&mut self.settings.lang, l, label);
-            }
-            ui.separator();
-            let dark = self.settings.dark;
-            let theme_label = if dark {
-                tr(lang, "浅色主题", "Light theme")
-            } else {
-                tr(lang, "深色主题", "Dark theme")
-            };
-            if ui.button(theme_label).clicked() {
-                self.settings.dark = !dark;
-            }
-        });
     }
 
     fn status_bar(&mut self, ui: &mut Ui) {

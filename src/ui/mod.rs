@@ -6,13 +6,18 @@ pub mod app;
 pub mod charts;
 pub mod context;
 pub mod fonts;
+pub mod help;
+pub mod history;
 pub mod i18n;
 pub mod matrix;
+pub mod menu;
+pub mod notice;
 pub mod panel;
 pub mod picker;
 pub mod present;
 pub mod theme;
 pub mod view;
+pub mod views_saved;
 pub mod widgets;
 
 use std::process::ExitCode;

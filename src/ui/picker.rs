@@ -77,15 +77,41 @@ impl Picker {
     ) -> Vec<Action> {
         let mut actions = Vec::new();
         widgets::section(ui, tr(lang, "集群", "Clusters"));
-        let search = ui.add(
-            egui::TextEdit::singleline(&mut self.filters.query)
-                .hint_text(tr(
-                    lang,
-                    "搜索名称或 id（Ctrl+F）",
-                    "Search name or id (Ctrl+F)",
-                ))
-                .desired_width(f32::INFINITY),
-        );
+        // The search box with its clear button: a search remembered from the
+        // last run is in plain sight and gone with one click.
+        let mut clear_query = false;
+        let search = ui
+            .horizontal(|ui| {
+                // Right to left: the button first, then the box takes what is left.
+                ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                    let has = !self.filters.query.is_empty();
+                    let b = ui
+                        .add_enabled(has, egui::Button::new("×").small())
+                        .on_hover_text(tr(lang, "清除搜索", "Clear the search"));
+                    b.widget_info(|| {
+                        egui::WidgetInfo::labeled(
+                            egui::Role::Button,
+                            has,
+                            tr(lang, "清除搜索", "Clear the search"),
+                        )
+                    });
+                    clear_query = b.clicked();
+                    ui.add(
+                        egui::TextEdit::singleline(&mut self.filters.query)
+                            .hint_text(tr(
+                                lang,
+                                "搜索名称或 id（Ctrl+F）",
+                                "Search name or id (Ctrl+F)",
+                            ))
+                            .desired_width(f32::INFINITY),
+                    )
+                })
+                .inner
+            })
+            .inner;
+        if clear_query {
+            self.filters.query.clear();
+        }
         search.widget_info(|| {
             egui::WidgetInfo::labeled(
                 egui::Role::TextInput,
@@ -185,15 +211,44 @@ impl Picker {
             .as_ref()
             .map(|c| c.2.as_slice())
             .unwrap_or_default();
-        widgets::weak(
-            ui,
-            format!(
-                "{} / {} {}",
-                found.len(),
-                d.clusters.len(),
-                tr(lang, "个集群", "clusters")
-            ),
-        );
+        let mut clear_all = false;
+        if found.len() < d.clusters.len() {
+            // Filters hide clusters: say so, and offer the way back.
+            ui.horizontal_wrapped(|ui| {
+                let p = theme::of(ui);
+                ui.label(
+                    RichText::new(match lang {
+                        Lang::Zh => format!("显示 {} / {} 个集群", found.len(), d.clusters.len()),
+                        Lang::En => {
+                            format!("Showing {} of {} clusters", found.len(), d.clusters.len())
+                        }
+                    })
+                    .color(p.warn),
+                );
+                clear_all = ui
+                    .link(tr(lang, "清除筛选", "Clear filters"))
+                    .on_hover_text(tr(
+                        lang,
+                        "清除搜索和所有筛选条件",
+                        "Clear the search and every filter",
+                    ))
+                    .clicked();
+            });
+        } else {
+            widgets::weak(
+                ui,
+                format!(
+                    "{} {} {}",
+                    tr(lang, "全部", "All"),
+                    d.clusters.len(),
+                    tr(lang, "个集群", "clusters")
+                ),
+            );
+        }
+        if clear_all {
+            self.filters = Filters::default();
+            ui.ctx().request_repaint();
+        }
         let full = compared.len() >= MAX_PANELS;
         let row_h = ui.text_style_height(&egui::TextStyle::Body) + 10.0;
         let list_h = (ui.available_height() - 230.0).max(160.0);
