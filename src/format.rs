@@ -227,6 +227,7 @@ pub fn qualifier_symbol(q: Qualifier) -> &'static str {
         Qualifier::AtLeast => "≥",
         Qualifier::About | Qualifier::Nearly => "≈",
         Qualifier::LessThan => "<",
+        Qualifier::UpTo => "≤",
     }
 }
 
@@ -244,6 +245,8 @@ pub fn qualifier_word(q: Qualifier, lang: Lang) -> &'static str {
         (Lang::En, Qualifier::About) => "about",
         (Lang::En, Qualifier::Nearly) => "nearly",
         (Lang::En, Qualifier::LessThan) => "less than",
+        (Lang::Zh, Qualifier::UpTo) => "最高",
+        (Lang::En, Qualifier::UpTo) => "up to",
     }
 }
 

@@ -15,3 +15,4 @@ pub mod model;
 pub mod synth;
 pub mod ui;
 pub mod units;
+pub mod validate_v2;
