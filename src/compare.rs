@@ -12,25 +12,213 @@ use crate::units::{Dimension, Quantity};
 /// At most this many clusters are compared at once.
 pub const MAX_CLUSTERS: usize = 6;
 
+/// Which way the true difference to the baseline may lie from the one
+/// computed from the written numbers, worked out from both qualifiers.
+///
+/// A figure written `> 5700亿元` is a lower bound: as the baseline (the
+/// denominator) it makes the true ratio *smaller* than computed; as the other
+/// figure (the numerator) it makes it *larger*. Two bounds pushing the same
+/// way stay a bound; two pushing opposite ways leave the ratio open.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RatioBound {
+    /// Both figures exact.
+    Exact,
+    /// Estimates (about, nearly) on one or both sides, no bound: `≈`.
+    About,
+    /// The true ratio is above the computed one: `>` (strict), `≥`, or `≳`
+    /// (approximately) where the other figure is an estimate.
+    Above { strict: bool, approx: bool },
+    /// The true ratio is below the computed one: `<`, `≤` or `≲`.
+    Below { strict: bool, approx: bool },
+    /// The bounds push in opposite directions: the ratio has no bound, so
+    /// none is shown.
+    Open,
+}
+
+/// How one side's qualifier moves the ratio.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Push {
+    None,
+    About,
+    Up(bool),
+    Down(bool),
+}
+
+impl RatioBound {
+    /// The bound of `numerator / denominator` (or `numerator − denominator`)
+    /// where the figures carry these qualifiers.
+    ///
+    /// ```
+    /// use cluster_compare::compare::RatioBound;
+    /// use cluster_compare::model::Qualifier::*;
+    /// // 1.85万亿元 against a baseline of > 5700亿元: less than 3.2×.
+    /// assert_eq!(RatioBound::of(Exact, MoreThan).symbol(), "<");
+    /// assert_eq!(RatioBound::of(MoreThan, Exact).symbol(), ">");
+    /// assert_eq!(RatioBound::of(MoreThan, MoreThan), RatioBound::Open);
+    /// ```
+    pub fn of(numerator: Qualifier, denominator: Qualifier) -> Self {
+        let strict = |q: Qualifier| matches!(q, Qualifier::MoreThan | Qualifier::LessThan);
+        let num = match numerator.bound() {
+            Bound::Exact => Push::None,
+            Bound::Approximate => Push::About,
+            Bound::Lower => Push::Up(strict(numerator)),
+            Bound::Upper => Push::Down(strict(numerator)),
+        };
+        let den = match denominator.bound() {
+            Bound::Exact => Push::None,
+            Bound::Approximate => Push::About,
+            // A larger denominator makes the ratio smaller.
+            Bound::Lower => Push::Down(strict(denominator)),
+            Bound::Upper => Push::Up(strict(denominator)),
+        };
+        use Push::*;
+        match (num, den) {
+            (None, None) => RatioBound::Exact,
+            (About, None) | (None, About) | (About, About) => RatioBound::About,
+            (Up(s), None) | (None, Up(s)) => RatioBound::Above {
+                strict: s,
+                approx: false,
+            },
+            (Down(s), None) | (None, Down(s)) => RatioBound::Below {
+                strict: s,
+                approx: false,
+            },
+            (Up(s), About) | (About, Up(s)) => RatioBound::Above {
+                strict: s,
+                approx: true,
+            },
+            (Down(s), About) | (About, Down(s)) => RatioBound::Below {
+                strict: s,
+                approx: true,
+            },
+            (Up(a), Up(b)) => RatioBound::Above {
+                strict: a || b,
+                approx: false,
+            },
+            (Down(a), Down(b)) => RatioBound::Below {
+                strict: a || b,
+                approx: false,
+            },
+            (Up(_), Down(_)) | (Down(_), Up(_)) => RatioBound::Open,
+        }
+    }
+
+    /// The symbol written before the difference: empty when exact.
+    pub fn symbol(self) -> &'static str {
+        match self {
+            RatioBound::Exact | RatioBound::Open => "",
+            RatioBound::About => "≈",
+            RatioBound::Above { approx: true, .. } => "≳",
+            RatioBound::Above { strict: true, .. } => ">",
+            RatioBound::Above { .. } => "≥",
+            RatioBound::Below { approx: true, .. } => "≲",
+            RatioBound::Below { strict: true, .. } => "<",
+            RatioBound::Below { .. } => "≤",
+        }
+    }
+
+    /// The bound in words, for hover text.
+    pub fn describe(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (RatioBound::Exact, _) => "",
+            (RatioBound::About, Lang::Zh) => "约数：比值为估算",
+            (RatioBound::About, Lang::En) => "an estimate: the figures are approximate",
+            (RatioBound::Above { .. }, Lang::Zh) => "下限：实际差距至少如此",
+            (RatioBound::Above { .. }, Lang::En) => {
+                "a lower bound: the true difference is at least this"
+            }
+            (RatioBound::Below { .. }, Lang::Zh) => "上限：实际差距至多如此",
+            (RatioBound::Below { .. }, Lang::En) => {
+                "an upper bound: the true difference is at most this"
+            }
+            (RatioBound::Open, Lang::Zh) => "两个界限方向相反，比值无界",
+            (RatioBound::Open, Lang::En) => "bounds in opposite directions: the ratio has no bound",
+        }
+    }
+}
+
+/// Why no difference to the baseline is computed for a cell.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum NotComparable {
+    /// The two figures differ in definition: this cell's scope and the baseline's.
+    Definitions { this: String, baseline: String },
+    /// Both figures are bounds pushing the ratio in opposite directions
+    /// (e.g. `> 1200家` against `> 4000家`): no bound can be stated.
+    OppositeBounds,
+    /// One figure is a range.
+    Range,
+}
+
+impl NotComparable {
+    /// The text the cell shows instead of a difference.
+    pub fn describe(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (NotComparable::Definitions { this, baseline }, Lang::Zh) => {
+                format!("不可比：口径不同（{this}；基准：{baseline}）")
+            }
+            (NotComparable::Definitions { this, baseline }, Lang::En) => format!(
+                "not comparable: different definitions ({this}; baseline: {baseline})"
+            ),
+            (NotComparable::OppositeBounds, Lang::Zh) => {
+                "不可比：两数均为界限且方向相反，比值无界".into()
+            }
+            (NotComparable::OppositeBounds, Lang::En) => {
+                "not comparable: both figures are bounds in opposite directions, so the ratio has no bound".into()
+            }
+            (NotComparable::Range, Lang::Zh) => "未计算：含范围值".into(),
+            (NotComparable::Range, Lang::En) => "not computed: a figure is a range".into(),
+        }
+    }
+
+    /// The short form for a chart label or card: `不可比` / `not comparable`.
+    pub fn short(&self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (NotComparable::Range, Lang::Zh) => "未计算",
+            (NotComparable::Range, Lang::En) => "not computed",
+            (_, Lang::Zh) => "不可比",
+            (_, Lang::En) => "not comparable",
+        }
+    }
+}
+
 /// One cluster's value in a [`Row`].
 #[derive(Clone, Debug)]
 pub struct Cell {
     pub metric: Metric,
     pub quantity: Quantity,
-    /// The value in the row's display unit.
+    /// The value in the row's display unit (a range's low end).
     pub display_value: f64,
-    /// `> 0.57万亿元` in the row's common scale.
+    /// A range's high end in the row's display unit.
+    pub display_high: Option<f64>,
+    /// `> 0.57万亿元` in the row's common scale; ranges `85%–90%`; forecasts
+    /// marked `（预计）` / `(forecast)`.
     pub display: String,
-    /// As written, in its own unit: `> 5700亿元` / `> CNY 570 bn`.
+    /// As written, in its own unit: `> 5700亿元` / `> CNY 570 bn`, with the
+    /// same range and forecast marks.
     pub written: String,
+    /// An expected figure, not a measured one (shown only where the cluster
+    /// has no measured figure of the metric).
+    pub forecast: bool,
     /// `2023`, `约2021`.
     pub year: String,
-    /// Ratio to the baseline cluster's value, where there is a baseline with a value.
+    /// Ratio to the baseline cluster's value, computed from the written
+    /// numbers; `None` where there is no baseline value or the two are not
+    /// comparable ([`Cell::not_comparable`] says why).
     pub vs_baseline: Option<f64>,
+    /// Which way the true ratio (or points difference) may lie from
+    /// `vs_baseline`, from both qualifiers.
+    pub baseline_bound: RatioBound,
     /// Either figure carries a qualifier (超过, 近...): the ratio is a bound or estimate.
     pub baseline_hedged: bool,
-    /// The two figures differ in definition or year: the ratio compares unlike things.
+    /// The two figures differ in year (or one year is inferred): the
+    /// difference is shown with both years.
     pub baseline_unlike: bool,
+    /// The baseline's year, where it differs from this cell's.
+    pub baseline_year: Option<String>,
+    /// Either figure is a forecast: the difference is marked so.
+    pub baseline_forecast: bool,
+    /// Why no difference is computed, where there is a baseline value.
+    pub not_comparable: Option<NotComparable>,
     /// For shares (%): the difference to the baseline in percentage points.
     pub baseline_points: Option<f64>,
     /// False where the cell's unit measures another dimension than the row's:
@@ -41,21 +229,38 @@ pub struct Cell {
 }
 
 impl Cell {
-    /// The difference to the baseline as shown: `≈ +225%`, or `+71 pp` for
-    /// shares; `≈` when either figure is hedged.
+    /// The difference to the baseline as shown: `+225%`, `< +225%` against a
+    /// bound, `≈ +5%` between estimates, `+71 pp` for shares; with both
+    /// years where they differ (`+225% (2023 / c. 2021)`) and marked when a
+    /// forecast is involved. `None` where no difference is computed.
     pub fn baseline_diff(&self, lang: Lang) -> Option<String> {
         let r = self.vs_baseline?;
-        Some(match self.baseline_points {
-            Some(pp) => {
-                let d = format::points(pp, lang);
-                if self.baseline_hedged {
-                    format!("≈ {d}")
-                } else {
-                    d
-                }
-            }
-            None => format::vs_baseline(r, self.baseline_hedged, lang),
-        })
+        let d = match self.baseline_points {
+            Some(pp) => format::points(pp, lang),
+            None => format::percent_diff(r, lang),
+        };
+        let mut d = format::bounded(self.baseline_bound.symbol(), &d);
+        if let Some(by) = &self.baseline_year {
+            d = match lang {
+                Lang::Zh => format!("{d}（{} / 基准{by}）", self.year),
+                Lang::En => format!("{d} ({} / baseline {by})", self.year),
+            };
+        }
+        if self.baseline_forecast {
+            d = match lang {
+                Lang::Zh => format!("{d}（含预计数）"),
+                Lang::En => format!("{d} (involves a forecast)"),
+            };
+        }
+        Some(d)
+    }
+
+    /// What the cell shows about the baseline: the difference, or why there
+    /// is none (`不可比：口径不同（…）`). `None` for the baseline itself and
+    /// where there is no baseline value.
+    pub fn baseline_text(&self, lang: Lang) -> Option<String> {
+        self.baseline_diff(lang)
+            .or_else(|| self.not_comparable.as_ref().map(|n| n.describe(lang)))
     }
 }
 
@@ -70,6 +275,10 @@ pub enum Caveat {
     ApproximateYear,
     /// Units of different dimensions; those cells are left out of charts.
     Dimensions,
+    /// At least one figure is a forecast (no measured figure exists for it).
+    Forecast,
+    /// At least one figure is a range, charted at its low end.
+    Range,
 }
 
 impl Caveat {
@@ -86,6 +295,14 @@ impl Caveat {
             (Caveat::Dimensions, Lang::Zh) => "单位量纲不同，已从图表中排除".into(),
             (Caveat::Dimensions, Lang::En) => {
                 "Units of different kinds; left out of the chart".into()
+            }
+            (Caveat::Forecast, Lang::Zh) => "含预计数（非实测，以空心柱标出）".into(),
+            (Caveat::Forecast, Lang::En) => {
+                "Includes forecasts (not measured; drawn as outlined bars)".into()
+            }
+            (Caveat::Range, Lang::Zh) => "含范围值：柱高为下限，细线标出上限".into(),
+            (Caveat::Range, Lang::En) => {
+                "Includes ranges: the bar shows the low end, a line the high end".into()
             }
         }
     }
@@ -220,9 +437,10 @@ fn cell(m: &Metric, scale: &Scale, dim: Dimension, c: &Cluster, lang: Lang) -> O
     let q = Quantity::new(m.value, &m.unit)?;
     let comparable = q.dimension() == dim;
     // The same definition as the latest figure, one value per year.
+    // Measured figures only: a forecast is never a point of the series.
     let mut history: Vec<(i32, f64)> = c
         .metrics_of(&m.key)
-        .filter(|h| h.scope == m.scope)
+        .filter(|h| h.scope == m.scope && !h.forecast)
         .filter_map(|h| {
             let hq = Quantity::new(h.value, &h.unit)?;
             (hq.dimension() == dim).then(|| (h.as_of.year, hq.base() / scale.factor))
@@ -230,24 +448,93 @@ fn cell(m: &Metric, scale: &Scale, dim: Dimension, c: &Cluster, lang: Lang) -> O
         .collect();
     history.sort_by_key(|h| h.0);
     history.dedup_by_key(|h| h.0);
+    let mark = |t: String| {
+        if m.forecast {
+            format::forecast(&t, lang)
+        } else {
+            t
+        }
+    };
+    let high_base = m.value_high.map(|h| h * q.unit.factor);
+    let written = match m.value_high {
+        Some(h) => format::range(&q, h, m.qualifier, lang),
+        None => format::figure(&q, m.qualifier, lang),
+    };
+    let display = match (comparable, high_base) {
+        (true, Some(h)) => format::range_in_scale(q.base(), h, m.qualifier, scale, lang),
+        (true, None) => format::figure_in_scale(q.base(), m.qualifier, scale, lang),
+        (false, _) => written.clone(),
+    };
     Some(Cell {
         display_value: q.base() / scale.factor,
-        display: if comparable {
-            format::figure_in_scale(q.base(), m.qualifier, scale, lang)
-        } else {
-            format::figure(&q, m.qualifier, lang)
-        },
-        written: format::figure(&q, m.qualifier, lang),
+        display_high: high_base.map(|h| h / scale.factor),
+        display: mark(display),
+        written: mark(written),
+        forecast: m.forecast,
         year: format::as_of(&m.as_of, lang),
         vs_baseline: None,
+        baseline_bound: RatioBound::Exact,
         baseline_hedged: false,
         baseline_unlike: false,
+        baseline_year: None,
+        baseline_forecast: false,
+        not_comparable: None,
         baseline_points: None,
         comparable,
         history,
         quantity: q,
         metric: m.clone(),
     })
+}
+
+/// The scope of a figure as the reader sees it; unstated scopes are named so.
+fn scope_text(m: &Metric, lang: Lang) -> String {
+    match &m.scope {
+        Some(s) if !s.is_empty() => s.get(lang).to_owned(),
+        _ => match lang {
+            Lang::Zh => "未说明".into(),
+            Lang::En => "unstated".into(),
+        },
+    }
+}
+
+/// Sets the difference of `cell` to the baseline `base`, or the reason
+/// there is none. Nothing is computed across definitions: a figure with a
+/// different (or unstated against a stated) scope gets no ratio, no
+/// percentage and no difference.
+fn compare_to_baseline(cell: &mut Cell, base: &Cell, lang: Lang) {
+    let (m, b) = (&cell.metric, &base.metric);
+    cell.baseline_hedged = m.qualifier != Qualifier::Exact || b.qualifier != Qualifier::Exact;
+    cell.baseline_forecast = m.forecast || b.forecast;
+    if m.scope != b.scope {
+        cell.not_comparable = Some(NotComparable::Definitions {
+            this: scope_text(m, lang),
+            baseline: scope_text(b, lang),
+        });
+        return;
+    }
+    if m.is_range() || b.is_range() {
+        cell.not_comparable = Some(NotComparable::Range);
+        return;
+    }
+    let bound = RatioBound::of(m.qualifier, b.qualifier);
+    if bound == RatioBound::Open {
+        cell.not_comparable = Some(NotComparable::OppositeBounds);
+        return;
+    }
+    cell.vs_baseline = cell.quantity.ratio_to(&base.quantity);
+    if cell.vs_baseline.is_none() {
+        return;
+    }
+    cell.baseline_bound = bound;
+    if cell.quantity.dimension() == Dimension::Percent {
+        cell.baseline_points = Some(cell.quantity.base() - base.quantity.base());
+    }
+    cell.baseline_unlike =
+        m.as_of.year != b.as_of.year || m.as_of.approximate != b.as_of.approximate;
+    if cell.baseline_unlike {
+        cell.baseline_year = Some(base.year.clone());
+    }
 }
 
 fn build_row(mk: &MetricKey, clusters: &[&Cluster], baseline: Option<usize>, lang: Lang) -> Row {
@@ -266,9 +553,13 @@ fn build_row(mk: &MetricKey, clusters: &[&Cluster], baseline: Option<usize>, lan
         .unwrap_or(Dimension::Count);
     let max = quantities
         .iter()
-        .flatten()
-        .filter(|q| q.dimension() == dimension)
-        .map(|q| q.base().abs())
+        .zip(&latest)
+        .filter_map(|(q, m)| Some((q.as_ref()?, m.as_ref()?)))
+        .filter(|(q, _)| q.dimension() == dimension)
+        .map(|(q, m)| {
+            let high = m.value_high.map_or(0.0, |h| (h * q.unit.factor).abs());
+            q.base().abs().max(high)
+        })
         .fold(0.0, f64::max);
     let scale = format::scale_for(dimension, lang, max);
 
@@ -286,15 +577,7 @@ fn build_row(mk: &MetricKey, clusters: &[&Cluster], baseline: Option<usize>, lan
                 continue;
             };
             if cell.comparable {
-                cell.vs_baseline = cell.quantity.ratio_to(&base.quantity);
-                if dimension == Dimension::Percent {
-                    cell.baseline_points = Some(cell.quantity.base() - base.quantity.base());
-                }
-                cell.baseline_hedged = cell.metric.qualifier != Qualifier::Exact
-                    || base.metric.qualifier != Qualifier::Exact;
-                cell.baseline_unlike = cell.metric.scope != base.metric.scope
-                    || cell.metric.as_of.year != base.metric.as_of.year
-                    || cell.metric.as_of.approximate != base.metric.as_of.approximate;
+                compare_to_baseline(cell, &base, lang);
             }
         }
     }
@@ -340,6 +623,12 @@ fn build_row(mk: &MetricKey, clusters: &[&Cluster], baseline: Option<usize>, lan
     if present.iter().any(|c| !c.comparable) {
         caveats.push(Caveat::Dimensions);
     }
+    if present.iter().any(|c| c.forecast) {
+        caveats.push(Caveat::Forecast);
+    }
+    if present.iter().any(|c| c.display_high.is_some()) {
+        caveats.push(Caveat::Range);
+    }
 
     Row {
         key: mk.key.clone(),
@@ -358,7 +647,8 @@ fn build_column(d: &Dataset, c: &Cluster, lang: Lang) -> Column {
         .iter()
         .filter_map(|t| {
             let tq = Quantity::new(t.value, &t.unit)?;
-            let actual_metric = c.latest(&t.key);
+            // Progress is measured against measured figures only, never a forecast.
+            let actual_metric = c.latest_actual(&t.key);
             let actual = actual_metric.and_then(|m| {
                 let q = Quantity::new(m.value, &m.unit)?;
                 (q.dimension() == tq.dimension()).then(|| {
@@ -431,5 +721,93 @@ fn build_column(d: &Dataset, c: &Cluster, lang: Lang) -> Column {
         targets,
         policies,
         missing,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use Qualifier::*;
+
+    fn sym(n: Qualifier, d: Qualifier) -> &'static str {
+        RatioBound::of(n, d).symbol()
+    }
+
+    #[test]
+    fn a_ratio_against_a_bound_is_a_bound_in_the_right_direction() {
+        // The issue's case: exact 1.85万亿元 over a baseline of > 5700亿元.
+        assert_eq!(sym(Exact, MoreThan), "<");
+        assert_eq!(sym(Exact, AtLeast), "≤");
+        assert_eq!(sym(MoreThan, Exact), ">");
+        assert_eq!(sym(AtLeast, Exact), "≥");
+        assert_eq!(sym(LessThan, Exact), "<");
+        assert_eq!(sym(UpTo, Exact), "≤");
+        assert_eq!(sym(Exact, LessThan), ">");
+        assert_eq!(sym(Exact, UpTo), "≥");
+        // Bounds pushing the same way stay a bound; strict wins.
+        assert_eq!(sym(MoreThan, LessThan), ">");
+        assert_eq!(sym(AtLeast, UpTo), "≥");
+        assert_eq!(sym(UpTo, AtLeast), "≤");
+        assert_eq!(sym(LessThan, MoreThan), "<");
+        // Opposite directions: no bound at all.
+        for (n, d) in [
+            (MoreThan, MoreThan),
+            (AtLeast, MoreThan),
+            (LessThan, UpTo),
+            (UpTo, UpTo),
+        ] {
+            assert_eq!(RatioBound::of(n, d), RatioBound::Open, "{n:?} / {d:?}");
+        }
+        // ≈ only for about / nearly.
+        assert_eq!(sym(Exact, Exact), "");
+        assert_eq!(sym(About, Exact), "≈");
+        assert_eq!(sym(Exact, Nearly), "≈");
+        assert_eq!(sym(Nearly, About), "≈");
+        for q in [MoreThan, AtLeast, LessThan, UpTo] {
+            assert_ne!(sym(q, Exact), "≈");
+            assert_ne!(sym(Exact, q), "≈");
+        }
+        // An estimate beside a bound: roughly that bound.
+        assert_eq!(sym(About, MoreThan), "≲");
+        assert_eq!(sym(MoreThan, Nearly), "≳");
+    }
+
+    fn cell_of(value: f64, unit: &str, q: Qualifier, scope: Option<&str>) -> Cell {
+        let m = Metric {
+            key: "k".into(),
+            value,
+            unit: unit.into(),
+            qualifier: q,
+            as_of: AsOf {
+                year: 2023,
+                ..Default::default()
+            },
+            scope: scope.map(|s| Text::new(s, s)),
+            ..Default::default()
+        };
+        let c = Cluster::default();
+        let sc = format::scale_for(Dimension::MoneyCny, Lang::En, 1e12);
+        cell(&m, &sc, Dimension::MoneyCny, &c, Lang::En).unwrap()
+    }
+
+    #[test]
+    fn the_difference_text_carries_the_bound() {
+        let base = cell_of(5700.0, "亿元", MoreThan, Some("total"));
+        let mut gd = cell_of(1.85, "万亿元", Exact, Some("total"));
+        compare_to_baseline(&mut gd, &base, Lang::En);
+        assert_eq!(gd.baseline_diff(Lang::En).as_deref(), Some("< +225%"));
+        let mut other = cell_of(1.85, "万亿元", Exact, Some("lead industries"));
+        compare_to_baseline(&mut other, &base, Lang::En);
+        assert_eq!(other.vs_baseline, None);
+        assert_eq!(other.baseline_diff(Lang::En), None);
+        let text = other.baseline_text(Lang::En).unwrap();
+        assert!(
+            text.starts_with("not comparable: different definitions"),
+            "{text}"
+        );
+        assert!(
+            text.contains("lead industries") && text.contains("total"),
+            "{text}"
+        );
     }
 }
