@@ -300,8 +300,10 @@ pub fn range(low: &Quantity, high: f64, qual: Qualifier, lang: Lang) -> String {
 /// `0.57–0.6万亿元`.
 pub fn range_in_scale(low: f64, high: f64, qual: Qualifier, scale: &Scale, lang: Lang) -> String {
     let sym = qualifier_symbol(qual);
+    // Percentages repeat the sign, as the sources write them (85%—90%).
+    let low_suffix = if scale.suffix == "%" { "%" } else { "" };
     let v = format!(
-        "{}{}–{}{}",
+        "{}{}{low_suffix}–{}{}",
         scale.prefix,
         number(low / scale.factor, lang),
         number(high / scale.factor, lang),
