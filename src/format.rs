@@ -332,6 +332,22 @@ pub fn forecast(text: &str, lang: Lang) -> String {
     }
 }
 
+/// A figure as written, in its own unit, with everything that qualifies it:
+/// qualifier, range and forecast mark (`≈ 85%–90%`, `> 40亿元（预计）`).
+/// `None` for an unknown unit.
+pub fn metric(m: &crate::model::Metric, lang: Lang) -> Option<String> {
+    let q = Quantity::new(m.value, &m.unit)?;
+    let text = match m.value_high {
+        Some(h) => range(&q, h, m.qualifier, lang),
+        None => figure(&q, m.qualifier, lang),
+    };
+    Some(if m.forecast {
+        forecast(&text, lang)
+    } else {
+        text
+    })
+}
+
 /// A timeline date, marked when approximate: `约2024-09` / `c. 2024-09`.
 pub fn event_date(date: &str, approximate: bool, lang: Lang) -> String {
     match (approximate, lang) {

@@ -213,7 +213,7 @@ impl ClusterPanel<'_> {
             with_source(r.response, cx.dataset, &cell.metric.source, lang, None);
         }
         for m in subjects {
-            let Some(q) = crate::units::Quantity::new(m.value, &m.unit) else {
+            let Some(figure) = format::metric(m, lang) else {
                 continue;
             };
             let name = cx
@@ -223,14 +223,7 @@ impl ClusterPanel<'_> {
             let subject = m.subject.as_ref().map_or("", |s| s.get(lang));
             let r = ui.horizontal_wrapped(|ui| {
                 ui.label(format!("{subject} · {name}{}", i18n::colon(lang)));
-                let mut text = match m.value_high {
-                    Some(h) => format::range(&q, h, m.qualifier, lang),
-                    None => format::figure(&q, m.qualifier, lang),
-                };
-                if m.forecast {
-                    text = format::forecast(&text, lang);
-                }
-                ui.label(RichText::new(text).strong());
+                ui.label(RichText::new(figure).strong());
                 widgets::weak(ui, format::as_of(&m.as_of, lang));
                 // The scope says what the figure is (e.g. an expected full-year value).
                 if let Some(s) = &m.scope {
