@@ -498,6 +498,20 @@ fn scope_text(m: &Metric, lang: Lang) -> String {
     }
 }
 
+/// Whether two figures share a definition: both unstated, or the same
+/// scope as the source writes it (Chinese; English where either has no
+/// Chinese). A stated scope never matches an unstated one.
+fn same_scope(a: Option<&Text>, b: Option<&Text>) -> bool {
+    match (a, b) {
+        (None, None) => true,
+        (Some(x), Some(y)) if !x.zh.trim().is_empty() && !y.zh.trim().is_empty() => {
+            x.zh.trim() == y.zh.trim()
+        }
+        (Some(x), Some(y)) => x.en.trim() == y.en.trim(),
+        _ => false,
+    }
+}
+
 /// Sets the difference of `cell` to the baseline `base`, or the reason
 /// there is none. Nothing is computed across definitions: a figure with a
 /// different (or unstated against a stated) scope gets no ratio, no
@@ -506,7 +520,7 @@ fn compare_to_baseline(cell: &mut Cell, base: &Cell, lang: Lang) {
     let (m, b) = (&cell.metric, &base.metric);
     cell.baseline_hedged = m.qualifier != Qualifier::Exact || b.qualifier != Qualifier::Exact;
     cell.baseline_forecast = m.forecast || b.forecast;
-    if m.scope != b.scope {
+    if !same_scope(m.scope.as_ref(), b.scope.as_ref()) {
         cell.not_comparable = Some(NotComparable::Definitions {
             this: scope_text(m, lang),
             baseline: scope_text(b, lang),
