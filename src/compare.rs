@@ -215,7 +215,8 @@ pub struct Cell {
     pub baseline_unlike: bool,
     /// The baseline's year, where it differs from this cell's.
     pub baseline_year: Option<String>,
-    /// Either figure is a forecast: the difference is marked so.
+    /// The baseline figure is a forecast: the difference says so (a
+    /// forecast in this cell is marked in `display` already).
     pub baseline_forecast: bool,
     /// Why no difference is computed, where there is a baseline value.
     pub not_comparable: Option<NotComparable>,
@@ -231,8 +232,8 @@ pub struct Cell {
 impl Cell {
     /// The difference to the baseline as shown: `+225%`, `< +225%` against a
     /// bound, `≈ +5%` between estimates, `+71 pp` for shares; with both
-    /// years where they differ (`+225% (2023 / c. 2021)`) and marked when a
-    /// forecast is involved. `None` where no difference is computed.
+    /// years where they differ (`+225% (2023 / baseline c. 2021)`) and
+    /// marked when the baseline is a forecast. `None` where no difference is computed.
     pub fn baseline_diff(&self, lang: Lang) -> Option<String> {
         let r = self.vs_baseline?;
         let d = match self.baseline_points {
@@ -248,8 +249,8 @@ impl Cell {
         }
         if self.baseline_forecast {
             d = match lang {
-                Lang::Zh => format!("{d}（含预计数）"),
-                Lang::En => format!("{d} (involves a forecast)"),
+                Lang::Zh => format!("{d}（基准为预计数）"),
+                Lang::En => format!("{d} (baseline is a forecast)"),
             };
         }
         Some(d)
@@ -519,7 +520,7 @@ fn same_scope(a: Option<&Text>, b: Option<&Text>) -> bool {
 fn compare_to_baseline(cell: &mut Cell, base: &Cell, lang: Lang) {
     let (m, b) = (&cell.metric, &base.metric);
     cell.baseline_hedged = m.qualifier != Qualifier::Exact || b.qualifier != Qualifier::Exact;
-    cell.baseline_forecast = m.forecast || b.forecast;
+    cell.baseline_forecast = b.forecast;
     if !same_scope(m.scope.as_ref(), b.scope.as_ref()) {
         cell.not_comparable = Some(NotComparable::Definitions {
             this: scope_text(m, lang),

@@ -327,8 +327,8 @@ pub fn caveats(ui: &mut Ui, cx: &ViewCtx<'_>, row: &Row) {
 /// one, or `不可比` / `not comparable` where the definitions differ.
 fn bar_label(cx: &ViewCtx<'_>, cell: &crate::compare::Cell) -> String {
     match (cell.baseline_diff(cx.lang), cell.not_comparable.as_ref()) {
-        (Some(d), _) => format!("{} ({d})", cell.display),
-        (None, Some(n)) => format!("{} ({})", cell.display, n.short(cx.lang)),
+        (Some(d), _) => format!("{} · {d}", cell.display),
+        (None, Some(n)) => format!("{} · {}", cell.display, n.short(cx.lang)),
         (None, None) => cell.display.clone(),
     }
 }
