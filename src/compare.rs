@@ -323,6 +323,17 @@ pub struct Row {
     pub caveats: Vec<Caveat>,
 }
 
+impl TargetProgress {
+    /// Progress as shown: `94%`, or `> 94%` where the actual is a bound.
+    pub fn progress_text(&self, lang: Lang) -> Option<String> {
+        let f = self.fraction?;
+        Some(format::bounded(
+            self.bound.symbol(),
+            &format::progress(f, lang),
+        ))
+    }
+}
+
 impl Row {
     /// How many clusters have a comparable value.
     pub fn coverage(&self) -> usize {
@@ -341,6 +352,10 @@ pub struct TargetProgress {
     pub actual: Option<Cell>,
     /// actual / target, where both share a dimension.
     pub fraction: Option<f64>,
+    /// Which way the true progress may lie from `fraction`: the actual's
+    /// qualifier only (a target's `> 530万辆` states the goal, not an
+    /// uncertainty), so `> 500万辆` towards it is `> 94%`.
+    pub bound: RatioBound,
     /// target − actual in the target's natural display unit.
     pub gap: Option<String>,
     /// The target's scope differs from the actual figure's (e.g. province vs cluster).
@@ -672,6 +687,9 @@ fn build_column(d: &Dataset, c: &Cluster, lang: Lang) -> Column {
                 })?
             });
             let fraction = actual.as_ref().and_then(|a| a.quantity.ratio_to(&tq));
+            let bound = actual.as_ref().map_or(RatioBound::Exact, |a| {
+                RatioBound::of(a.metric.qualifier, Qualifier::Exact)
+            });
             let gap = actual.as_ref().map(|a| {
                 let g = tq.base() - a.quantity.base();
                 let sc = format::scale_for(tq.dimension(), lang, g.abs());
@@ -689,6 +707,7 @@ fn build_column(d: &Dataset, c: &Cluster, lang: Lang) -> Column {
                 display: format::figure(&tq, t.qualifier, lang),
                 year: t.year,
                 fraction,
+                bound,
                 gap,
                 scope_note,
                 policy_title: t

@@ -270,3 +270,18 @@ fn the_seed_marks_forecasts_ranges_up_to_and_approximate_dates() {
             .all(|e| e.date_approximate)
     );
 }
+
+#[test]
+fn progress_from_a_lower_bound_is_a_lower_bound() {
+    let (_d, cmp) = shenzhen_vs_guangdong(Lang::Zh);
+    // 超过500万辆 (2023) towards the province's 超过530万辆: more than 94%, not 94%.
+    let t = cmp.columns[1]
+        .targets
+        .iter()
+        .find(|t| t.target.value == 530.0)
+        .unwrap();
+    let a = t.actual.as_ref().unwrap();
+    assert_eq!(a.metric.qualifier, Qualifier::MoreThan);
+    assert!(!a.forecast);
+    assert_eq!(t.progress_text(Lang::Zh).as_deref(), Some("> 94%"));
+}

@@ -550,7 +550,12 @@ pub fn targets_chart(ui: &mut Ui, cx: &ViewCtx<'_>) {
             };
             categories.push(format!("{} · {}", col.name, t.name));
             values.push(Some(f * 100.0));
-            labels.push(format!("{} → {}", a.written, t.display));
+            labels.push(format!(
+                "{} → {} ({})",
+                a.written,
+                t.display,
+                t.progress_text(lang).unwrap_or_default()
+            ));
             hovers.push(format!(
                 "{} · {}\n{} {} ({})\n{} {} ({})\n{}",
                 col.name,

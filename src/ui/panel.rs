@@ -348,7 +348,10 @@ impl ClusterPanel<'_> {
                     (Some(a), Some(f)) => {
                         let p = theme::of(ui);
                         let color = if f >= 1.0 { p.good } else { p.accent };
-                        widgets::progress(ui, f, color, &format::progress(f, lang));
+                        let text = t
+                            .progress_text(lang)
+                            .unwrap_or_else(|| format::progress(f, lang));
+                        widgets::progress(ui, f, color, &text);
                         let gap = t.gap.clone().unwrap_or_default();
                         widgets::weak(
                             ui,
