@@ -332,7 +332,7 @@ impl V<'_, '_> {
                     p.clone(),
                     format!(
                         "rank {rank} in batch {b} is also `{}`'s",
-                        self.d.clusters[first].id
+                        self.d.clusters[first].id.escape_debug()
                     ),
                 );
             }
