@@ -217,3 +217,15 @@ fn a_newer_version_than_2_is_refused() {
     let e = load_json(&v).unwrap_err();
     assert!(e.to_string().contains("version 3 is not supported"), "{e}");
 }
+
+#[test]
+fn two_clusters_at_one_rank_of_a_batch_are_refused() {
+    let mut v = v2();
+    v["clusters"][1]["designation"] = v["clusters"][0]["designation"].clone();
+    let e = load_json(&v).unwrap_err();
+    assert!(
+        e.to_string()
+            .contains("clusters[1].designation.rank: rank 3 in batch 1 is also `a-cluster`'s"),
+        "{e}"
+    );
+}
