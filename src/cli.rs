@@ -165,8 +165,9 @@ pub fn run(cli: &Cli, command: &Command) -> ExitCode {
                 let s = l.dataset.summary();
                 let _ = writeln!(
                     out,
-                    "{}: ok: {} clusters, {} metrics, {} targets, {} policies, {} sources{}",
+                    "{}: ok: format version {}, {} clusters, {} metrics, {} targets, {} policies, {} sources{}",
                     l.file,
+                    l.dataset.format_version,
                     s.clusters,
                     s.metrics,
                     s.targets,

@@ -9,6 +9,9 @@ use crate::format::{self, Scale};
 use crate::model::*;
 use crate::units::{Dimension, Quantity};
 
+mod bound;
+pub use bound::{NotComparable, RatioBound};
+
 /// At most this many clusters are compared at once.
 pub const MAX_CLUSTERS: usize = 6;
 
@@ -17,20 +20,40 @@ pub const MAX_CLUSTERS: usize = 6;
 pub struct Cell {
     pub metric: Metric,
     pub quantity: Quantity,
-    /// The value in the row's display unit.
+    /// The value in the row's display unit (a range's low end).
     pub display_value: f64,
-    /// `> 0.57万亿元` in the row's common scale.
+    /// A range's high end in the row's display unit.
+    pub display_high: Option<f64>,
+    /// `> 0.57万亿元` in the row's common scale; ranges `85%–90%`; forecasts
+    /// marked `（预计）` / `(forecast)`.
     pub display: String,
-    /// As written, in its own unit: `> 5700亿元` / `> CNY 570 bn`.
+    /// As written, in its own unit: `> 5700亿元` / `> CNY 570 bn`, with the
+    /// same range and forecast marks.
     pub written: String,
+    /// An expected figure, not a measured one (shown only where the cluster
+    /// has no measured figure of the metric).
+    pub forecast: bool,
     /// `2023`, `约2021`.
     pub year: String,
-    /// Ratio to the baseline cluster's value, where there is a baseline with a value.
+    /// Ratio to the baseline cluster's value, computed from the written
+    /// numbers; `None` where there is no baseline value or the two are not
+    /// comparable ([`Cell::not_comparable`] says why).
     pub vs_baseline: Option<f64>,
+    /// Which way the true ratio (or points difference) may lie from
+    /// `vs_baseline`, from both qualifiers.
+    pub baseline_bound: RatioBound,
     /// Either figure carries a qualifier (超过, 近...): the ratio is a bound or estimate.
     pub baseline_hedged: bool,
-    /// The two figures differ in definition or year: the ratio compares unlike things.
+    /// The two figures differ in year (or one year is inferred): the
+    /// difference is shown with both years.
     pub baseline_unlike: bool,
+    /// The baseline's year, where it differs from this cell's.
+    pub baseline_year: Option<String>,
+    /// The baseline figure is a forecast: the difference says so (a
+    /// forecast in this cell is marked in `display` already).
+    pub baseline_forecast: bool,
+    /// Why no difference is computed, where there is a baseline value.
+    pub not_comparable: Option<NotComparable>,
     /// For shares (%): the difference to the baseline in percentage points.
     pub baseline_points: Option<f64>,
     /// False where the cell's unit measures another dimension than the row's:
@@ -41,21 +64,38 @@ pub struct Cell {
 }
 
 impl Cell {
-    /// The difference to the baseline as shown: `≈ +225%`, or `+71 pp` for
-    /// shares; `≈` when either figure is hedged.
+    /// The difference to the baseline as shown: `+225%`, `< +225%` against a
+    /// bound, `≈ +5%` between estimates, `+71 pp` for shares; with both
+    /// years where they differ (`+225% (2023 / baseline c. 2021)`) and
+    /// marked when the baseline is a forecast. `None` where no difference is computed.
     pub fn baseline_diff(&self, lang: Lang) -> Option<String> {
         let r = self.vs_baseline?;
-        Some(match self.baseline_points {
-            Some(pp) => {
-                let d = format::points(pp, lang);
-                if self.baseline_hedged {
-                    format!("≈ {d}")
-                } else {
-                    d
-                }
-            }
-            None => format::vs_baseline(r, self.baseline_hedged, lang),
-        })
+        let d = match self.baseline_points {
+            Some(pp) => format::points(pp, lang),
+            None => format::percent_diff(r, lang),
+        };
+        let mut d = format::bounded(self.baseline_bound.symbol(), &d);
+        if let Some(by) = &self.baseline_year {
+            d = match lang {
+                Lang::Zh => format!("{d}（{} / 基准{by}）", self.year),
+                Lang::En => format!("{d} ({} / baseline {by})", self.year),
+            };
+        }
+        if self.baseline_forecast {
+            d = match lang {
+                Lang::Zh => format!("{d}（基准为预计数）"),
+                Lang::En => format!("{d} (baseline is a forecast)"),
+            };
+        }
+        Some(d)
+    }
+
+    /// What the cell shows about the baseline: the difference, or why there
+    /// is none (`不可比：口径不同（…）`). `None` for the baseline itself and
+    /// where there is no baseline value.
+    pub fn baseline_text(&self, lang: Lang) -> Option<String> {
+        self.baseline_diff(lang)
+            .or_else(|| self.not_comparable.as_ref().map(|n| n.describe(lang)))
     }
 }
 
@@ -70,6 +110,10 @@ pub enum Caveat {
     ApproximateYear,
     /// Units of different dimensions; those cells are left out of charts.
     Dimensions,
+    /// At least one figure is a forecast (no measured figure exists for it).
+    Forecast,
+    /// At least one figure is a range, charted at its low end.
+    Range,
 }
 
 impl Caveat {
@@ -87,6 +131,14 @@ impl Caveat {
             (Caveat::Dimensions, Lang::En) => {
                 "Units of different kinds; left out of the chart".into()
             }
+            (Caveat::Forecast, Lang::Zh) => "含预计数（非实测，以空心柱标出）".into(),
+            (Caveat::Forecast, Lang::En) => {
+                "Includes forecasts (not measured; drawn as outlined bars)".into()
+            }
+            (Caveat::Range, Lang::Zh) => "含范围值：柱高为下限，细线标出上限".into(),
+            (Caveat::Range, Lang::En) => {
+                "Includes ranges: the bar shows the low end, a line the high end".into()
+            }
         }
     }
 }
@@ -103,6 +155,17 @@ pub struct Row {
     /// One per compared cluster, in panel order.
     pub cells: Vec<Option<Cell>>,
     pub caveats: Vec<Caveat>,
+}
+
+impl TargetProgress {
+    /// Progress as shown: `94%`, or `> 94%` where the actual is a bound.
+    pub fn progress_text(&self, lang: Lang) -> Option<String> {
+        let f = self.fraction?;
+        Some(format::bounded(
+            self.bound.symbol(),
+            &format::progress(f, lang),
+        ))
+    }
 }
 
 impl Row {
@@ -123,6 +186,10 @@ pub struct TargetProgress {
     pub actual: Option<Cell>,
     /// actual / target, where both share a dimension.
     pub fraction: Option<f64>,
+    /// Which way the true progress may lie from `fraction`: the actual's
+    /// qualifier only (a target's `> 530万辆` states the goal, not an
+    /// uncertainty), so `> 500万辆` towards it is `> 94%`.
+    pub bound: RatioBound,
     /// target − actual in the target's natural display unit.
     pub gap: Option<String>,
     /// The target's scope differs from the actual figure's (e.g. province vs cluster).
@@ -220,9 +287,10 @@ fn cell(m: &Metric, scale: &Scale, dim: Dimension, c: &Cluster, lang: Lang) -> O
     let q = Quantity::new(m.value, &m.unit)?;
     let comparable = q.dimension() == dim;
     // The same definition as the latest figure, one value per year.
+    // Measured figures only: a forecast is never a point of the series.
     let mut history: Vec<(i32, f64)> = c
         .metrics_of(&m.key)
-        .filter(|h| h.scope == m.scope)
+        .filter(|h| h.scope == m.scope && !h.forecast)
         .filter_map(|h| {
             let hq = Quantity::new(h.value, &h.unit)?;
             (hq.dimension() == dim).then(|| (h.as_of.year, hq.base() / scale.factor))
@@ -230,24 +298,107 @@ fn cell(m: &Metric, scale: &Scale, dim: Dimension, c: &Cluster, lang: Lang) -> O
         .collect();
     history.sort_by_key(|h| h.0);
     history.dedup_by_key(|h| h.0);
+    let mark = |t: String| {
+        if m.forecast {
+            format::forecast(&t, lang)
+        } else {
+            t
+        }
+    };
+    let high_base = m.value_high.map(|h| h * q.unit.factor);
+    let written = match m.value_high {
+        Some(h) => format::range(&q, h, m.qualifier, lang),
+        None => format::figure(&q, m.qualifier, lang),
+    };
+    let display = match (comparable, high_base) {
+        (true, Some(h)) => format::range_in_scale(q.base(), h, m.qualifier, scale, lang),
+        (true, None) => format::figure_in_scale(q.base(), m.qualifier, scale, lang),
+        (false, _) => written.clone(),
+    };
     Some(Cell {
         display_value: q.base() / scale.factor,
-        display: if comparable {
-            format::figure_in_scale(q.base(), m.qualifier, scale, lang)
-        } else {
-            format::figure(&q, m.qualifier, lang)
-        },
-        written: format::figure(&q, m.qualifier, lang),
+        display_high: high_base.map(|h| h / scale.factor),
+        display: mark(display),
+        written: mark(written),
+        forecast: m.forecast,
         year: format::as_of(&m.as_of, lang),
         vs_baseline: None,
+        baseline_bound: RatioBound::Exact,
         baseline_hedged: false,
         baseline_unlike: false,
+        baseline_year: None,
+        baseline_forecast: false,
+        not_comparable: None,
         baseline_points: None,
         comparable,
         history,
         quantity: q,
         metric: m.clone(),
     })
+}
+
+/// The scope of a figure as the reader sees it; unstated scopes are named so.
+fn scope_text(m: &Metric, lang: Lang) -> String {
+    match &m.scope {
+        Some(s) if !s.is_empty() => s.get(lang).to_owned(),
+        _ => match lang {
+            Lang::Zh => "未说明".into(),
+            Lang::En => "unstated".into(),
+        },
+    }
+}
+
+/// Whether two figures share a definition: both unstated, or the same
+/// scope as the source writes it (Chinese; English where either has no
+/// Chinese). A stated scope never matches an unstated one.
+fn same_scope(a: Option<&Text>, b: Option<&Text>) -> bool {
+    match (a, b) {
+        (None, None) => true,
+        (Some(x), Some(y)) if !x.zh.trim().is_empty() && !y.zh.trim().is_empty() => {
+            x.zh.trim() == y.zh.trim()
+        }
+        (Some(x), Some(y)) => x.en.trim() == y.en.trim(),
+        _ => false,
+    }
+}
+
+/// Sets the difference of `cell` to the baseline `base`, or the reason
+/// there is none. Nothing is computed across definitions: a figure with a
+/// different (or unstated against a stated) scope gets no ratio, no
+/// percentage and no difference.
+fn compare_to_baseline(cell: &mut Cell, base: &Cell, lang: Lang) {
+    let (m, b) = (&cell.metric, &base.metric);
+    cell.baseline_hedged = m.qualifier != Qualifier::Exact || b.qualifier != Qualifier::Exact;
+    cell.baseline_forecast = b.forecast;
+    if !same_scope(m.scope.as_ref(), b.scope.as_ref()) {
+        cell.not_comparable = Some(NotComparable::Definitions {
+            this: scope_text(m, lang),
+            baseline: scope_text(b, lang),
+        });
+        return;
+    }
+    if m.is_range() || b.is_range() {
+        cell.not_comparable = Some(NotComparable::Range);
+        return;
+    }
+    let bound = RatioBound::of(m.qualifier, b.qualifier);
+    if bound == RatioBound::Open {
+        cell.not_comparable = Some(NotComparable::OppositeBounds);
+        return;
+    }
+    cell.vs_baseline = cell.quantity.ratio_to(&base.quantity);
+    if cell.vs_baseline.is_none() {
+        return;
+    }
+    cell.baseline_bound = bound;
+    if cell.quantity.dimension() == Dimension::Percent {
+        cell.baseline_points = Some(cell.quantity.base() - base.quantity.base());
+    }
+    cell.baseline_unlike =
+        m.as_of.year != b.as_of.year || m.as_of.approximate != b.as_of.approximate;
+    if cell.baseline_unlike {
+        cell.baseline_year = Some(base.year.clone());
+    }
 }
 
 fn build_row(mk: &MetricKey, clusters: &[&Cluster], baseline: Option<usize>, lang: Lang) -> Row {
@@ -266,9 +417,13 @@ fn build_row(mk: &MetricKey, clusters: &[&Cluster], baseline: Option<usize>, lan
         .unwrap_or(Dimension::Count);
     let max = quantities
         .iter()
-        .flatten()
-        .filter(|q| q.dimension() == dimension)
-        .map(|q| q.base().abs())
+        .zip(&latest)
+        .filter_map(|(q, m)| Some((q.as_ref()?, m.as_ref()?)))
+        .filter(|(q, _)| q.dimension() == dimension)
+        .map(|(q, m)| {
+            let high = m.value_high.map_or(0.0, |h| (h * q.unit.factor).abs());
+            q.base().abs().max(high)
+        })
         .fold(0.0, f64::max);
     let scale = format::scale_for(dimension, lang, max);
 
@@ -286,15 +441,7 @@ fn build_row(mk: &MetricKey, clusters: &[&Cluster], baseline: Option<usize>, lan
                 continue;
             };
             if cell.comparable {
-                cell.vs_baseline = cell.quantity.ratio_to(&base.quantity);
-                if dimension == Dimension::Percent {
-                    cell.baseline_points = Some(cell.quantity.base() - base.quantity.base());
-                }
-                cell.baseline_hedged = cell.metric.qualifier != Qualifier::Exact
-                    || base.metric.qualifier != Qualifier::Exact;
-                cell.baseline_unlike = cell.metric.scope != base.metric.scope
-                    || cell.metric.as_of.year != base.metric.as_of.year
-                    || cell.metric.as_of.approximate != base.metric.as_of.approximate;
+                compare_to_baseline(cell, &base, lang);
             }
         }
     }
@@ -340,6 +487,12 @@ fn build_row(mk: &MetricKey, clusters: &[&Cluster], baseline: Option<usize>, lan
     if present.iter().any(|c| !c.comparable) {
         caveats.push(Caveat::Dimensions);
     }
+    if present.iter().any(|c| c.forecast) {
+        caveats.push(Caveat::Forecast);
+    }
+    if present.iter().any(|c| c.display_high.is_some()) {
+        caveats.push(Caveat::Range);
+    }
 
     Row {
         key: mk.key.clone(),
@@ -358,7 +511,8 @@ fn build_column(d: &Dataset, c: &Cluster, lang: Lang) -> Column {
         .iter()
         .filter_map(|t| {
             let tq = Quantity::new(t.value, &t.unit)?;
-            let actual_metric = c.latest(&t.key);
+            // Progress is measured against measured figures only, never a forecast.
+            let actual_metric = c.latest_actual(&t.key);
             let actual = actual_metric.and_then(|m| {
                 let q = Quantity::new(m.value, &m.unit)?;
                 (q.dimension() == tq.dimension()).then(|| {
@@ -367,6 +521,9 @@ fn build_column(d: &Dataset, c: &Cluster, lang: Lang) -> Column {
                 })?
             });
             let fraction = actual.as_ref().and_then(|a| a.quantity.ratio_to(&tq));
+            let bound = actual.as_ref().map_or(RatioBound::Exact, |a| {
+                RatioBound::of(a.metric.qualifier, Qualifier::Exact)
+            });
             let gap = actual.as_ref().map(|a| {
                 let g = tq.base() - a.quantity.base();
                 let sc = format::scale_for(tq.dimension(), lang, g.abs());
@@ -384,6 +541,7 @@ fn build_column(d: &Dataset, c: &Cluster, lang: Lang) -> Column {
                 display: format::figure(&tq, t.qualifier, lang),
                 year: t.year,
                 fraction,
+                bound,
                 gap,
                 scope_note,
                 policy_title: t
@@ -431,5 +589,50 @@ fn build_column(d: &Dataset, c: &Cluster, lang: Lang) -> Column {
         targets,
         policies,
         missing,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use Qualifier::*;
+
+    fn cell_of(value: f64, unit: &str, q: Qualifier, scope: Option<&str>) -> Cell {
+        let m = Metric {
+            key: "k".into(),
+            value,
+            unit: unit.into(),
+            qualifier: q,
+            as_of: AsOf {
+                year: 2023,
+                ..Default::default()
+            },
+            scope: scope.map(|s| Text::new(s, s)),
+            ..Default::default()
+        };
+        let c = Cluster::default();
+        let sc = format::scale_for(Dimension::MoneyCny, Lang::En, 1e12);
+        cell(&m, &sc, Dimension::MoneyCny, &c, Lang::En).unwrap()
+    }
+
+    #[test]
+    fn the_difference_text_carries_the_bound() {
+        let base = cell_of(5700.0, "亿元", MoreThan, Some("total"));
+        let mut gd = cell_of(1.85, "万亿元", Exact, Some("total"));
+        compare_to_baseline(&mut gd, &base, Lang::En);
+        assert_eq!(gd.baseline_diff(Lang::En).as_deref(), Some("< +225%"));
+        let mut other = cell_of(1.85, "万亿元", Exact, Some("lead industries"));
+        compare_to_baseline(&mut other, &base, Lang::En);
+        assert_eq!(other.vs_baseline, None);
+        assert_eq!(other.baseline_diff(Lang::En), None);
+        let text = other.baseline_text(Lang::En).unwrap();
+        assert!(
+            text.starts_with("not comparable: different definitions"),
+            "{text}"
+        );
+        assert!(
+            text.contains("lead industries") && text.contains("total"),
+            "{text}"
+        );
     }
 }

@@ -227,6 +227,7 @@ pub fn qualifier_symbol(q: Qualifier) -> &'static str {
         Qualifier::AtLeast => "≥",
         Qualifier::About | Qualifier::Nearly => "≈",
         Qualifier::LessThan => "<",
+        Qualifier::UpTo => "≤",
     }
 }
 
@@ -244,6 +245,8 @@ pub fn qualifier_word(q: Qualifier, lang: Lang) -> &'static str {
         (Lang::En, Qualifier::About) => "about",
         (Lang::En, Qualifier::Nearly) => "nearly",
         (Lang::En, Qualifier::LessThan) => "less than",
+        (Lang::Zh, Qualifier::UpTo) => "最高",
+        (Lang::En, Qualifier::UpTo) => "up to",
     }
 }
 
@@ -265,6 +268,102 @@ pub fn figure_in_scale(base: f64, qual: Qualifier, scale: &Scale, lang: Lang) ->
         v
     } else {
         format!("{sym} {v}")
+    }
+}
+
+/// A range in the figure's natural display unit, with the qualifier symbol:
+/// `85%–90%`, `≈ CNY 57–60 bn`. `high` is in the same unit as `low`.
+///
+/// ```
+/// use cluster_compare::{format, model::{Lang, Qualifier}, units::Quantity};
+/// let q = Quantity::new(85.0, "%").unwrap();
+/// assert_eq!(format::range(&q, 90.0, Qualifier::Exact, Lang::Zh), "85%–90%");
+/// ```
+pub fn range(low: &Quantity, high: f64, qual: Qualifier, lang: Lang) -> String {
+    let sc = if lang == Lang::Zh
+        && let Some(sc) = scales(low.dimension(), lang)
+            .iter()
+            .find(|s| s.suffix == low.unit.symbol)
+    {
+        *sc
+    } else {
+        scale_for(
+            low.dimension(),
+            lang,
+            low.base().abs().max(high.abs() * low.unit.factor),
+        )
+    };
+    range_in_scale(low.base(), high * low.unit.factor, qual, &sc, lang)
+}
+
+/// A range of base-unit values in `scale`, with the qualifier symbol:
+/// `0.57–0.6万亿元`.
+pub fn range_in_scale(low: f64, high: f64, qual: Qualifier, scale: &Scale, lang: Lang) -> String {
+    let sym = qualifier_symbol(qual);
+    // Percentages repeat the sign, as the sources write them (85%—90%).
+    let low_suffix = if scale.suffix == "%" { "%" } else { "" };
+    let v = format!(
+        "{}{}{low_suffix}–{}{}",
+        scale.prefix,
+        number(low / scale.factor, lang),
+        number(high / scale.factor, lang),
+        scale.suffix
+    );
+    if sym.is_empty() {
+        v
+    } else {
+        format!("{sym} {v}")
+    }
+}
+
+/// The word that marks a forecast: `预计` / `forecast`.
+pub fn forecast_label(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Zh => "预计",
+        Lang::En => "forecast",
+    }
+}
+
+/// A figure marked as a forecast: `> 40亿元（预计）` / `> CNY 4 bn (forecast)`.
+pub fn forecast(text: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("{text}（预计）"),
+        Lang::En => format!("{text} (forecast)"),
+    }
+}
+
+/// A figure as written, in its own unit, with everything that qualifies it:
+/// qualifier, range and forecast mark (`≈ 85%–90%`, `> 40亿元（预计）`).
+/// `None` for an unknown unit.
+pub fn metric(m: &crate::model::Metric, lang: Lang) -> Option<String> {
+    let q = Quantity::new(m.value, &m.unit)?;
+    let text = match m.value_high {
+        Some(h) => range(&q, h, m.qualifier, lang),
+        None => figure(&q, m.qualifier, lang),
+    };
+    Some(if m.forecast {
+        forecast(&text, lang)
+    } else {
+        text
+    })
+}
+
+/// A timeline date, marked when approximate: `约2024-09` / `c. 2024-09`.
+pub fn event_date(date: &str, approximate: bool, lang: Lang) -> String {
+    match (approximate, lang) {
+        (false, _) => date.to_owned(),
+        (true, Lang::Zh) => format!("约{date}"),
+        (true, Lang::En) => format!("c. {date}"),
+    }
+}
+
+/// A difference to the baseline behind the symbol of its bound: `< +225%`,
+/// `≈ +5.4%`; `sym` empty for an exact difference.
+pub fn bounded(sym: &str, diff: &str) -> String {
+    if sym.is_empty() {
+        diff.to_owned()
+    } else {
+        format!("{sym} {diff}")
     }
 }
 
@@ -412,6 +511,23 @@ mod tests {
         };
         assert_eq!(as_of(&a, Lang::Zh), "约2021");
         assert_eq!(as_of(&a, Lang::En), "c. 2021");
+    }
+
+    #[test]
+    fn ranges_up_to_and_forecasts_are_written_visibly() {
+        assert_eq!(
+            range(&q(85.0, "%"), 90.0, Qualifier::Exact, Lang::En),
+            "85%–90%"
+        );
+        assert_eq!(
+            range(&q(5700.0, "亿元"), 6000.0, Qualifier::About, Lang::En),
+            "≈ CNY 570–600 bn"
+        );
+        assert_eq!(figure(&q(38.1, "%"), Qualifier::UpTo, Lang::Zh), "≤ 38.1%");
+        assert_eq!(qualifier_word(Qualifier::UpTo, Lang::En), "up to");
+        assert_eq!(forecast("> 40亿元", Lang::Zh), "> 40亿元（预计）");
+        assert_eq!(event_date("2024-09", true, Lang::En), "c. 2024-09");
+        assert_eq!(bounded("<", "+225%"), "< +225%");
     }
 
     #[test]

@@ -17,3 +17,4 @@ pub mod synth;
 pub mod tokens;
 pub mod ui;
 pub mod units;
+pub mod validate_v2;

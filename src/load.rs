@@ -218,7 +218,7 @@ pub fn load_str(file: &str, text: &str) -> Result<Loaded, LoadError> {
 /// not, a second, element-by-element pass that collects every problem.
 fn parse(text: &str) -> Result<Dataset, Vec<Problem>> {
     if let Ok(d) = serde_json::from_str::<Dataset>(text)
-        && d.format_version == FORMAT_VERSION
+        && (MIN_FORMAT_VERSION..=FORMAT_VERSION).contains(&d.format_version)
     {
         return Ok(d);
     }
@@ -251,12 +251,13 @@ fn parse_each(text: &str) -> Result<Dataset, Vec<Problem>> {
             "metric_keys",
             "clusters",
             "context",
+            "register",
         ]
         .contains(&key.as_str())
         {
             let mut p = Problem::error(
                 key.clone(),
-                "unknown field; expected one of format_version, title, sources, metric_keys, clusters, context",
+                "unknown field; expected one of format_version, title, sources, metric_keys, clusters, context, register",
             );
             p.pos = locate(text, key);
             problems.push(p);
@@ -274,11 +275,13 @@ fn parse_each(text: &str) -> Result<Dataset, Vec<Problem>> {
         Some(raw) => element::<u32>(text, offset(raw), "format_version", raw, &mut problems),
     };
     if let Some(v) = format_version
-        && v != FORMAT_VERSION
+        && !(MIN_FORMAT_VERSION..=FORMAT_VERSION).contains(&v)
     {
         let mut p = Problem::error(
             "format_version",
-            format!("version {v} is not supported; this build reads version {FORMAT_VERSION}"),
+            format!(
+                "version {v} is not supported; this build reads versions {MIN_FORMAT_VERSION} to {FORMAT_VERSION}"
+            ),
         );
         p.pos = locate(text, "format_version");
         problems.push(p);
@@ -291,6 +294,8 @@ fn parse_each(text: &str) -> Result<Dataset, Vec<Problem>> {
     let context = field("context")
         .and_then(|raw| element::<Context>(text, offset(raw), "context", raw, &mut problems))
         .unwrap_or_default();
+    let register = field("register")
+        .and_then(|raw| element::<Register>(text, offset(raw), "register", raw, &mut problems));
     let sources = list::<Source>(text, field("sources"), "sources", &mut problems);
     let metric_keys = list::<MetricKey>(text, field("metric_keys"), "metric_keys", &mut problems);
     let clusters = list::<Cluster>(text, field("clusters"), "clusters", &mut problems);
@@ -303,6 +308,7 @@ fn parse_each(text: &str) -> Result<Dataset, Vec<Problem>> {
             metric_keys,
             clusters,
             context,
+            register,
         })
     } else {
         Err(problems)
@@ -585,6 +591,7 @@ pub fn validate(d: &Dataset) -> Vec<Problem> {
         keys: d.metric_keys.iter().map(|k| k.key.as_str()).collect(),
     };
     v.run();
+    crate::validate_v2::validate(d, &mut v.out);
     v.out
 }
 

@@ -7,8 +7,16 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-/// The format version this build reads and writes.
-pub const FORMAT_VERSION: u32 = 1;
+/// The format version this build writes, and the newest it reads.
+pub const FORMAT_VERSION: u32 = 2;
+
+/// The oldest format version this build still reads. Version 1 files load
+/// unchanged: every field version 2 added is optional with a default.
+pub const MIN_FORMAT_VERSION: u32 = 1;
+
+fn yes() -> bool {
+    true
+}
 
 /// Text in both languages. `en` may be empty when no translation exists yet;
 /// [`Text::get`] then falls back to Chinese.
@@ -74,7 +82,7 @@ impl Lang {
 #[derive(Clone, Debug, Default, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Dataset {
-    /// Format version; this build reads version 1.
+    /// Format version: 2 (version 1 files still load).
     pub format_version: u32,
     /// What the dataset is.
     #[serde(default)]
@@ -87,6 +95,36 @@ pub struct Dataset {
     /// National and provincial context beside the clusters.
     #[serde(default)]
     pub context: Context,
+    /// The national register: the published lists of national clusters and
+    /// what they announced (version 2).
+    #[serde(default)]
+    pub register: Option<Register>,
+}
+
+/// The published lists (batches) of national advanced manufacturing clusters.
+#[derive(Clone, Debug, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Register {
+    #[serde(default)]
+    pub batches: Vec<RegisterBatch>,
+    /// What the register covers and where it is incomplete.
+    #[serde(default)]
+    pub notes: Vec<Text>,
+}
+
+/// One published list: its number, year and how many clusters it announced.
+#[derive(Clone, Debug, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RegisterBatch {
+    /// 1 = the first list (2022), 2 = the second (2024). Unique.
+    pub batch: u32,
+    /// The year the list was announced.
+    pub year: i32,
+    /// How many clusters the cited source says the list holds. How many the
+    /// dataset names is derived from the clusters' `designation.batch`.
+    pub announced: u32,
+    pub name: Text,
+    pub source: Citation,
 }
 
 /// A source document.
@@ -111,8 +149,15 @@ pub struct Source {
     #[serde(default)]
     pub date_note: Option<String>,
     /// The file name of the document in the project's source collection.
+    /// A source has a `file` or a `url`.
     #[serde(default)]
     pub file: Option<String>,
+    /// The web page's address (`https://...`), for web sources (version 2).
+    #[serde(default)]
+    pub url: Option<String>,
+    /// The date the page was read, `YYYY-MM-DD` (version 2).
+    #[serde(default)]
+    pub accessed: Option<String>,
 }
 
 /// A metric key: the name of a kind of figure (output value, firm count...).
@@ -154,6 +199,33 @@ pub enum Qualifier {
     Nearly,
     /// 不足 / 低于: less than.
     LessThan,
+    /// 最高达 / 高达: up to, at most (version 2).
+    UpTo,
+}
+
+/// Which side of a bound a qualified figure lies on: the true value is
+/// above the written number, below it, near it, or it is exact.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Bound {
+    Exact,
+    /// The true value is greater than (or equal to) the number written.
+    Lower,
+    /// The true value is less than (or equal to) the number written.
+    Upper,
+    /// The true value is near the number written, on either side.
+    Approximate,
+}
+
+impl Qualifier {
+    /// What the qualifier says about where the true value lies.
+    pub fn bound(self) -> Bound {
+        match self {
+            Qualifier::Exact => Bound::Exact,
+            Qualifier::MoreThan | Qualifier::AtLeast => Bound::Lower,
+            Qualifier::LessThan | Qualifier::UpTo => Bound::Upper,
+            Qualifier::About | Qualifier::Nearly => Bound::Approximate,
+        }
+    }
 }
 
 /// The year a figure refers to.
@@ -169,13 +241,23 @@ pub struct AsOf {
     pub note: Option<String>,
 }
 
-/// A measured figure.
+/// A figure: measured, or (with `forecast`) expected.
 #[derive(Clone, Debug, Default, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Metric {
     /// A key from `metric_keys`.
     pub key: String,
+    /// The figure, or the low end of a range.
     pub value: f64,
+    /// The high end of a range (`85%—90%`: value 85, value_high 90), in the
+    /// same unit; `value <= value_high` (version 2).
+    #[serde(default)]
+    pub value_high: Option<f64>,
+    /// An expected or planned figure (将达, 预计, 有望), not a measured one:
+    /// marked wherever shown, never the latest actual, never progress
+    /// towards a target (version 2).
+    #[serde(default)]
+    pub forecast: bool,
     /// A unit from the unit registry (`亿元`, `家`, `万辆`, `%`, `GWh`, ...), as written.
     pub unit: String,
     #[serde(default)]
@@ -252,7 +334,7 @@ impl Level {
 }
 
 /// How the cluster was designated.
-#[derive(Clone, Debug, Default, Serialize, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Designation {
     /// Designating body, e.g. MIIT.
@@ -269,6 +351,44 @@ pub struct Designation {
     #[serde(default)]
     pub round: Option<Text>,
     pub source: Citation,
+    /// The national list: 1 = first (2022, 45 clusters), 2 = second (2024,
+    /// 35 clusters) (version 2).
+    #[serde(default)]
+    pub batch: Option<u32>,
+    /// The position where the published list ranks or numbers the clusters.
+    #[serde(default)]
+    pub rank: Option<u32>,
+    /// The name exactly as the cited page prints it.
+    #[serde(default)]
+    pub name_as_listed: Option<String>,
+    /// False where the only name found is a shortened or unofficial form.
+    #[serde(default = "yes")]
+    pub official_name: bool,
+    /// Further pages that name the cluster.
+    #[serde(default)]
+    pub other_sources: Vec<Citation>,
+    /// Where two pages disagree: both readings and which page says what.
+    #[serde(default)]
+    pub disagreement: Option<Text>,
+}
+
+impl Default for Designation {
+    fn default() -> Self {
+        Self {
+            body: Text::default(),
+            programme: Text::default(),
+            year: None,
+            year_approximate: false,
+            round: None,
+            source: Citation::default(),
+            batch: None,
+            rank: None,
+            name_as_listed: None,
+            official_name: true,
+            other_sources: Vec::new(),
+            disagreement: None,
+        }
+    }
 }
 
 /// A city (or county, district) of the cluster and its role.
@@ -506,6 +626,12 @@ pub struct TimelineEvent {
     #[serde(default)]
     pub scope: Option<Text>,
     pub source: Citation,
+    /// True where the source says 日前 or gives no year (version 2).
+    #[serde(default)]
+    pub date_approximate: bool,
+    /// Why the date is approximate.
+    #[serde(default)]
+    pub date_note: Option<String>,
 }
 
 /// National and provincial context.
@@ -522,7 +648,20 @@ pub struct Context {
     pub timeline: Vec<TimelineEvent>,
 }
 
+impl Metric {
+    /// True where the figure is a range (`value_high` set).
+    pub fn is_range(&self) -> bool {
+        self.value_high.is_some()
+    }
+}
+
 impl Dataset {
+    /// How many clusters of national batch `batch` the dataset names (their
+    /// `designation.batch`), for "named: 52 of 80".
+    pub fn named_in_batch(&self, batch: u32) -> usize {
+        self.clusters.iter().filter(|c| c.in_batch(batch)).count()
+    }
+
     pub fn cluster(&self, id: &str) -> Option<&Cluster> {
         self.clusters.iter().find(|c| c.id == id)
     }
@@ -595,9 +734,28 @@ impl Cluster {
             .filter(move |m| m.key == key && m.subject.is_none())
     }
 
-    /// The latest cluster-wide metric of `key`.
+    /// The latest cluster-wide metric of `key`: the latest measured figure,
+    /// or, only where the cluster has no measured one, the latest forecast
+    /// (check [`Metric::forecast`] before calling it an actual).
     pub fn latest(&self, key: &str) -> Option<&Metric> {
-        self.metrics_of(key).max_by_key(|m| m.as_of.year)
+        self.latest_actual(key).or_else(|| {
+            self.metrics_of(key)
+                .filter(|m| m.forecast)
+                .max_by_key(|m| m.as_of.year)
+        })
+    }
+
+    /// The latest measured (not forecast) cluster-wide metric of `key`: what
+    /// progress towards a target is measured with.
+    pub fn latest_actual(&self, key: &str) -> Option<&Metric> {
+        self.metrics_of(key)
+            .filter(|m| !m.forecast)
+            .max_by_key(|m| m.as_of.year)
+    }
+
+    /// True where the cluster is on national list (batch) `batch`.
+    pub fn in_batch(&self, batch: u32) -> bool {
+        self.designation.as_ref().and_then(|d| d.batch) == Some(batch)
     }
 
     pub fn segment(&self, key: &str) -> Option<&Segment> {

@@ -46,6 +46,7 @@ pub fn dataset(n: usize) -> Dataset {
                 scope: (i % 2 == 0).then(|| Text::new("全部企业", "all firms")),
                 subject: None,
                 source: src(format!("{value}{unit}")),
+                ..Default::default()
             };
             let policy_id = format!("synthetic-policy-{i}");
             Cluster {
@@ -59,6 +60,7 @@ pub fn dataset(n: usize) -> Dataset {
                     year_approximate: false,
                     round: None,
                     source: src("名单".into()),
+                    ..Default::default()
                 }),
                 provinces: vec![Text::new(provinces[i % provinces.len()], "")],
                 places: vec![Place {
@@ -141,7 +143,8 @@ pub fn dataset(n: usize) -> Dataset {
             date: "2026".into(),
             date_approximate: false,
             date_note: None,
-            file: None,
+            file: Some("synthetic".into()),
+            ..Default::default()
         }],
         metric_keys: keys
             .iter()
@@ -153,6 +156,7 @@ pub fn dataset(n: usize) -> Dataset {
             .collect(),
         clusters,
         context: Context::default(),
+        register: None,
     }
 }
 

@@ -101,26 +101,25 @@ fn guangdong_figures_and_targets_match_the_science_and_technology_daily() {
 }
 
 #[test]
-fn shenzhen_and_guangdong_output_compare_in_one_unit_with_a_scope_warning() {
+fn shenzhen_and_guangdong_output_share_one_unit_but_no_ratio_across_definitions() {
     let (_d, cmp) = shenzhen_vs_guangdong(Lang::Zh);
     let row = cmp.row("output_value").unwrap();
     assert_eq!(row.scale.label, "万亿元");
-    let gd = row.cells[1].as_ref().unwrap();
-    let ratio = gd.vs_baseline.unwrap();
-    assert!((ratio - 18500.0 / 5700.0).abs() < 1e-9, "{ratio}");
     assert!(
         row.caveats
             .iter()
             .any(|c| matches!(c, cluster_compare::compare::Caveat::Scopes(_))),
         "总产值 and 主导产业产值 differ in definition"
     );
-    let firms = cmp.row("firms").unwrap();
+    // 主导产业产值 against 集群总产值: no ratio, no percentage, the reason instead.
+    let gd = row.cells[1].as_ref().unwrap();
+    assert_eq!(gd.vs_baseline, None);
+    assert_eq!(gd.baseline_diff(Lang::Zh), None);
+    let why = gd.baseline_text(Lang::Zh).unwrap();
+    assert!(why.starts_with("不可比：口径不同"), "{why}");
     assert!(
-        firms
-            .caveats
-            .iter()
-            .any(|c| matches!(c, cluster_compare::compare::Caveat::Scopes(_))),
-        "all firms vs above-size firms must be flagged"
+        why.contains("主导产业产值") && why.contains("集群总产值"),
+        "names both definitions: {why}"
     );
 }
 
@@ -197,16 +196,92 @@ fn every_quote_stands_in_its_source_document() {
 }
 
 #[test]
-fn baseline_ratios_are_marked_when_hedged_or_unlike() {
+fn the_default_comparison_puts_no_ratio_between_unlike_firm_counts() {
     let (d, cmp) = shenzhen_vs_guangdong(Lang::En);
+    // 4223 above-size auto makers (2023) against more than 1200 firms of all
+    // sizes (c. 2021): different definitions, so nothing is computed.
     let firms = cmp.row("firms").unwrap().cells[1].as_ref().unwrap();
-    // Shenzhen's 超过1200家 is a lower bound, and its scope (all firms) is not
-    // Guangdong's (above-size firms).
-    assert!(firms.baseline_hedged);
-    assert!(firms.baseline_unlike);
+    assert_eq!(firms.vs_baseline, None);
+    assert_eq!(firms.baseline_points, None);
+    let why = firms.baseline_text(Lang::En).unwrap();
+    assert!(
+        why.starts_with("not comparable: different definitions"),
+        "{why}"
+    );
+    // The comparison sheet carries no percentage for either unlike row.
     let t = cluster_compare::export::table(&d, &cmp);
-    let cell = t.rows.iter().find(|r| r.key == "firms").unwrap().cells[1]
-        .clone()
+    for key in ["firms", "output_value"] {
+        let cell = t.rows.iter().find(|r| r.key == key).unwrap().cells[1]
+            .clone()
+            .unwrap();
+        assert_eq!(cell.vs_baseline, None, "{key}");
+    }
+    // No cell of the default comparison shows a difference across definitions.
+    for row in &cmp.rows {
+        let base = row.cells[0].as_ref();
+        for cell in row.cells.iter().skip(1).flatten() {
+            if let Some(b) = base
+                && b.metric.scope != cell.metric.scope
+            {
+                assert_eq!(cell.baseline_diff(Lang::En), None, "{}", row.key);
+            }
+        }
+    }
+}
+
+#[test]
+fn the_seed_marks_forecasts_ranges_up_to_and_approximate_dates() {
+    let d = seed().dataset;
+    assert_eq!(d.format_version, 2);
+    let sz = d
+        .cluster("yichun-lithium")
+        .or_else(|| d.cluster("shenzhen-battery-materials"));
+    assert!(sz.is_some());
+    let all: Vec<&cluster_compare::model::Metric> = d
+        .clusters
+        .iter()
+        .flat_map(|c| &c.metrics)
+        .chain(d.context.national_figures.iter().flat_map(|f| &f.metrics))
+        .chain(d.context.provincial_systems.iter().flat_map(|p| &p.metrics))
+        .collect();
+    let by_quote = |q: &str| {
+        all.iter()
+            .find(|m| m.source.quote.contains(q))
+            .unwrap_or_else(|| panic!("no figure quoting {q}"))
+    };
+    assert!(by_quote("将达40多亿元").forecast);
+    let li = by_quote("85%—90%");
+    assert_eq!((li.value, li.value_high), (85.0, Some(90.0)));
+    assert_eq!(by_quote("最高達38.1%").qualifier, Qualifier::UpTo);
+    assert_eq!(by_quote("高達7 500美元").qualifier, Qualifier::UpTo);
+    let approx: Vec<_> = d
+        .context
+        .timeline
+        .iter()
+        .filter(|e| e.date_approximate)
+        .collect();
+    assert!(approx.len() >= 3, "the 日前 and year-less dates");
+    assert!(approx.iter().all(|e| e.date_note.is_some()));
+    assert!(
+        d.context
+            .timeline
+            .iter()
+            .filter(|e| e.source.quote.contains("日前"))
+            .all(|e| e.date_approximate)
+    );
+}
+
+#[test]
+fn progress_from_a_lower_bound_is_a_lower_bound() {
+    let (_d, cmp) = shenzhen_vs_guangdong(Lang::Zh);
+    // 超过500万辆 (2023) towards the province's 超过530万辆: more than 94%, not 94%.
+    let t = cmp.columns[1]
+        .targets
+        .iter()
+        .find(|t| t.target.value == 530.0)
         .unwrap();
-    assert_eq!(cell.vs_baseline.as_deref(), Some("≈ +252% ⚠"));
+    let a = t.actual.as_ref().unwrap();
+    assert_eq!(a.metric.qualifier, Qualifier::MoreThan);
+    assert!(!a.forecast);
+    assert_eq!(t.progress_text(Lang::Zh).as_deref(), Some("> 94%"));
 }

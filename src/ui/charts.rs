@@ -13,6 +13,7 @@ use super::i18n::tr;
 use super::widgets;
 use super::{ViewCtx, theme};
 use crate::compare::Row;
+use crate::model::Lang;
 
 /// One series of a grouped bar chart: a value per category.
 pub struct Series {
@@ -23,6 +24,17 @@ pub struct Series {
     pub labels: Vec<String>,
     /// Hover text of each bar.
     pub hovers: Vec<String>,
+}
+
+/// How a series' bars are drawn beyond its colour: per bar, outlined
+/// (a forecast, or the second metric of a two-metric chart), a colour of its
+/// own (the cluster's, where one series spans clusters), and the high end of
+/// a range drawn as a line above the bar.
+#[derive(Clone, Debug, Default)]
+pub struct SeriesStyle {
+    pub outlined: Vec<bool>,
+    pub bar_colors: Vec<Color32>,
+    pub highs: Vec<Option<f64>>,
 }
 
 /// How bars are laid out.
@@ -66,6 +78,33 @@ pub fn grouped_bars(
     layout: Layout,
     height: f32,
 ) {
+    grouped_bars_styled(
+        ui,
+        id,
+        categories,
+        series,
+        &[],
+        true,
+        axis_label,
+        layout,
+        height,
+    );
+}
+
+/// [`grouped_bars`] with a [`SeriesStyle`] per series (missing ones plain)
+/// and the legend optional (off where a caption explains the bar styles).
+#[allow(clippy::too_many_arguments)]
+pub fn grouped_bars_styled(
+    ui: &mut Ui,
+    id: &str,
+    categories: &[String],
+    series: &[Series],
+    styles: &[SeriesStyle],
+    legend: bool,
+    axis_label: &str,
+    layout: Layout,
+    height: f32,
+) {
     let horizontal = layout == Layout::Horizontal;
     let n = categories.len().max(1);
     let k = if layout == Layout::Centred {
@@ -99,6 +138,7 @@ pub fn grouped_bars(
     let max = series
         .iter()
         .flat_map(|s| s.values.iter().flatten())
+        .chain(styles.iter().flat_map(|st| st.highs.iter().flatten()))
         .fold(0.0f64, |a, &b| a.max(b));
     let text_color = theme::of(ui).text;
     // Category labels in full strength whenever they fit (egui_plot fades ticks by spacing).
@@ -119,7 +159,7 @@ pub fn grouped_bars(
         .show_x(false)
         .show_y(false);
     // Grouped bars need a legend for their series; elsewhere the axis names each bar.
-    if layout == Layout::Grouped {
+    if layout == Layout::Grouped && legend {
         plot = plot.legend(Legend::default().position(Corner::RightTop));
     }
     if horizontal {
@@ -159,10 +199,24 @@ pub fn grouped_bars(
                 .enumerate()
                 .filter_map(|(ci, v)| {
                     let v = (*v)?;
+                    let style = styles.get(si);
+                    let color = style
+                        .and_then(|st| st.bar_colors.get(ci))
+                        .copied()
+                        .unwrap_or(s.color);
+                    let outlined = style
+                        .and_then(|st| st.outlined.get(ci))
+                        .copied()
+                        .unwrap_or(false);
                     let mut b = Bar::new(ci as f64 + offset, v)
                         .width(width * 0.92)
-                        .fill(s.color)
                         .name(s.hovers.get(ci).cloned().unwrap_or_default());
+                    b = if outlined {
+                        b.fill(theme::outline_fill(color))
+                            .stroke(egui::Stroke::new(theme::OUTLINE_WIDTH, color))
+                    } else {
+                        b.fill(color)
+                    };
                     b = if horizontal {
                         b.horizontal()
                     } else {
@@ -180,6 +234,22 @@ pub fn grouped_bars(
                 chart.vertical()
             };
             plot_ui.bar_chart(chart);
+            // Ranges: a line from the bar's top (the low end) to the high end.
+            if let Some(st) = styles.get(si) {
+                for (ci, (v, high)) in s.values.iter().zip(&st.highs).enumerate() {
+                    let (Some(v), Some(h)) = (v, high) else {
+                        continue;
+                    };
+                    let arg = ci as f64 + offset;
+                    let color = st.bar_colors.get(ci).copied().unwrap_or(s.color);
+                    let pts: PlotPoints<'_> = if horizontal {
+                        vec![[*v, arg], [*h, arg]].into()
+                    } else {
+                        vec![[arg, *v], [arg, *h]].into()
+                    };
+                    plot_ui.line(Line::new("", pts).color(color).width(3.0));
+                }
+            }
             for (ci, v) in s.values.iter().enumerate() {
                 let (Some(v), Some(label)) = (v, s.labels.get(ci)) else {
                     continue;
@@ -253,11 +323,13 @@ pub fn caveats(ui: &mut Ui, cx: &ViewCtx<'_>, row: &Row) {
     }
 }
 
-/// Bar label: the value, with the ratio to the baseline where there is one.
+/// Bar label: the value, with the difference to the baseline where there is
+/// one, or `不可比` / `not comparable` where the definitions differ.
 fn bar_label(cx: &ViewCtx<'_>, cell: &crate::compare::Cell) -> String {
-    match cell.baseline_diff(cx.lang) {
-        Some(d) => format!("{} ({d})", cell.display),
-        None => cell.display.clone(),
+    match (cell.baseline_diff(cx.lang), cell.not_comparable.as_ref()) {
+        (Some(d), _) => format!("{} · {d}", cell.display),
+        (None, Some(n)) => format!("{} · {}", cell.display, n.short(cx.lang)),
+        (None, None) => cell.display.clone(),
     }
 }
 
@@ -273,8 +345,11 @@ fn hover(cx: &ViewCtx<'_>, name: &str, cell: &crate::compare::Cell) -> String {
         .scope
         .as_ref()
         .map_or(String::new(), |s| format!("\n{}", s.get(cx.lang)));
+    let vs = cell
+        .baseline_text(cx.lang)
+        .map_or(String::new(), |t| format!("\n{t}"));
     format!(
-        "{name}\n{} ({}){scope}\n{src}\n“{}”",
+        "{name}\n{} ({}){scope}{vs}\n{src}\n“{}”",
         cell.written, cell.year, cell.metric.source.quote
     )
 }
@@ -312,12 +387,25 @@ pub fn metric_chart(ui: &mut Ui, cx: &ViewCtx<'_>, row: &Row, id: &str, height: 
             }
         })
         .collect();
+    // Forecasts outlined, ranges with a line to their high end.
+    let styles: Vec<SeriesStyle> = (0..cmp.columns.len())
+        .map(|i| {
+            let cell = row.cells[i].as_ref().filter(|c| c.comparable);
+            SeriesStyle {
+                outlined: vec![cell.is_some_and(|c| c.forecast); cmp.columns.len()],
+                bar_colors: Vec::new(),
+                highs: vec![cell.and_then(|c| c.display_high); cmp.columns.len()],
+            }
+        })
+        .collect();
     // Each cluster is its own series (so the legend names it) with one bar, centred.
-    grouped_bars(
+    grouped_bars_styled(
         ui,
         id,
         &categories,
         &series,
+        &styles,
+        true,
         row.scale.label,
         Layout::Centred,
         height,
@@ -361,14 +449,51 @@ pub fn firm_counts(ui: &mut Ui, cx: &ViewCtx<'_>) {
         }
     }
     let categories: Vec<String> = cmp.columns.iter().map(|c| c.name.clone()).collect();
-    let palette = theme::of(ui);
-    let colors = [palette.accent, palette.warn, palette.good, palette.bad];
-    let series: Vec<Series> = rows
+    // Colours mean clusters: every bar takes its cluster's colour, and the
+    // metrics differ by pattern (the first solid, the others outlined),
+    // explained in a caption instead of a legend of colours.
+    let cluster_colors: Vec<_> = (0..cmp.columns.len())
+        .map(|i| theme::series(ui, i))
+        .collect();
+    let styles: Vec<SeriesStyle> = rows
         .iter()
         .enumerate()
-        .map(|(k, r)| Series {
+        .map(|(k, r)| SeriesStyle {
+            outlined: r
+                .cells
+                .iter()
+                .map(|c| k > 0 || c.as_ref().is_some_and(|c| c.forecast))
+                .collect(),
+            bar_colors: cluster_colors.clone(),
+            highs: r
+                .cells
+                .iter()
+                .map(|c| {
+                    let c = c.as_ref().filter(|c| c.comparable)?;
+                    Some(c.display_high? * r.scale.factor)
+                })
+                .collect(),
+        })
+        .collect();
+    let key: Vec<String> = rows
+        .iter()
+        .enumerate()
+        .map(|(k, r)| {
+            let pattern = match (k, lang) {
+                (0, Lang::Zh) => "实心柱",
+                (0, Lang::En) => "solid bars",
+                (_, Lang::Zh) => "空心柱",
+                (_, Lang::En) => "outlined bars",
+            };
+            format!("{pattern}{}{}", crate::ui::i18n::colon(lang), r.name)
+        })
+        .collect();
+    widgets::weak(ui, key.join(tr(lang, "；", "; ")));
+    let series: Vec<Series> = rows
+        .iter()
+        .map(|r| Series {
             name: r.name.clone(),
-            color: colors[k % colors.len()],
+            color: theme::of(ui).text_weak,
             values: r
                 .cells
                 .iter()
@@ -395,11 +520,13 @@ pub fn firm_counts(ui: &mut Ui, cx: &ViewCtx<'_>) {
                 .collect(),
         })
         .collect();
-    grouped_bars(
+    grouped_bars_styled(
         ui,
         "chart-firms",
         &categories,
         &series,
+        &styles,
+        false,
         tr(lang, "家", "firms"),
         Layout::Grouped,
         theme::CHART_HEIGHT,
@@ -423,7 +550,12 @@ pub fn targets_chart(ui: &mut Ui, cx: &ViewCtx<'_>) {
             };
             categories.push(format!("{} · {}", col.name, t.name));
             values.push(Some(f * 100.0));
-            labels.push(format!("{} → {}", a.written, t.display));
+            labels.push(format!(
+                "{} → {} ({})",
+                a.written,
+                t.display,
+                t.progress_text(lang).unwrap_or_default()
+            ));
             hovers.push(format!(
                 "{} · {}\n{} {} ({})\n{} {} ({})\n{}",
                 col.name,

@@ -10,7 +10,6 @@ use super::widgets::{self, with_source};
 use super::{ViewCtx, theme};
 use crate::format;
 use crate::model::{Count, Lang, Metric};
-use crate::units::Quantity;
 
 pub struct ContextView<'a> {
     pub ctx: &'a ViewCtx<'a>,
@@ -37,7 +36,7 @@ fn counts_chart(ui: &mut Ui, id: &str, counts: &[Count], lang: Lang, hover_note:
 
 fn metric_line(ui: &mut Ui, cx: &ViewCtx<'_>, m: &Metric) {
     let lang = cx.lang;
-    let Some(q) = Quantity::new(m.value, &m.unit) else {
+    let Some(figure) = format::metric(m, lang) else {
         return;
     };
     let name = cx
@@ -50,7 +49,7 @@ fn metric_line(ui: &mut Ui, cx: &ViewCtx<'_>, m: &Metric) {
         } else {
             ui.label(format!("{name}{}", i18n::colon(lang)));
         }
-        ui.label(RichText::new(format::figure(&q, m.qualifier, lang)).strong());
+        ui.label(RichText::new(figure).strong());
         widgets::weak(ui, format::as_of(&m.as_of, lang));
         if let Some(s) = &m.scope {
             widgets::weak(ui, s.get(lang));
@@ -151,7 +150,11 @@ impl ContextView<'_> {
             events.sort_by(|a, b| a.date.cmp(&b.date));
             egui::Grid::new("timeline").striped(true).show(ui, |ui| {
                 for e in events {
-                    ui.label(RichText::new(&e.date).monospace());
+                    ui.label(
+                        RichText::new(format::event_date(&e.date, e.date_approximate, lang))
+                            .monospace(),
+                    )
+                    .on_hover_text(e.date_note.as_deref().unwrap_or_default());
                     let r = ui.add(egui::Label::new(e.title.get(lang)).wrap());
                     with_source(r, cx.dataset, &e.source, lang, None);
                     widgets::weak(ui, e.scope.as_ref().map_or("", |s| s.get(lang)));

@@ -146,25 +146,36 @@ impl ClusterPanel<'_> {
                                     let c = p.accent;
                                     let r2 = ui.label(
                                         RichText::new(format!(
-                                            "{diff} {}{}{}",
+                                            "{diff} {}{}",
                                             tr(lang, "对比基准", "vs baseline"),
                                             if cell.baseline_points.is_some() {
                                                 String::new()
                                             } else {
-                                                format!(" ({})", format::ratio(r, lang))
+                                                format!(
+                                                    " ({})",
+                                                    format::bounded(
+                                                        cell.baseline_bound.symbol(),
+                                                        &format::ratio(r, lang)
+                                                    )
+                                                )
                                             },
-                                            if cell.baseline_unlike { " ⚠" } else { "" }
                                         ))
                                         .small()
                                         .color(c),
                                     );
-                                    if cell.baseline_unlike {
-                                        r2.on_hover_text(tr(
-                                            lang,
-                                            "与基准的口径或年份不同，比值仅供参考",
-                                            "Definition or year differs from the baseline's: the ratio is indicative only",
-                                        ));
+                                    let why = cell.baseline_bound.describe(lang);
+                                    if !why.is_empty() {
+                                        r2.on_hover_text(why);
                                     }
+                                } else if let Some(n) = &cell.not_comparable {
+                                    // No ratio across definitions: say so, naming both.
+                                    let p = theme::of(ui);
+                                    ui.label(
+                                        RichText::new(format!("⚠ {}", n.short(lang)))
+                                            .small()
+                                            .color(p.warn),
+                                    )
+                                    .on_hover_text(n.describe(lang));
                                 }
                             });
                         })
@@ -202,7 +213,7 @@ impl ClusterPanel<'_> {
             with_source(r.response, cx.dataset, &cell.metric.source, lang, None);
         }
         for m in subjects {
-            let Some(q) = crate::units::Quantity::new(m.value, &m.unit) else {
+            let Some(figure) = format::metric(m, lang) else {
                 continue;
             };
             let name = cx
@@ -212,7 +223,7 @@ impl ClusterPanel<'_> {
             let subject = m.subject.as_ref().map_or("", |s| s.get(lang));
             let r = ui.horizontal_wrapped(|ui| {
                 ui.label(format!("{subject} · {name}{}", i18n::colon(lang)));
-                ui.label(RichText::new(format::figure(&q, m.qualifier, lang)).strong());
+                ui.label(RichText::new(figure).strong());
                 widgets::weak(ui, format::as_of(&m.as_of, lang));
                 // The scope says what the figure is (e.g. an expected full-year value).
                 if let Some(s) = &m.scope {
@@ -337,7 +348,10 @@ impl ClusterPanel<'_> {
                     (Some(a), Some(f)) => {
                         let p = theme::of(ui);
                         let color = if f >= 1.0 { p.good } else { p.accent };
-                        widgets::progress(ui, f, color, &format::progress(f, lang));
+                        let text = t
+                            .progress_text(lang)
+                            .unwrap_or_else(|| format::progress(f, lang));
+                        widgets::progress(ui, f, color, &text);
                         let gap = t.gap.clone().unwrap_or_default();
                         widgets::weak(
                             ui,
@@ -352,13 +366,26 @@ impl ClusterPanel<'_> {
                         );
                     }
                     _ => {
+                        // A forecast is never progress: say so where only one exists.
+                        let only_forecast = cx
+                            .dataset
+                            .cluster(&col.id)
+                            .is_some_and(|c| c.metrics_of(&t.target.key).any(|m| m.forecast));
                         widgets::weak(
                             ui,
-                            tr(
-                                lang,
-                                "无同类现值，无法计算进度",
-                                "No actual figure of this kind: no progress shown",
-                            ),
+                            if only_forecast {
+                                tr(
+                                    lang,
+                                    "仅有预计数，不计入进度",
+                                    "Only a forecast exists: it does not count as progress",
+                                )
+                            } else {
+                                tr(
+                                    lang,
+                                    "无同类现值，无法计算进度",
+                                    "No actual figure of this kind: no progress shown",
+                                )
+                            },
                         );
                     }
                 }

@@ -94,6 +94,15 @@ pub fn of(ui: &egui::Ui) -> &'static Palette {
     palette(ui.visuals().dark_mode)
 }
 
+/// Width of the outline of an outlined bar (forecasts; the second metric of
+/// a chart of two metrics, whose colours stay the clusters').
+pub const OUTLINE_WIDTH: f32 = 2.0;
+
+/// The fill of an outlined bar of `color`: a faint tint of it.
+pub fn outline_fill(color: Color32) -> Color32 {
+    color.gamma_multiply(0.18)
+}
+
 /// Colour of the `i`-th compared cluster.
 pub fn series(ui: &egui::Ui, i: usize) -> Color32 {
     of(ui).series[i % 6]
