@@ -165,8 +165,8 @@ fn every_figure_and_target_of_the_compared_clusters_is_on_a_slide() {
                 panic!("{id} missing")
             };
             for m in &c.metrics {
-                let q = Quantity::new(m.value, &m.unit).unwrap_or_else(|| panic!("{}", m.unit));
-                let written = squash(&format::figure(&q, m.qualifier, lang));
+                let written =
+                    squash(&format::metric(m, lang).unwrap_or_else(|| panic!("{}", m.unit)));
                 assert!(text.contains(&written), "{lang:?} {id}: {written} missing");
                 assert!(
                     text.contains(&squash(&m.source.quote)),

@@ -180,6 +180,8 @@ pub struct Bar {
     pub frac: Option<f64>,
     /// The value as written, with qualifier and year.
     pub value: String,
+    /// The high end of a range, as a fraction like `frac`.
+    pub frac_high: Option<f64>,
     /// `exact`, `more_than`, `at_least`, `about`, `nearly`, `less_than`, ...
     pub qualifier: String,
     /// An expected, not a measured figure: drawn outlined.
@@ -386,11 +388,6 @@ fn civil_from_days(z: i64) -> (i64, u32, u32) {
     (if m <= 2 { y + 1 } else { y }, m, d)
 }
 
-/// An expected rather than a measured figure.
-fn is_forecast(_m: &crate::model::Metric) -> bool {
-    false
-}
-
 fn qualifier_key(q: Qualifier) -> String {
     serde_json::to_value(q)
         .ok()
@@ -555,11 +552,8 @@ pub fn build_dated(d: &Dataset, cmp: &Comparison, opts: &DeckOptions, date: &str
 
 /// `> 5700亿元 · 约2021`.
 fn cell_text(c: &Cell, lang: Lang) -> String {
-    let mut s = format!("{}{}{}", c.written, lang.pick(" · ", " · "), c.year);
-    if is_forecast(&c.metric) {
-        s.push_str(lang.pick("（预计）", " (forecast)"));
-    }
-    s
+    // Forecasts and ranges are marked in `written` already.
+    format!("{}{}{}", c.written, lang.pick(" · ", " · "), c.year)
 }
 
 /// Notes for one cell: an inferred year with its reason.
@@ -599,7 +593,7 @@ fn overview(d: &Dataset, cmp: &Comparison, swatches: &[Swatch], lang: Lang) -> S
                     let mut s = cell_text(c, lang);
                     s.push_str(&cell_notes(c, &mut notes, lang));
                     if Some(i) != cmp.baseline
-                        && let Some(diff) = c.baseline_diff(lang)
+                        && let Some(diff) = c.baseline_text(lang)
                     {
                         s.push('\n');
                         s.push_str(&format!(
@@ -702,6 +696,9 @@ fn bars_slide(
                     value.push_str(&cell_notes(c, &mut notes, lang));
                     let frac = (c.comparable && max > 0.0 && c.display_value.is_finite())
                         .then(|| (c.display_value.abs() / max).clamp(0.0, 1.0));
+                    let frac_high = frac
+                        .and(c.display_high)
+                        .map(|h| (h.abs() / max).clamp(0.0, 1.0));
                     if !c.comparable {
                         value.push_str(&notes.mark(t(
                             lang,
@@ -713,9 +710,10 @@ fn bars_slide(
                         label: shorts[i].clone(),
                         color,
                         frac,
+                        frac_high,
                         value,
                         qualifier: qualifier_key(c.metric.qualifier),
-                        forecast: is_forecast(&c.metric),
+                        forecast: c.forecast,
                         detail: c
                             .metric
                             .scope
@@ -728,6 +726,7 @@ fn bars_slide(
                     label: shorts[i].clone(),
                     color,
                     frac: None,
+                    frac_high: None,
                     value: t(lang, "来源中无此数字", "No figure in the sources"),
                     qualifier: String::new(),
                     forecast: false,
@@ -784,18 +783,13 @@ fn figures_slide(d: &Dataset, c: &Cluster, swatch: &Swatch, lang: Lang) -> Slide
         if let Some(s) = &m.subject {
             label = format!("{}{}{}", shorten(s.get(lang), 40), sep(lang), label);
         }
-        let value = match crate::units::Quantity::new(m.value, &m.unit) {
-            Some(q) => format::figure(&q, m.qualifier, lang),
-            None => format!("{} {}", format::number(m.value, lang), m.unit),
-        };
+        let value = format::metric(m, lang)
+            .unwrap_or_else(|| format!("{} {}", format::number(m.value, lang), m.unit));
         let mut value = format!(
             "{value}{}{}",
             lang.pick(" · ", " · "),
             format::as_of(&m.as_of, lang)
         );
-        if is_forecast(m) {
-            value.push_str(lang.pick("（预计）", " (forecast)"));
-        }
         if m.as_of.approximate {
             value.push_str(&notes.mark(match lang {
                 Lang::Zh => "年份为推定，来源未写明。".to_owned(),
@@ -890,7 +884,7 @@ fn targets_slide(
                     (
                         s,
                         p.map(|f| f.clamp(0.0, 1.0)),
-                        p.map(|f| format::progress(f, lang)).unwrap_or_default(),
+                        tp.progress_text(lang).unwrap_or_default(),
                     )
                 }
                 None => (
@@ -1078,6 +1072,7 @@ fn context_slides(d: &Dataset, colours: &tokens::Colours, lang: Lang) -> Vec<Sli
                         label: shorten(c.name.get(lang), SHORT_NAME_CHARS),
                         color: colours.context.hex(),
                         frac: (max > 0.0).then(|| c.count as f64 / max),
+                        frac_high: None,
                         value: c.count.to_string(),
                         qualifier: "exact".into(),
                         forecast: false,
