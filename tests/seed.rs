@@ -178,16 +178,21 @@ fn every_quote_stands_in_its_source_document() {
         quotes.len()
     );
     let mut missing = Vec::new();
+    let mut checked = 0;
     for (src, quote) in &quotes {
-        let file = d
-            .source(src)
-            .and_then(|s| s.file.clone())
-            .expect("source has a file");
+        let source = d.source(src).expect("cited source exists");
+        // Web sources (the national register) are checked in tests/register.rs.
+        let Some(file) = source.file.clone() else {
+            assert!(source.url.is_some(), "{src} has neither a file nor a url");
+            continue;
+        };
+        checked += 1;
         let text = std::fs::read_to_string(dir.join(&file)).unwrap();
         if !normalise(&text).contains(&normalise(quote)) {
             missing.push(format!("{file}: {quote}"));
         }
     }
+    assert!(checked > 150, "only {checked} quotes checked against documents");
     assert!(
         missing.is_empty(),
         "quotes not found verbatim:\n{}",
