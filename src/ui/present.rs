@@ -160,6 +160,14 @@ impl Presenter {
                     }
                     if i == self.index && self.first_slide_after.is_none() {
                         self.first_slide_after = self.started.map(|s| s.elapsed());
+                        if let Some(t) = self.first_slide_after
+                            && std::env::var_os("CLUSTER_COMPARE_TIMING").is_some()
+                        {
+                            eprintln!(
+                                "cluster-compare: first slide {:.0} ms after presentation mode began",
+                                t.as_secs_f64() * 1e3
+                            );
+                        }
                     }
                 }
                 Ok(Msg::Failed(e)) => {
