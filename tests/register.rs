@@ -50,7 +50,10 @@ fn every_register_entry_cites_a_web_page_whose_quote_names_it() {
 #[test]
 fn batches_stay_within_what_the_lists_announced_and_no_name_repeats() {
     let d = seed();
-    let register = d.register.as_ref().expect("the default dataset has a register");
+    let register = d
+        .register
+        .as_ref()
+        .expect("the default dataset has a register");
     let announced: Vec<(u32, u32)> = register
         .batches
         .iter()

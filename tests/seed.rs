@@ -192,7 +192,10 @@ fn every_quote_stands_in_its_source_document() {
             missing.push(format!("{file}: {quote}"));
         }
     }
-    assert!(checked > 150, "only {checked} quotes checked against documents");
+    assert!(
+        checked > 150,
+        "only {checked} quotes checked against documents"
+    );
     assert!(
         missing.is_empty(),
         "quotes not found verbatim:\n{}",

@@ -1,6 +1,7 @@
 //! Design tokens: spacing, colours and text sizes, defined once. Every view
 //! takes its look from here, so panels, cards and charts look alike.
 
+use crate::tokens;
 use egui::{Color32, CornerRadius, FontFamily, FontId, Margin, Stroke, TextStyle, Visuals};
 
 /// Spacing, in points.
@@ -40,50 +41,40 @@ pub struct Palette {
     pub series: [Color32; 6],
 }
 
-pub const LIGHT: Palette = Palette {
-    dark: false,
-    bg: Color32::from_rgb(0xf6, 0xf7, 0xf9),
-    panel_bg: Color32::from_rgb(0xff, 0xff, 0xff),
-    card_bg: Color32::from_rgb(0xf1, 0xf4, 0xf8),
-    border: Color32::from_rgb(0xd5, 0xdb, 0xe3),
-    text: Color32::from_rgb(0x1d, 0x23, 0x2b),
-    text_weak: Color32::from_rgb(0x5a, 0x64, 0x70),
-    accent: Color32::from_rgb(0x1f, 0x6f, 0xd1),
-    good: Color32::from_rgb(0x1c, 0x8a, 0x4c),
-    warn: Color32::from_rgb(0xb5, 0x6a, 0x00),
-    bad: Color32::from_rgb(0xc0, 0x39, 0x2b),
-    // Colour-blind-safe (Okabe–Ito based), dark enough on white.
-    series: [
-        Color32::from_rgb(0x00, 0x72, 0xb2),
-        Color32::from_rgb(0xd5, 0x5e, 0x00),
-        Color32::from_rgb(0x00, 0x9e, 0x73),
-        Color32::from_rgb(0xcc, 0x79, 0xa7),
-        Color32::from_rgb(0x8a, 0x6d, 0x00),
-        Color32::from_rgb(0x56, 0x56, 0x56),
-    ],
-};
+/// An egui colour from a design token.
+const fn c(rgb: tokens::Rgb) -> Color32 {
+    Color32::from_rgb(rgb.0, rgb.1, rgb.2)
+}
 
-pub const DARK: Palette = Palette {
-    dark: true,
-    bg: Color32::from_rgb(0x16, 0x19, 0x1d),
-    panel_bg: Color32::from_rgb(0x1e, 0x22, 0x27),
-    card_bg: Color32::from_rgb(0x27, 0x2c, 0x33),
-    border: Color32::from_rgb(0x3a, 0x41, 0x4a),
-    text: Color32::from_rgb(0xe6, 0xe9, 0xed),
-    text_weak: Color32::from_rgb(0xa0, 0xa8, 0xb3),
-    accent: Color32::from_rgb(0x5a, 0xa2, 0xf0),
-    good: Color32::from_rgb(0x4c, 0xc2, 0x7e),
-    warn: Color32::from_rgb(0xf0, 0xb0, 0x40),
-    bad: Color32::from_rgb(0xf0, 0x6a, 0x5a),
-    series: [
-        Color32::from_rgb(0x56, 0xb4, 0xe9),
-        Color32::from_rgb(0xe6, 0x9f, 0x00),
-        Color32::from_rgb(0x2e, 0xc4, 0x9a),
-        Color32::from_rgb(0xe0, 0x94, 0xc0),
-        Color32::from_rgb(0xf0, 0xe4, 0x42),
-        Color32::from_rgb(0xb0, 0xb0, 0xb0),
-    ],
-};
+/// The app's palette from the shared design tokens (the slide deck uses the
+/// same ones, so a cluster has one colour in the app and on every slide).
+const fn from_tokens(t: &tokens::Colours, dark: bool) -> Palette {
+    Palette {
+        dark,
+        bg: c(t.bg),
+        panel_bg: c(t.panel_bg),
+        card_bg: c(t.card_bg),
+        border: c(t.border),
+        text: c(t.text),
+        text_weak: c(t.text_weak),
+        accent: c(t.accent),
+        good: c(t.good),
+        warn: c(t.warn),
+        bad: c(t.bad),
+        series: [
+            c(t.series[0]),
+            c(t.series[1]),
+            c(t.series[2]),
+            c(t.series[3]),
+            c(t.series[4]),
+            c(t.series[5]),
+        ],
+    }
+}
+
+pub const LIGHT: Palette = from_tokens(&tokens::LIGHT, false);
+
+pub const DARK: Palette = from_tokens(&tokens::DARK, true);
 
 pub fn palette(dark: bool) -> &'static Palette {
     if dark { &DARK } else { &LIGHT }
