@@ -180,7 +180,8 @@ const SCIENTIFIC_LARGE: f64 = 1e15;
 /// Below this magnitude (and not zero), numbers are written in scientific notation.
 const SCIENTIFIC_SMALL: f64 = 1e-6;
 
-fn needs_scientific(v: f64) -> bool {
+/// Is `v` written in scientific notation (see [`number`])?
+pub fn needs_scientific(v: f64) -> bool {
     let a = v.abs();
     a != 0.0 && !(SCIENTIFIC_SMALL..SCIENTIFIC_LARGE).contains(&a)
 }

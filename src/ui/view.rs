@@ -79,11 +79,11 @@ impl ComparisonView<'_> {
 
     fn title(&self, ui: &mut Ui) {
         let cx = self.ctx;
-        let names: Vec<&str> = cx
+        let names: Vec<_> = cx
             .comparison
             .columns
             .iter()
-            .map(|c| c.name.as_str())
+            .map(|c| crate::format::short_name(&c.name))
             .collect();
         ui.label(
             RichText::new(names.join("  ·  "))
