@@ -271,10 +271,9 @@ pub fn category(lang: Lang, c: Category) -> &'static str {
         Category::Talent => lang.pick("人才", "Talent"),
         Category::FinanceFunds => lang.pick("金融与基金", "Finance & funds"),
         Category::PublicPlatforms => lang.pick("公共服务平台", "Public service platforms"),
-        Category::PromotionGovernance => lang.pick(
-            "促进机构与治理",
-            "Promotion organisation & governance",
-        ),
+        Category::PromotionGovernance => {
+            lang.pick("促进机构与治理", "Promotion organisation & governance")
+        }
         Category::DemandMarket => lang.pick("需求与市场", "Demand & market"),
         Category::ChainLeadFirms => lang.pick("强链与链主企业", "Chain building & lead firms"),
         Category::DigitalTransformation => lang.pick("数字化转型", "Digital transformation"),
@@ -558,7 +557,11 @@ mod tests {
         assert_eq!(plain_number(-12.5), "-12.5");
         assert_eq!(plain_number(f64::INFINITY), "");
         assert!(plain_number(1e308).len() < 10);
-        assert_eq!(round_sig(1.5e-300), 1.5e-300, "tiny values keep their digits");
+        assert_eq!(
+            round_sig(1.5e-300),
+            1.5e-300,
+            "tiny values keep their digits"
+        );
         assert_eq!(percent_diff(1e300, Lang::En).len(), "+1e302%".len());
     }
 

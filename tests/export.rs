@@ -285,7 +285,10 @@ fn csv_cells_that_could_be_formulas_are_neutralised_and_numbers_stay_numbers() {
             assert!(!starts_like_a_formula(f), "{what:?}: formula cell {f:?}");
             neutralised += usize::from(f.starts_with('\''));
         }
-        assert!(neutralised >= 2, "{what:?}: hostile cells present and marked");
+        assert!(
+            neutralised >= 2,
+            "{what:?}: hostile cells present and marked"
+        );
     }
     let rows = csv_fields(&export::render(&d, &req, Format::Csv).unwrap());
     let all: Vec<&str> = rows.iter().flatten().map(String::as_str).collect();
@@ -313,7 +316,10 @@ fn the_clipboard_table_is_neutralised_and_keeps_its_shape() {
             );
         }
     }
-    assert!(lines.iter().any(|l| l.contains("\t-16.6\t")), "numbers stay numbers");
+    assert!(
+        lines.iter().any(|l| l.contains("\t-16.6\t")),
+        "numbers stay numbers"
+    );
 }
 
 /// The cells of a Markdown table row, split at unescaped pipes.
@@ -357,7 +363,10 @@ fn markdown_keeps_every_row_in_its_columns_and_no_markup_from_the_data_is_live()
         1,
         "one title"
     );
-    assert!(!md.contains("<img") && !md.contains("<script"), "no live HTML");
+    assert!(
+        !md.contains("<img") && !md.contains("<script"),
+        "no live HTML"
+    );
     assert!(md.contains("&lt;img"), "the text is still there, escaped");
     assert!(!md.contains(RLO), "no bidi override");
     assert!(md.contains("\\#"), "the title's # escaped");
@@ -366,16 +375,19 @@ fn markdown_keeps_every_row_in_its_columns_and_no_markup_from_the_data_is_live()
 #[test]
 fn html_escapes_and_isolates_user_text() {
     let d = hostile();
-    let html = String::from_utf8(export::render(&d, &request(Lang::En), Format::Html).unwrap())
-        .unwrap();
-    assert!(!html.contains("<img") && !html.contains("<script"), "no live markup");
+    let html =
+        String::from_utf8(export::render(&d, &request(Lang::En), Format::Html).unwrap()).unwrap();
+    assert!(
+        !html.contains("<img") && !html.contains("<script"),
+        "no live markup"
+    );
     assert!(!html.contains(RLO), "bidi override neutralised");
     assert!(
         html.contains("<bdi>=HYPERLINK"),
         "names isolated from the text around them"
     );
-    let md = String::from_utf8(export::render(&d, &request(Lang::En), Format::Md).unwrap())
-        .unwrap();
+    let md =
+        String::from_utf8(export::render(&d, &request(Lang::En), Format::Md).unwrap()).unwrap();
     assert!(!md.contains(RLO));
 }
 
@@ -393,14 +405,22 @@ fn an_xlsx_cell_beyond_excels_limit_is_shortened_visibly_and_named_not_fatal() {
         }
     }
     let (bytes, notes) =
-        export::render_with_notes(&d, &request(Lang::En), Format::Xlsx, What::Comparison)
-            .unwrap();
+        export::render_with_notes(&d, &request(Lang::En), Format::Xlsx, What::Comparison).unwrap();
     assert!(
-        notes.iter().any(|n| n.starts_with("Policies!H") && n.contains("Quote")),
+        notes
+            .iter()
+            .any(|n| n.starts_with("Policies!H") && n.contains("Quote")),
         "the field is named: {notes:?}"
     );
     let mut wb: Xlsx<_> = calamine::open_workbook_from_rs(std::io::Cursor::new(bytes)).unwrap();
-    for s in ["Comparison", "Targets", "Policies", "Clusters", "Sources", "Notes"] {
+    for s in [
+        "Comparison",
+        "Targets",
+        "Policies",
+        "Clusters",
+        "Sources",
+        "Notes",
+    ] {
         assert!(wb.sheet_names().iter().any(|n| n == s), "{s} kept");
     }
     let clusters = wb.worksheet_range("Clusters").unwrap();
@@ -412,11 +432,17 @@ fn an_xlsx_cell_beyond_excels_limit_is_shortened_visibly_and_named_not_fatal() {
         })
         .expect("the long name, shortened");
     assert!(name.encode_utf16().count() <= 32_767);
-    assert!(name.ends_with("… [truncated: 40000 characters]"), "{}", &name[name.len() - 60..]);
+    assert!(
+        name.ends_with("… [truncated: 40000 characters]"),
+        "{}",
+        &name[name.len() - 60..]
+    );
     let header = wb.worksheet_range("Comparison").unwrap();
     let h = header.rows().next().unwrap();
     assert!(
-        h.iter().any(|c| matches!(c, Data::String(s) if s.starts_with('长') && s.chars().count() <= 100)),
+        h.iter().any(
+            |c| matches!(c, Data::String(s) if s.starts_with('长') && s.chars().count() <= 100)
+        ),
         "headers carry a shortened name"
     );
     let notes_sheet = wb.worksheet_range("Notes").unwrap();
@@ -462,7 +488,9 @@ fn temporary_files_are_named_after_the_target_and_stale_ones_are_cleaned_up() {
             .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
             .collect();
         assert!(
-            names.iter().any(|n| n.starts_with(".sheet.csv.cluster-compare-") && n.ends_with(".tmp")),
+            names
+                .iter()
+                .any(|n| n.starts_with(".sheet.csv.cluster-compare-") && n.ends_with(".tmp")),
             "{names:?}"
         );
         std::io::Write::write_all(f, b"x")
@@ -480,7 +508,10 @@ fn temporary_files_are_named_after_the_target_and_stale_ones_are_cleaned_up() {
     let held = std::fs::File::open(&busy).unwrap();
     held.lock().unwrap();
     export::write_atomic(&dir.path().join("other.csv"), b"y").unwrap();
-    assert!(!stale.exists() && !older.exists(), "stale temporaries removed");
+    assert!(
+        !stale.exists() && !older.exists(),
+        "stale temporaries removed"
+    );
     assert!(busy.exists(), "a temporary in use is left alone");
     assert!(other.exists(), "files not of our naming are left alone");
     drop(held);
@@ -502,7 +533,10 @@ fn errors_name_the_users_path_and_a_missing_folder() {
     let e = export::export_to(&d, &request(Lang::Zh), Format::Csv, Path::new(&folder))
         .unwrap_err()
         .to_string();
-    assert!(e.contains("does not exist") && !e.contains("Not a directory"), "{e}");
+    assert!(
+        e.contains("does not exist") && !e.contains("Not a directory"),
+        "{e}"
+    );
 
     let file = dir.path().join("a-file");
     std::fs::write(&file, "x").unwrap();
@@ -545,12 +579,18 @@ fn extreme_values_are_written_briefly_and_alike_and_negative_zero_is_zero() {
             .map(str::len)
             .max()
             .unwrap();
-        assert!(longest_digits < 20, "{fmt:?}: a run of {longest_digits} digits");
+        assert!(
+            longest_digits < 20,
+            "{fmt:?}: a run of {longest_digits} digits"
+        );
         assert!(text.contains("e308") || text.contains("e296"), "{fmt:?}");
         assert!(text.contains("e-300") || text.contains("e-312"), "{fmt:?}");
     }
     let rows = csv_fields(&export::render(&d, &r, Format::Csv).unwrap());
-    assert!(!rows.iter().flatten().any(|f| f == "-0"), "no negative zero");
+    assert!(
+        !rows.iter().flatten().any(|f| f == "-0"),
+        "no negative zero"
+    );
     let listed = rows.iter().find(|r| r[0] == "Listed firms").unwrap();
     assert_eq!(listed[2], "0");
 }
@@ -580,7 +620,10 @@ fn every_export_names_the_baseline_and_csv_differences_are_numbers() {
     // Where the baseline has no figure: empty, with the reason in the note.
     let vehicles = rows.iter().find(|r| r[0] == "Vehicle output").unwrap();
     assert_eq!(vehicles[diff_col], "");
-    assert!(vehicles[diff_col - 1].contains("the baseline has no figure"), "{vehicles:?}");
+    assert!(
+        vehicles[diff_col - 1].contains("the baseline has no figure"),
+        "{vehicles:?}"
+    );
 
     for fmt in [Format::Md, Format::Html] {
         let text = String::from_utf8(export::render(&d, &req, fmt).unwrap()).unwrap();
@@ -615,34 +658,62 @@ fn xlsx_has_numeric_differences_targets_as_numbers_and_print_setup_on_every_shee
     let mut wb: Xlsx<_> =
         calamine::open_workbook_from_rs(std::io::Cursor::new(bytes.clone())).unwrap();
     let cmp = wb.worksheet_range("Comparison").unwrap();
-    let header: Vec<String> = cmp.rows().next().unwrap().iter().map(|c| c.to_string()).collect();
-    let diff_col = header.iter().position(|h| h.contains("vs baseline")).unwrap();
+    let header: Vec<String> = cmp
+        .rows()
+        .next()
+        .unwrap()
+        .iter()
+        .map(|c| c.to_string())
+        .collect();
+    let diff_col = header
+        .iter()
+        .position(|h| h.contains("vs baseline"))
+        .unwrap();
     let out = cmp
         .rows()
         .find(|r| r[0] == Data::String("Output value".into()))
         .unwrap();
-    assert!(matches!(out[diff_col], Data::Float(f) if (f - 3.2456).abs() < 1e-3), "{:?}", out[diff_col]);
+    assert!(
+        matches!(out[diff_col], Data::Float(f) if (f - 3.2456).abs() < 1e-3),
+        "{:?}",
+        out[diff_col]
+    );
 
     let targets = wb.worksheet_range("Targets").unwrap();
-    let th: Vec<String> = targets.rows().next().unwrap().iter().map(|c| c.to_string()).collect();
+    let th: Vec<String> = targets
+        .rows()
+        .next()
+        .unwrap()
+        .iter()
+        .map(|c| c.to_string())
+        .collect();
     let value_col = th.iter().position(|h| h == "Target value").unwrap();
     let values: Vec<&Data> = targets.rows().skip(1).map(|r| &r[value_col]).collect();
     assert!(!values.is_empty());
-    assert!(values.iter().all(|v| matches!(v, Data::Float(_))), "{values:?}");
+    assert!(
+        values.iter().all(|v| matches!(v, Data::Float(_))),
+        "{values:?}"
+    );
     assert!(values.contains(&&Data::Float(530.0)));
 
     let sources = wb.worksheet_range("Sources").unwrap();
     let files: Vec<&str> = d.sources.iter().filter_map(|s| s.file.as_deref()).collect();
     for r in sources.rows() {
         for c in r {
-            assert!(!files.iter().any(|f| c.to_string().contains(f)), "internal file name {c}");
+            assert!(
+                !files.iter().any(|f| c.to_string().contains(f)),
+                "internal file name {c}"
+            );
         }
     }
 
     // Print setup, read from the sheets' XML.
     let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
     let mut workbook = String::new();
-    zip.by_name("xl/workbook.xml").unwrap().read_to_string(&mut workbook).unwrap();
+    zip.by_name("xl/workbook.xml")
+        .unwrap()
+        .read_to_string(&mut workbook)
+        .unwrap();
     let sheets: Vec<String> = zip
         .file_names()
         .filter_map(Result::ok)
@@ -653,8 +724,14 @@ fn xlsx_has_numeric_differences_targets_as_numbers_and_print_setup_on_every_shee
     for name in &sheets {
         let mut xml = String::new();
         zip.by_name(name).unwrap().read_to_string(&mut xml).unwrap();
-        assert!(xml.contains("orientation=\"landscape\""), "{name} landscape");
-        assert!(xml.contains("<pageSetUpPr fitToPage=\"1\"/>"), "{name} fit to page");
+        assert!(
+            xml.contains("orientation=\"landscape\""),
+            "{name} landscape"
+        );
+        assert!(
+            xml.contains("<pageSetUpPr fitToPage=\"1\"/>"),
+            "{name} fit to page"
+        );
         assert!(xml.contains("fitToHeight=\"0\""), "{name} one page wide");
     }
     assert_eq!(
@@ -672,12 +749,20 @@ fn html_has_the_targets_and_sources_show_title_publisher_and_date_not_file_names
     let targets = &html[html.find("<h2>Targets</h2>").expect("a targets table")..];
     let targets = &targets[..targets.find("</table>").unwrap()];
     let n = d.cluster("guangdong-six-city-nev").unwrap().targets.len();
-    assert_eq!(targets.matches("<tr>").count(), n + 1, "header and one row per target");
+    assert_eq!(
+        targets.matches("<tr>").count(),
+        n + 1,
+        "header and one row per target"
+    );
     assert!(targets.contains("5.3 million vehicles") && targets.contains("94%"));
-    let md = String::from_utf8(export::render(&d, &request(Lang::En), Format::Md).unwrap()).unwrap();
+    let md =
+        String::from_utf8(export::render(&d, &request(Lang::En), Format::Md).unwrap()).unwrap();
     for s in d.sources.iter() {
         if let Some(f) = &s.file {
-            assert!(!html.contains(f.as_str()) && !md.contains(f.as_str()), "{f}");
+            assert!(
+                !html.contains(f.as_str()) && !md.contains(f.as_str()),
+                "{f}"
+            );
         }
         assert!(!md.contains(&format!("`{}`", s.id)), "internal id {}", s.id);
     }
@@ -701,9 +786,22 @@ fn policies_are_in_every_export() {
     let rows = csv_fields(&csv);
     assert_eq!(
         rows[0],
-        ["Cluster", "Title", "Issuer", "Year", "Categories", "Summary", "Source document", "Quote"]
+        [
+            "Cluster",
+            "Title",
+            "Issuer",
+            "Year",
+            "Categories",
+            "Summary",
+            "Source document",
+            "Quote"
+        ]
     );
-    let n: usize = req.ids.iter().map(|id| d.cluster(id).unwrap().policies.len()).sum();
+    let n: usize = req
+        .ids
+        .iter()
+        .map(|id| d.cluster(id).unwrap().policies.len())
+        .sum();
     assert_eq!(rows.len(), n + 1, "one row per policy");
     let row = rows.iter().find(|r| r[1] == title).unwrap();
     assert_eq!(row[0], gd.name.get(Lang::En), "{row:?}");
@@ -722,7 +820,10 @@ fn policies_are_in_every_export() {
         let text = String::from_utf8(export::render(&d, &req, fmt).unwrap()).unwrap();
         assert!(text.contains("Policies"), "{fmt:?}");
         let escaped = export::safe::html(title);
-        assert!(text.contains(&escaped) || text.contains(&export::safe::md(title)), "{fmt:?}");
+        assert!(
+            text.contains(&escaped) || text.contains(&export::safe::md(title)),
+            "{fmt:?}"
+        );
     }
     assert!(export::render_with_notes(&d, &req, Format::Xlsx, What::Policies).is_err());
 }
@@ -739,16 +840,26 @@ fn a_ten_thousand_character_name_is_shortened_in_titles_and_headers() {
     let req = request(Lang::En);
     let md = String::from_utf8(export::render(&d, &req, Format::Md).unwrap()).unwrap();
     let title = md.lines().next().unwrap();
-    assert!(title.chars().count() < 300, "title of {} chars", title.chars().count());
+    assert!(
+        title.chars().count() < 300,
+        "title of {} chars",
+        title.chars().count()
+    );
     assert!(title.contains('…'));
     let header = md.lines().find(|l| l.starts_with("| Metric")).unwrap();
     assert!(header.chars().count() < 400);
-    assert!(md.contains(&long), "the full name kept in the list of clusters");
+    assert!(
+        md.contains(&long),
+        "the full name kept in the list of clusters"
+    );
     let html = String::from_utf8(export::render(&d, &req, Format::Html).unwrap()).unwrap();
     let h1 = &html[html.find("<h1>").unwrap()..html.find("</h1>").unwrap()];
     assert!(h1.chars().count() < 300);
     let rows = csv_fields(&export::render(&d, &req, Format::Csv).unwrap());
-    assert!(rows[0].iter().all(|h| h.chars().count() < 200), "CSV headers shortened");
+    assert!(
+        rows[0].iter().all(|h| h.chars().count() < 200),
+        "CSV headers shortened"
+    );
 }
 
 #[test]
@@ -770,6 +881,12 @@ fn png_with_a_ten_thousand_character_name_still_shows_the_comparison() {
     let bytes = export::render(&d, &r, Format::Png).unwrap();
     let img = image::load_from_memory(&bytes).unwrap().to_rgba8();
     let has = |rgb: [u8; 3]| img.pixels().any(|p| p.0[..3] == rgb);
-    assert!(has([0x00, 0x72, 0xb2]), "first cluster's panel and bars drawn");
-    assert!(has([0xd5, 0x5e, 0x00]), "second cluster's panel and bars drawn");
+    assert!(
+        has([0x00, 0x72, 0xb2]),
+        "first cluster's panel and bars drawn"
+    );
+    assert!(
+        has([0xd5, 0x5e, 0x00]),
+        "second cluster's panel and bars drawn"
+    );
 }

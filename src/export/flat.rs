@@ -2,9 +2,9 @@
 //! flattened, numbers as numbers, every text cell neutralised against
 //! formula injection ([`safe::csv_text`]).
 
+use super::ExportError;
 use super::safe;
 use super::table::{self, Table};
-use super::ExportError;
 use crate::compare::Comparison;
 use crate::format;
 use crate::model::Dataset;

@@ -214,7 +214,8 @@ pub fn html(d: &Dataset, cmp: &Comparison) -> String {
     if !policies.is_empty() {
         body.push_str(&format!("<h2>{}</h2>", l.pick("政策措施", "Policies")));
         let h = table::policy_headers(l);
-        let head = [h[0], h[1], h[2], h[3], h[4], h[5], l.pick("来源", "Source")].map(str::to_owned);
+        let head =
+            [h[0], h[1], h[2], h[3], h[4], h[5], l.pick("来源", "Source")].map(str::to_owned);
         let rows: Vec<Vec<(String, &str)>> = policies
             .iter()
             .map(|p| {
@@ -225,10 +226,7 @@ pub fn html(d: &Dataset, cmp: &Comparison) -> String {
                     (p.year.map_or(String::new(), |y| y.to_string()), "num"),
                     (bdi(&p.categories), ""),
                     (bdi(&p.summary), ""),
-                    (
-                        format!("{}: “{}”", bdi(&p.document), bdi(&p.quote)),
-                        "",
-                    ),
+                    (format!("{}: “{}”", bdi(&p.document), bdi(&p.quote)), ""),
                 ]
             })
             .collect();

@@ -33,7 +33,10 @@ pub fn markdown(d: &Dataset, cmp: &Comparison) -> String {
     }
 
     // The comparison.
-    let mut head = vec![l.pick("指标", "Metric").to_owned(), l.pick("单位", "Unit").to_owned()];
+    let mut head = vec![
+        l.pick("指标", "Metric").to_owned(),
+        l.pick("单位", "Unit").to_owned(),
+    ];
     head.extend((0..t.clusters.len()).map(|i| md(&t.header(i))));
     head.push(l.pick("提示", "Notes").to_owned());
     out.push_str(&row(&head));
@@ -109,7 +112,10 @@ pub fn markdown(d: &Dataset, cmp: &Comparison) -> String {
     }
 
     // The clusters by their full names, and the sources.
-    out.push_str(&format!("\n## {}\n\n", l.pick("对比的集群", "Clusters compared")));
+    out.push_str(&format!(
+        "\n## {}\n\n",
+        l.pick("对比的集群", "Clusters compared")
+    ));
     for (i, c) in t.clusters.iter().enumerate() {
         let mark = if t.baseline == Some(i) {
             l.pick("（基准）", " (baseline)")

@@ -228,4 +228,3 @@ pub fn export_what(
 pub fn tsv(d: &Dataset, cmp: &Comparison) -> String {
     flat::tsv(&flat::comparison_rows(&table(d, cmp)))
 }
-

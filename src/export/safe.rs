@@ -45,7 +45,10 @@ fn is_break_or_control(c: char) -> bool {
 /// User text on one line, without bidi controls: line breaks and control
 /// characters become spaces.
 pub fn one_line(s: &str) -> Cow<'_, str> {
-    if !s.chars().any(|c| is_break_or_control(c) || is_bidi_control(c)) {
+    if !s
+        .chars()
+        .any(|c| is_break_or_control(c) || is_bidi_control(c))
+    {
         return Cow::Borrowed(s);
     }
     Cow::Owned(

@@ -119,7 +119,11 @@ impl Table {
 
     /// The title of the comparison: the names, each shortened, joined.
     pub fn title(&self) -> String {
-        let names: Vec<_> = self.clusters.iter().map(|c| format::short_name(c)).collect();
+        let names: Vec<_> = self
+            .clusters
+            .iter()
+            .map(|c| format::short_name(c))
+            .collect();
         format::shorten(&names.join(" · "), 2 * format::NAME_MAX_CHARS).into_owned()
     }
 
@@ -200,10 +204,15 @@ fn not_comparable_reason(cell: &Cell, base: Option<&Cell>, lang: Lang) -> String
             .unwrap_or_else(|| lang.pick("未说明", "unstated").to_owned())
     };
     match base {
-        None => lang.pick("基准集群无此数据", "the baseline has no figure").into(),
+        None => lang
+            .pick("基准集群无此数据", "the baseline has no figure")
+            .into(),
         Some(_) if !cell.comparable => lang.pick("单位量纲不同", "a unit of another kind").into(),
         Some(b) if !b.comparable => lang
-            .pick("基准数据单位量纲不同", "the baseline's unit is of another kind")
+            .pick(
+                "基准数据单位量纲不同",
+                "the baseline's unit is of another kind",
+            )
             .into(),
         Some(b) if b.metric.scope != cell.metric.scope => match lang {
             Lang::Zh => format!("不可比：口径不同（{}；基准：{}）", scope(cell), scope(b)),
@@ -229,7 +238,9 @@ pub fn table(d: &Dataset, cmp: &Comparison) -> Table {
             } else {
                 DiffKind::Ratio
             };
-            let base = baseline.and_then(|b| r.cells.get(b)).and_then(Option::as_ref);
+            let base = baseline
+                .and_then(|b| r.cells.get(b))
+                .and_then(Option::as_ref);
             TableRow {
                 key: r.key.clone(),
                 metric: r.name.clone(),
@@ -341,7 +352,10 @@ pub fn targets(d: &Dataset, cmp: &Comparison) -> Vec<TargetRow> {
                     display: tp.display.clone(),
                     year: tp.year,
                     actual,
-                    actual_display: tp.actual.as_ref().map_or(String::new(), |a| a.written.clone()),
+                    actual_display: tp
+                        .actual
+                        .as_ref()
+                        .map_or(String::new(), |a| a.written.clone()),
                     actual_year: tp.actual.as_ref().map_or(String::new(), |a| a.year.clone()),
                     progress: tp.fraction.filter(|f| f.is_finite()),
                     gap: actual.map(|a| t.value - a).filter(|g| g.is_finite()),

@@ -62,10 +62,14 @@ pub fn write_atomic_with(
     let mut tmp = builder.tempfile_in(dir).map_err(err)?;
     // Held until the file is renamed or removed: marks it as in use, so a
     // concurrent export's clean-up leaves it alone.
+    #[allow(clippy::incompatible_msrv)]
+    // egui 0.37 needs Rust 1.95; Cargo.toml's 1.88 is stale (issue 9)
     let _ = tmp.as_file().try_lock();
     if let Some(m) = &existing {
         // Set explicitly: unlike open(2), chmod is not narrowed by the umask.
-        tmp.as_file().set_permissions(m.permissions()).map_err(err)?;
+        tmp.as_file()
+            .set_permissions(m.permissions())
+            .map_err(err)?;
     }
     fill(tmp.as_file_mut()).map_err(err)?;
     tmp.as_file_mut().sync_all().map_err(err)?;
@@ -159,7 +163,9 @@ fn remove_stale_temporaries(dir: &Path) {
         .collect();
     for p in stale {
         let Ok(f) = File::open(&p) else { continue };
-        if f.try_lock().is_ok() {
+        #[allow(clippy::incompatible_msrv)] // as above
+        let unheld = f.try_lock().is_ok();
+        if unheld {
             let _ = fs::remove_file(&p);
         }
     }
@@ -186,7 +192,9 @@ mod tests {
         assert!(is_our_temporary(".sheet.csv.cluster-compare-a1B2c3.tmp"));
         assert!(is_our_temporary(".cluster-compare-a1B2c3.tmp"));
         assert!(!is_our_temporary("sheet.csv"));
-        assert!(!is_our_temporary(".sheet.csv.cluster-compare-a1B2c3.tmp.bak"));
+        assert!(!is_our_temporary(
+            ".sheet.csv.cluster-compare-a1B2c3.tmp.bak"
+        ));
         assert!(!is_our_temporary(".other-app-a1B2c3.tmp"));
         assert!(!is_our_temporary(".x.cluster-compare-toolong1.tmp"));
     }

@@ -253,7 +253,10 @@ pub fn xlsx_bytes(d: &Dataset, cmp: &Comparison) -> Result<(Vec<u8>, Vec<String>
         (l.pick("目标值", "Target value"), 14.0),
         (l.pick("单位", "Unit"), 8.0),
         (l.pick("目标年份", "Target year"), 10.0),
-        (l.pick("最新现值（目标单位）", "Latest actual (target's unit)"), 16.0),
+        (
+            l.pick("最新现值（目标单位）", "Latest actual (target's unit)"),
+            16.0,
+        ),
         (l.pick("现值原文", "Actual as written"), 18.0),
         (l.pick("现值年份", "Actual year"), 10.0),
         (l.pick("完成度", "Progress"), 10.0),
@@ -361,7 +364,13 @@ pub fn xlsx_bytes(d: &Dataset, cmp: &Comparison) -> Result<(Vec<u8>, Vec<String>
         sh.text(ws, row, 1, s.publisher.get(l), None)?;
         sh.text(ws, row, 2, s.author.as_ref().map_or("", |a| a.get(l)), None)?;
         sh.text(ws, row, 3, &table::source_date(s, l), None)?;
-        sh.text(ws, row, 4, s.date_note.as_deref().unwrap_or(""), Some(&wrap))?;
+        sh.text(
+            ws,
+            row,
+            4,
+            s.date_note.as_deref().unwrap_or(""),
+            Some(&wrap),
+        )?;
     }
 
     // Chart of the headline metric, from a small data block on its own sheet.
@@ -373,11 +382,18 @@ pub fn xlsx_bytes(d: &Dataset, cmp: &Comparison) -> Result<(Vec<u8>, Vec<String>
         ws.set_name(name)?;
         let mut sh = sheet!(name);
         let series = format!("{} ({})", format::short_name(&r.metric), r.unit);
-        let cols = [(l.pick("集群", "Cluster").to_owned(), 30.0), (series.clone(), 18.0)];
+        let cols = [
+            (l.pick("集群", "Cluster").to_owned(), 30.0),
+            (series.clone(), 18.0),
+        ];
         sh.header(ws, &cols, &head)?;
         let mut n = 0u32;
         for (i, cell) in r.cells.iter().enumerate() {
-            let Some(v) = cell.as_ref().and_then(|c| c.value).filter(|v| v.is_finite()) else {
+            let Some(v) = cell
+                .as_ref()
+                .and_then(|c| c.value)
+                .filter(|v| v.is_finite())
+            else {
                 continue;
             };
             n += 1;

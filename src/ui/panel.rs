@@ -36,7 +36,8 @@ impl ClusterPanel<'_> {
             let (rect, _) = ui.allocate_exact_size(egui::vec2(12.0, 12.0), egui::Sense::hover());
             ui.painter().circle_filled(rect.center(), 6.0, color);
             let name = format::short_name(&col.name);
-            let r = ui.add(egui::Label::new(RichText::new(name.as_ref()).heading().strong()).wrap());
+            let r =
+                ui.add(egui::Label::new(RichText::new(name.as_ref()).heading().strong()).wrap());
             if name.len() != col.name.len() {
                 r.on_hover_text(&col.name);
             }
