@@ -30,11 +30,11 @@ fn svg_chart(t: &Table, key: &str) -> String {
     let (w, h, top, bottom) = (160.0 * vals.len() as f64 + 60.0, 300.0, 40.0, 60.0);
     let mut s = format!(
         "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{w}\" height=\"{h}\" role=\"img\" aria-label=\"{}\">",
-        esc(&format!("{} ({})", format::short_name(&r.metric), r.unit))
+        esc(&format!("{} ({})", table::short(&r.metric), r.unit))
     );
     s.push_str(&format!(
         "<text x=\"10\" y=\"20\" font-size=\"14\" font-weight=\"bold\">{} ({})</text>",
-        esc(&format::short_name(&r.metric)),
+        esc(&table::short(&r.metric)),
         esc(&r.unit)
     ));
     let base = h - bottom;
@@ -111,7 +111,7 @@ pub fn html(d: &Dataset, cmp: &Comparison) -> String {
             "<p>{}<strong title=\"{}\">{}</strong></p>",
             l.pick("基准：", "Baseline: "),
             esc(b),
-            bdi(&format::short_name(b))
+            bdi(&table::short(b))
         ));
     }
     if let Some(key) = cmp.default_chart_key() {
@@ -194,7 +194,7 @@ pub fn html(d: &Dataset, cmp: &Comparison) -> String {
                     format!("{} ({})", tr.actual_display, tr.actual_year)
                 };
                 vec![
-                    (bdi(&format::short_name(&tr.cluster)), ""),
+                    (bdi(&table::short(&tr.cluster)), ""),
                     (bdi(&tr.metric), ""),
                     (bdi(&format!("{}{year}", tr.display)), "num"),
                     (bdi(&actual), "num"),
@@ -220,7 +220,7 @@ pub fn html(d: &Dataset, cmp: &Comparison) -> String {
             .iter()
             .map(|p| {
                 vec![
-                    (bdi(&format::short_name(&p.cluster)), ""),
+                    (bdi(&table::short(&p.cluster)), ""),
                     (bdi(&p.title), ""),
                     (bdi(&p.issuer), ""),
                     (p.year.map_or(String::new(), |y| y.to_string()), "num"),

@@ -28,7 +28,7 @@ pub fn markdown(d: &Dataset, cmp: &Comparison) -> String {
         out.push_str(&format!(
             "{}{}\n\n",
             l.pick("基准：", "Baseline: "),
-            md(&format::short_name(b))
+            md(&table::short(b))
         ));
     }
 
@@ -73,7 +73,7 @@ pub fn markdown(d: &Dataset, cmp: &Comparison) -> String {
             };
             let progress = tr.progress.map_or("—".into(), |f| format::progress(f, l));
             out.push_str(&row(&[
-                md(&format::short_name(&tr.cluster)),
+                md(&table::short(&tr.cluster)),
                 md(&tr.metric),
                 md(&format!("{}{year}", tr.display)),
                 md(&actual),
@@ -100,7 +100,7 @@ pub fn markdown(d: &Dataset, cmp: &Comparison) -> String {
         out.push_str("|---|---|---|---:|---|---|---|\n");
         for p in &policies {
             out.push_str(&row(&[
-                md(&format::short_name(&p.cluster)),
+                md(&table::short(&p.cluster)),
                 md(&p.title),
                 md(&p.issuer),
                 p.year.map_or(String::new(), |y| y.to_string()),

@@ -99,6 +99,11 @@ pub struct Table {
 }
 
 impl Table {
+    /// The baseline cluster's name for a title line: on one line, shortened.
+    pub fn baseline_short(&self) -> Option<String> {
+        self.baseline_name().map(short)
+    }
+
     /// The baseline cluster's full name.
     pub fn baseline_name(&self) -> Option<&str> {
         self.baseline
@@ -109,11 +114,11 @@ impl Table {
     /// The column header of the `i`-th cluster: its name shortened, marked
     /// when it is the baseline.
     pub fn header(&self, i: usize) -> String {
-        let name = format::short_name(&self.clusters[i]);
+        let name = short(&self.clusters[i]);
         if self.baseline == Some(i) {
             format!("{name} ({})", self.lang.pick("基准", "baseline"))
         } else {
-            name.into_owned()
+            name
         }
     }
 
@@ -122,7 +127,7 @@ impl Table {
         let names: Vec<_> = self
             .clusters
             .iter()
-            .map(|c| format::short_name(c))
+            .map(|c| short(c))
             .collect();
         format::shorten(&names.join(" · "), 2 * format::NAME_MAX_CHARS).into_owned()
     }
@@ -146,14 +151,19 @@ impl Table {
     pub fn diff_header(&self, i: usize) -> Option<String> {
         let b = self.baseline.filter(|&b| b != i)?;
         let (name, base) = (
-            format::short_name(&self.clusters[i]),
-            format::short_name(&self.clusters[b]),
+            short(&self.clusters[i]),
+            short(&self.clusters[b]),
         );
         Some(match self.lang {
             Lang::Zh => format!("{name} 对比基准 {base}"),
             Lang::En => format!("{name} vs baseline {base}"),
         })
     }
+}
+
+/// A name for a title or header: on one line, shortened ([`format::short_name`]).
+pub fn short(s: &str) -> String {
+    format::short_name(&super::safe::one_line(s)).into_owned()
 }
 
 /// A citation: the document and the phrase, `Title (Publisher, 2021-07): “…”`.

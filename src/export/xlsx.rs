@@ -89,7 +89,7 @@ impl Sheet<'_> {
                 .get(col as usize)
                 .filter(|_| row > 0)
                 .map_or(String::new(), |h| {
-                    format!(" ({})", super::safe::one_line(&format::short_name(h)))
+                    format!(" ({})", table::short(h))
                 });
             self.notes.push(match self.lang {
                 Lang::Zh => format!(
@@ -381,7 +381,7 @@ pub fn xlsx_bytes(d: &Dataset, cmp: &Comparison) -> Result<(Vec<u8>, Vec<String>
         let ws = wb.add_worksheet();
         ws.set_name(name)?;
         let mut sh = sheet!(name);
-        let series = format!("{} ({})", format::short_name(&r.metric), r.unit);
+        let series = format!("{} ({})", table::short(&r.metric), r.unit);
         let cols = [
             (l.pick("集群", "Cluster").to_owned(), 30.0),
             (series.clone(), 18.0),
@@ -397,7 +397,7 @@ pub fn xlsx_bytes(d: &Dataset, cmp: &Comparison) -> Result<(Vec<u8>, Vec<String>
                 continue;
             };
             n += 1;
-            sh.text(ws, n, 0, &format::short_name(&t.clusters[i]), None)?;
+            sh.text(ws, n, 0, &table::short(&t.clusters[i]), None)?;
             sh.number(ws, n, 1, v, None)?;
         }
         if n > 0 {
