@@ -124,11 +124,7 @@ impl Table {
 
     /// The title of the comparison: the names, each shortened, joined.
     pub fn title(&self) -> String {
-        let names: Vec<_> = self
-            .clusters
-            .iter()
-            .map(|c| short(c))
-            .collect();
+        let names: Vec<_> = self.clusters.iter().map(|c| short(c)).collect();
         format::shorten(&names.join(" · "), 2 * format::NAME_MAX_CHARS).into_owned()
     }
 
@@ -150,10 +146,7 @@ impl Table {
     /// The header of the `i`-th cluster's difference column, naming the baseline.
     pub fn diff_header(&self, i: usize) -> Option<String> {
         let b = self.baseline.filter(|&b| b != i)?;
-        let (name, base) = (
-            short(&self.clusters[i]),
-            short(&self.clusters[b]),
-        );
+        let (name, base) = (short(&self.clusters[i]), short(&self.clusters[b]));
         Some(match self.lang {
             Lang::Zh => format!("{name} 对比基准 {base}"),
             Lang::En => format!("{name} vs baseline {base}"),

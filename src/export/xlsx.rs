@@ -88,9 +88,7 @@ impl Sheet<'_> {
                 .headers
                 .get(col as usize)
                 .filter(|_| row > 0)
-                .map_or(String::new(), |h| {
-                    format!(" ({})", table::short(h))
-                });
+                .map_or(String::new(), |h| format!(" ({})", table::short(h)));
             self.notes.push(match self.lang {
                 Lang::Zh => format!(
                     "{}!{}{field}：文字共{}个字符，超出Excel单元格上限32767，已截断",
@@ -269,7 +267,8 @@ pub fn xlsx_bytes(d: &Dataset, cmp: &Comparison) -> Result<(Vec<u8>, Vec<String>
     sh.header(ws, &cols, &head)?;
     for (i, tr) in table::targets(d, cmp).iter().enumerate() {
         let row = i as u32 + 1;
-        sh.text(ws, row, 0, &tr.cluster, None)?;
+        // Short names here; the Clusters sheet holds the full ones.
+        sh.text(ws, row, 0, &table::short(&tr.cluster), None)?;
         sh.text(ws, row, 1, &tr.metric, None)?;
         sh.text(ws, row, 2, tr.qualifier, None)?;
         sh.number(ws, row, 3, tr.value, None)?;
@@ -302,7 +301,7 @@ pub fn xlsx_bytes(d: &Dataset, cmp: &Comparison) -> Result<(Vec<u8>, Vec<String>
     sh.header(ws, &cols, &head)?;
     for (i, p) in table::policies(d, cmp).iter().enumerate() {
         let row = i as u32 + 1;
-        sh.text(ws, row, 0, &p.cluster, Some(&wrap))?;
+        sh.text(ws, row, 0, &table::short(&p.cluster), Some(&wrap))?;
         sh.text(ws, row, 1, &p.title, Some(&wrap))?;
         sh.text(ws, row, 2, &p.issuer, Some(&wrap))?;
         if let Some(y) = p.year {
