@@ -72,6 +72,9 @@ pub enum Command {
         /// Output format.
         #[arg(long, value_enum)]
         format: Format,
+        /// What to write: the comparison, or the compared clusters' policies (CSV).
+        #[arg(long, value_enum, default_value = "comparison")]
+        what: export::What,
         /// Output file; `-` writes text formats to standard output.
         #[arg(short, long, value_name = "OUT")]
         output: PathBuf,
@@ -220,6 +223,7 @@ pub fn run(cli: &Cli, command: &Command) -> ExitCode {
         Command::Export {
             compare,
             format,
+            what,
             output,
             lang,
             baseline,
@@ -263,8 +267,13 @@ pub fn run(cli: &Cli, command: &Command) -> ExitCode {
             let _runtime = (*format == Format::Png && !request.slides)
                 .then(RuntimeDir::create)
                 .flatten();
-            match export::export_to(&loaded.dataset, &request, *format, output) {
-                Ok(()) => ExitCode::SUCCESS,
+            match export::export_what(&loaded.dataset, &request, *format, *what, output) {
+                Ok(notes) => {
+                    for n in notes {
+                        let _ = writeln!(err, "cluster-compare: note: {n}");
+                    }
+                    ExitCode::SUCCESS
+                }
                 Err(e) => {
                     let _ = writeln!(err, "cluster-compare: {e}");
                     ExitCode::from(1)

@@ -2,7 +2,7 @@
 //! Chinese (5700亿元) and English (CNY 570 bn) readers. Views and exports call
 //! these; none of them formats a number on its own.
 
-use crate::model::{AsOf, Lang, Qualifier};
+use crate::model::{AsOf, Category, Lang, Qualifier};
 use crate::units::{Dimension, Quantity};
 
 /// A display unit: a multiple of the base unit with its label.
@@ -143,15 +143,22 @@ pub fn scale_for(dim: Dimension, lang: Lang, max_abs_base: f64) -> Scale {
 /// Writes a plain number: up to four significant digits (more for large
 /// integers), at most three decimals, trailing zeros trimmed. English groups
 /// thousands with commas; Chinese writes digits ungrouped, as the sources do.
+///
+/// Magnitudes a reader cannot take in as digits (from 10^15 up, or non-zero
+/// below 10^-6, where six decimals would show 0) are written in scientific
+/// notation with four significant digits, `1e308`, `-2.5e-300`; negative zero
+/// is `0`.
 pub fn number(v: f64, lang: Lang) -> String {
     if !v.is_finite() {
         return "–".to_owned();
     }
-    let mag = if v == 0.0 {
-        0
-    } else {
-        v.abs().log10().floor() as i32
-    };
+    if v == 0.0 {
+        return "0".to_owned();
+    }
+    if needs_scientific(v) {
+        return scientific(v, 4);
+    }
+    let mag = v.abs().log10().floor() as i32;
     // Four significant digits; up to six decimals so a small value in a large
     // common unit (3亿元 in 万亿元) is not shown as 0.
     let decimals = (3 - mag).clamp(0, 6) as usize;
@@ -165,6 +172,113 @@ pub fn number(v: f64, lang: Lang) -> String {
     match lang {
         Lang::Zh => text,
         Lang::En => group_thousands(&text),
+    }
+}
+
+/// From this magnitude up, numbers are written in scientific notation.
+const SCIENTIFIC_LARGE: f64 = 1e15;
+/// Below this magnitude (and not zero), numbers are written in scientific notation.
+const SCIENTIFIC_SMALL: f64 = 1e-6;
+
+/// Is `v` written in scientific notation (see [`number`])?
+pub fn needs_scientific(v: f64) -> bool {
+    let a = v.abs();
+    a != 0.0 && !(SCIENTIFIC_SMALL..SCIENTIFIC_LARGE).contains(&a)
+}
+
+/// `v` with `digits` significant digits in scientific notation, trailing
+/// zeros of the mantissa trimmed: `1e308`, `1.235e-300`.
+fn scientific(v: f64, digits: usize) -> String {
+    let text = format!("{v:.prec$e}", prec = digits.saturating_sub(1));
+    match text.split_once('e') {
+        Some((m, e)) if m.contains('.') => {
+            format!("{}e{e}", m.trim_end_matches('0').trim_end_matches('.'))
+        }
+        _ => text,
+    }
+}
+
+/// Rounds away floating-point noise from unit conversion (0.57000000001 →
+/// 0.57): ten significant digits, whole numbers from 10^10 up; values too
+/// large to hold whole digits stay as they are. Negative zero becomes zero.
+pub fn round_sig(x: f64) -> f64 {
+    if x == 0.0 || !x.is_finite() {
+        return if x == 0.0 { 0.0 } else { x };
+    }
+    let a = x.abs();
+    if a >= SCIENTIFIC_LARGE {
+        x
+    } else if a >= 1e10 {
+        x.round()
+    } else {
+        // Formatting to ten significant digits and reading back works at any
+        // magnitude, where scaling by a power of ten would flush 1e-300 to 0.
+        format!("{x:.9e}").parse().unwrap_or(x)
+    }
+}
+
+/// A number for a machine-readable cell (CSV, TSV): no grouping, no unit,
+/// noise rounded away ([`round_sig`]), never `-0`, scientific notation beyond
+/// the magnitudes [`number`] writes as digits (spreadsheets read `1e308`);
+/// empty for a value that is not finite.
+pub fn plain_number(v: f64) -> String {
+    if !v.is_finite() {
+        return String::new();
+    }
+    let v = round_sig(v);
+    if v == 0.0 {
+        "0".to_owned()
+    } else if needs_scientific(v) {
+        format!("{v:e}")
+    } else {
+        format!("{v}")
+    }
+}
+
+/// The longest a name may be in a title or a column header, in characters.
+/// Longer names are shortened there with an ellipsis (the full name stays in
+/// the body: hover text, cluster lists, data cells).
+pub const NAME_MAX_CHARS: usize = 90;
+
+/// Shortens `s` to at most `max` characters (not bytes), ending with `…`
+/// when anything was cut, so a shortened text is visibly shortened.
+///
+/// ```
+/// use cluster_compare::format::shorten;
+/// assert_eq!(shorten("深圳先进电池材料集群", 5), "深圳先进…");
+/// assert_eq!(shorten("short", 5), "short");
+/// ```
+pub fn shorten(s: &str, max: usize) -> std::borrow::Cow<'_, str> {
+    match s.char_indices().nth(max) {
+        None => std::borrow::Cow::Borrowed(s),
+        Some(_) => {
+            let keep = max.saturating_sub(1);
+            let end = s.char_indices().nth(keep).map_or(s.len(), |(i, _)| i);
+            std::borrow::Cow::Owned(format!("{}…", s[..end].trim_end()))
+        }
+    }
+}
+
+/// A name shortened for a title or a header ([`NAME_MAX_CHARS`]).
+pub fn short_name(s: &str) -> std::borrow::Cow<'_, str> {
+    shorten(s, NAME_MAX_CHARS)
+}
+
+/// A policy instrument category in words.
+pub fn category(lang: Lang, c: Category) -> &'static str {
+    match c {
+        Category::PlanningTargets => lang.pick("规划与目标", "Planning & targets"),
+        Category::Talent => lang.pick("人才", "Talent"),
+        Category::FinanceFunds => lang.pick("金融与基金", "Finance & funds"),
+        Category::PublicPlatforms => lang.pick("公共服务平台", "Public service platforms"),
+        Category::PromotionGovernance => {
+            lang.pick("促进机构与治理", "Promotion organisation & governance")
+        }
+        Category::DemandMarket => lang.pick("需求与市场", "Demand & market"),
+        Category::ChainLeadFirms => lang.pick("强链与链主企业", "Chain building & lead firms"),
+        Category::DigitalTransformation => lang.pick("数字化转型", "Digital transformation"),
+        Category::CrossRegional => lang.pick("跨区域协作", "Cross-regional cooperation"),
+        Category::GoingAbroad => lang.pick("出海", "Going abroad"),
     }
 }
 
@@ -541,5 +655,40 @@ mod tests {
         assert_eq!(percent_diff(f64::NAN, Lang::En), "–");
         assert_eq!(percent_diff(0.5, Lang::En), "−50%");
         assert_eq!(percent_diff(1.0, Lang::En), "±0%");
+    }
+
+    #[test]
+    fn extreme_values_are_written_in_scientific_notation_not_as_hundreds_of_digits() {
+        assert_eq!(number(1e308, Lang::En), "1e308");
+        assert_eq!(number(-1.23456e20, Lang::Zh), "-1.235e20");
+        assert_eq!(number(1e-300, Lang::En), "1e-300");
+        assert_eq!(number(2.5e-7, Lang::Zh), "2.5e-7");
+        assert_eq!(number(-0.0, Lang::En), "0");
+        assert_eq!(number(999_999_999_999.0, Lang::En), "999,999,999,999");
+        assert_eq!(plain_number(1e308), "1e308");
+        assert_eq!(plain_number(1e-300), "1e-300");
+        assert_eq!(plain_number(-0.0), "0");
+        assert_eq!(plain_number(-1e-30 * 0.0), "0");
+        assert_eq!(plain_number(0.570_000_000_01), "0.57");
+        assert_eq!(plain_number(-12.5), "-12.5");
+        assert_eq!(plain_number(f64::INFINITY), "");
+        assert!(plain_number(1e308).len() < 10);
+        assert_eq!(
+            round_sig(1.5e-300),
+            1.5e-300,
+            "tiny values keep their digits"
+        );
+        assert_eq!(percent_diff(1e300, Lang::En).len(), "+1e302%".len());
+    }
+
+    #[test]
+    fn long_names_are_shortened_visibly_by_characters() {
+        let long = "集".repeat(10_000);
+        let s = short_name(&long);
+        assert_eq!(s.chars().count(), NAME_MAX_CHARS);
+        assert!(s.ends_with('…'));
+        assert_eq!(shorten("abc", 3), "abc");
+        assert_eq!(shorten("abcd", 3), "ab…");
+        assert_eq!(shorten("", 0), "");
     }
 }

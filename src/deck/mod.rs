@@ -217,12 +217,7 @@ const CELL_CHARS: usize = 400;
 
 /// Shortens `s` to at most `max` characters, ending in `…` when cut.
 pub fn shorten(s: &str, max: usize) -> String {
-    if s.chars().count() <= max {
-        return s.to_owned();
-    }
-    let mut out: String = s.chars().take(max.saturating_sub(1)).collect();
-    out.push('…');
-    out
+    format::shorten(s, max).into_owned()
 }
 
 /// The marker of footnote `i` (from 0): ①…⑳, then (21), (22)...
@@ -927,19 +922,7 @@ fn targets_slide(
 }
 
 fn category_name(c: Category, lang: Lang) -> String {
-    let (zh, en) = match c {
-        Category::PlanningTargets => ("规划与目标", "Plans and targets"),
-        Category::Talent => ("人才", "Talent"),
-        Category::FinanceFunds => ("资金与金融", "Funds and finance"),
-        Category::PublicPlatforms => ("公共服务平台", "Public platforms"),
-        Category::PromotionGovernance => ("促进机构与治理", "Promotion and governance"),
-        Category::DemandMarket => ("需求与市场", "Demand and market"),
-        Category::ChainLeadFirms => ("链主企业与产业链", "Lead firms and chain"),
-        Category::DigitalTransformation => ("数字化转型", "Digital transformation"),
-        Category::CrossRegional => ("跨区域合作", "Cross-regional cooperation"),
-        Category::GoingAbroad => ("走出去", "Going abroad"),
-    };
-    t(lang, zh, en)
+    format::category(lang, c).to_owned()
 }
 
 fn matrix_slide(d: &Dataset, cmp: &Comparison, swatches: &[Swatch], lang: Lang) -> Slide {

@@ -1,137 +1,13 @@
-//! Markdown and a self-contained HTML page (inline CSS, an inline SVG chart,
-//! no outside requests), from the same table as the other formats.
+//! A self-contained HTML page (inline CSS, an inline SVG chart, no outside
+//! requests): the comparison, targets, policies and sources. User text is
+//! escaped and isolated in `<bdi>` ([`safe::html_bdi`]); attribute values are
+//! escaped ([`safe::html`]).
 
-use super::{Table, table};
+use super::safe::{html as esc, html_bdi as bdi};
+use super::table::{self, Table};
 use crate::compare::Comparison;
-use crate::model::{Dataset, Lang};
-
-fn cell_text(c: &Option<super::TableCell>) -> String {
-    match c {
-        None => "—".to_owned(),
-        Some(c) => {
-            let mut s = format!("{} ({})", c.display, c.year);
-            if let Some(b) = &c.vs_baseline {
-                s.push_str(&format!(" {b}"));
-            }
-            s
-        }
-    }
-}
-
-fn md_escape(s: &str) -> String {
-    s.replace('|', "\\|").replace('\n', " ")
-}
-
-fn title(cmp: &Comparison) -> String {
-    let names: Vec<&str> = cmp.columns.iter().map(|c| c.name.as_str()).collect();
-    names.join(" · ")
-}
-
-fn source_line(d: &Dataset, id: &str, l: Lang) -> Option<String> {
-    let s = d.source(id)?;
-    let author = s
-        .author
-        .as_ref()
-        .map_or(String::new(), |a| format!(", {}", a.get(l)));
-    let approx = if s.date_approximate {
-        l.pick("（推定）", " (inferred)")
-    } else {
-        ""
-    };
-    Some(format!(
-        "{} — {}{author}, {}{approx}",
-        s.title.get(l),
-        s.publisher.get(l),
-        s.date
-    ))
-}
-
-pub fn markdown(d: &Dataset, cmp: &Comparison) -> String {
-    let l = cmp.lang;
-    let t: Table = table(d, cmp);
-    let mut out = format!(
-        "# {}\n\n{}\n\n",
-        title(cmp),
-        l.pick(
-            "先进制造业集群对比",
-            "Advanced manufacturing clusters compared"
-        )
-    );
-    out.push_str(&format!(
-        "| {} | {} |",
-        l.pick("指标", "Metric"),
-        l.pick("单位", "Unit")
-    ));
-    for c in &t.clusters {
-        out.push_str(&format!(" {} |", md_escape(c)));
-    }
-    out.push_str(&format!(" {} |\n|---|---|", l.pick("提示", "Notes")));
-    for _ in &t.clusters {
-        out.push_str("---:|");
-    }
-    out.push_str("---|\n");
-    for r in &t.rows {
-        out.push_str(&format!(
-            "| {} | {} |",
-            md_escape(&r.metric),
-            md_escape(&r.unit)
-        ));
-        for c in &r.cells {
-            out.push_str(&format!(" {} |", md_escape(&cell_text(c))));
-        }
-        out.push_str(&format!(" {} |\n", md_escape(&r.caveats.join("; "))));
-    }
-    let targets: Vec<_> = cmp
-        .columns
-        .iter()
-        .flat_map(|c| c.targets.iter().map(move |t| (c, t)))
-        .collect();
-    if !targets.is_empty() {
-        out.push_str(&format!(
-            "\n## {}\n\n| {} | {} | {} | {} | {} | {} |\n|---|---|---:|---:|---:|---|\n",
-            l.pick("政策目标", "Targets"),
-            l.pick("集群", "Cluster"),
-            l.pick("目标", "Target"),
-            l.pick("目标值", "Target value"),
-            l.pick("最新现值", "Latest actual"),
-            l.pick("完成度", "Progress"),
-            l.pick("说明", "Note"),
-        ));
-        for (c, tp) in targets {
-            let year = tp.year.map_or(String::new(), |y| format!(" ({y})"));
-            let actual = tp
-                .actual
-                .as_ref()
-                .map_or("—".into(), |a| format!("{} ({})", a.written, a.year));
-            let progress = tp
-                .fraction
-                .map_or("—".into(), |f| crate::format::progress(f, l));
-            out.push_str(&format!(
-                "| {} | {} | {}{year} | {} | {} | {} |\n",
-                md_escape(&c.name),
-                md_escape(&tp.name),
-                md_escape(&tp.display),
-                md_escape(&actual),
-                progress,
-                md_escape(tp.scope_note.as_deref().unwrap_or(""))
-            ));
-        }
-    }
-    out.push_str(&format!("\n## {}\n\n", l.pick("来源", "Sources")));
-    for id in &cmp.cited_sources {
-        if let Some(s) = source_line(d, id, l) {
-            out.push_str(&format!("- `{id}` {s}\n"));
-        }
-    }
-    out
-}
-
-fn esc(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
-}
+use crate::format;
+use crate::model::Dataset;
 
 const COLORS: [&str; 6] = [
     "#0072b2", "#d55e00", "#009e73", "#cc79a7", "#8a6d00", "#565656",
@@ -154,11 +30,11 @@ fn svg_chart(t: &Table, key: &str) -> String {
     let (w, h, top, bottom) = (160.0 * vals.len() as f64 + 60.0, 300.0, 40.0, 60.0);
     let mut s = format!(
         "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{w}\" height=\"{h}\" role=\"img\" aria-label=\"{}\">",
-        esc(&format!("{} ({})", r.metric, r.unit))
+        esc(&format!("{} ({})", table::short(&r.metric), r.unit))
     );
     s.push_str(&format!(
         "<text x=\"10\" y=\"20\" font-size=\"14\" font-weight=\"bold\">{} ({})</text>",
-        esc(&r.metric),
+        esc(&table::short(&r.metric)),
         esc(&r.unit)
     ));
     let base = h - bottom;
@@ -183,7 +59,7 @@ fn svg_chart(t: &Table, key: &str) -> String {
                 esc(&c.display)
             ));
         }
-        let short: String = name.chars().take(12).collect();
+        let short = format::shorten(name, 12);
         s.push_str(&format!(
             "<text x=\"{}\" y=\"{}\" font-size=\"12\" text-anchor=\"middle\">{}</text>",
             x + 50.0,
@@ -195,18 +71,49 @@ fn svg_chart(t: &Table, key: &str) -> String {
     s
 }
 
+/// A table with a header row; `cells` are already escaped.
+fn html_table(head: &[String], rows: &[Vec<(String, &str)>]) -> String {
+    let mut out = String::from("<table><thead><tr>");
+    for h in head {
+        out.push_str(&format!("<th>{h}</th>"));
+    }
+    out.push_str("</tr></thead><tbody>");
+    for r in rows {
+        out.push_str("<tr>");
+        for (c, class) in r {
+            if class.is_empty() {
+                out.push_str(&format!("<td>{c}</td>"));
+            } else {
+                out.push_str(&format!("<td class=\"{class}\">{c}</td>"));
+            }
+        }
+        out.push_str("</tr>");
+    }
+    out.push_str("</tbody></table>");
+    out
+}
+
 pub fn html(d: &Dataset, cmp: &Comparison) -> String {
     let l = cmp.lang;
-    let t = table(d, cmp);
+    let t = table::table(d, cmp);
+    let title = t.title();
     let mut body = String::new();
     body.push_str(&format!(
         "<h1>{}</h1><p class=\"sub\">{}</p>",
-        esc(&title(cmp)),
+        bdi(&title),
         l.pick(
             "先进制造业集群对比",
             "Advanced manufacturing clusters compared"
         )
     ));
+    if let Some(b) = t.baseline_name() {
+        body.push_str(&format!(
+            "<p>{}<strong title=\"{}\">{}</strong></p>",
+            l.pick("基准：", "Baseline: "),
+            esc(b),
+            bdi(&table::short(b))
+        ));
+    }
     if let Some(key) = cmp.default_chart_key() {
         // The chart carries its comparability warnings, as in the app.
         let caveats = t
@@ -216,7 +123,7 @@ pub fn html(d: &Dataset, cmp: &Comparison) -> String {
             .map(|r| {
                 r.caveats
                     .iter()
-                    .map(|c| format!("⚠ {}", esc(c)))
+                    .map(|c| format!("⚠ {}", bdi(c)))
                     .collect::<Vec<_>>()
                     .join("<br>")
             })
@@ -226,13 +133,19 @@ pub fn html(d: &Dataset, cmp: &Comparison) -> String {
             svg_chart(&t, key)
         ));
     }
+
+    // The comparison; headers hold the full names on hover.
     body.push_str(&format!(
         "<table><thead><tr><th>{}</th><th>{}</th>",
         l.pick("指标", "Metric"),
         l.pick("单位", "Unit")
     ));
-    for c in &t.clusters {
-        body.push_str(&format!("<th>{}</th>", esc(c)));
+    for (i, c) in t.clusters.iter().enumerate() {
+        body.push_str(&format!(
+            "<th title=\"{}\">{}</th>",
+            esc(c),
+            bdi(&t.header(i))
+        ));
     }
     body.push_str(&format!(
         "<th>{}</th></tr></thead><tbody>",
@@ -241,26 +154,103 @@ pub fn html(d: &Dataset, cmp: &Comparison) -> String {
     for r in &t.rows {
         body.push_str(&format!(
             "<tr><td>{}</td><td>{}</td>",
-            esc(&r.metric),
-            esc(&r.unit)
+            bdi(&r.metric),
+            bdi(&r.unit)
         ));
         for c in &r.cells {
             let title = c.as_ref().map_or(String::new(), |c| esc(&c.written));
             body.push_str(&format!(
                 "<td class=\"num\" title=\"{title}\">{}</td>",
-                esc(&cell_text(c))
+                bdi(&t.cell_text(c))
             ));
         }
         body.push_str(&format!(
             "<td class=\"warn\">{}</td></tr>",
-            esc(&r.caveats.join("; "))
+            bdi(&r.caveats.join("; "))
         ));
     }
     body.push_str("</tbody></table>");
+
+    // Targets, as in the Markdown and the XLSX.
+    let targets = table::targets(d, cmp);
+    if !targets.is_empty() {
+        body.push_str(&format!("<h2>{}</h2>", l.pick("政策目标", "Targets")));
+        let head = [
+            l.pick("集群", "Cluster"),
+            l.pick("目标", "Target"),
+            l.pick("目标值", "Target value"),
+            l.pick("最新现值", "Latest actual"),
+            l.pick("完成度", "Progress"),
+            l.pick("说明", "Note"),
+        ]
+        .map(str::to_owned);
+        let rows: Vec<Vec<(String, &str)>> = targets
+            .iter()
+            .map(|tr| {
+                let year = tr.year.map_or(String::new(), |y| format!(" ({y})"));
+                let actual = if tr.actual_display.is_empty() {
+                    "—".to_owned()
+                } else {
+                    format!("{} ({})", tr.actual_display, tr.actual_year)
+                };
+                vec![
+                    (bdi(&table::short(&tr.cluster)), ""),
+                    (bdi(&tr.metric), ""),
+                    (bdi(&format!("{}{year}", tr.display)), "num"),
+                    (bdi(&actual), "num"),
+                    (
+                        tr.progress.map_or("—".into(), |f| format::progress(f, l)),
+                        "num",
+                    ),
+                    (bdi(&tr.scope_note), "warn"),
+                ]
+            })
+            .collect();
+        body.push_str(&html_table(&head, &rows));
+    }
+
+    // Policies.
+    let policies = table::policies(d, cmp);
+    if !policies.is_empty() {
+        body.push_str(&format!("<h2>{}</h2>", l.pick("政策措施", "Policies")));
+        let h = table::policy_headers(l);
+        let head =
+            [h[0], h[1], h[2], h[3], h[4], h[5], l.pick("来源", "Source")].map(str::to_owned);
+        let rows: Vec<Vec<(String, &str)>> = policies
+            .iter()
+            .map(|p| {
+                vec![
+                    (bdi(&table::short(&p.cluster)), ""),
+                    (bdi(&p.title), ""),
+                    (bdi(&p.issuer), ""),
+                    (p.year.map_or(String::new(), |y| y.to_string()), "num"),
+                    (bdi(&p.categories), ""),
+                    (bdi(&p.summary), ""),
+                    (format!("{}: “{}”", bdi(&p.document), bdi(&p.quote)), ""),
+                ]
+            })
+            .collect();
+        body.push_str(&html_table(&head, &rows));
+    }
+
+    // The clusters by their full names, and the sources.
+    body.push_str(&format!(
+        "<h2>{}</h2><ol>",
+        l.pick("对比的集群", "Clusters compared")
+    ));
+    for (i, c) in t.clusters.iter().enumerate() {
+        let mark = if t.baseline == Some(i) {
+            l.pick("（基准）", " (baseline)")
+        } else {
+            ""
+        };
+        body.push_str(&format!("<li>{}{mark}</li>", bdi(c)));
+    }
+    body.push_str("</ol>");
     body.push_str(&format!("<h2>{}</h2><ul>", l.pick("来源", "Sources")));
     for id in &cmp.cited_sources {
-        if let Some(s) = source_line(d, id, l) {
-            body.push_str(&format!("<li><code>{}</code> {}</li>", esc(id), esc(&s)));
+        if let Some(s) = d.source(id) {
+            body.push_str(&format!("<li>{}</li>", bdi(&table::source_line(s, l))));
         }
     }
     body.push_str("</ul>");
@@ -268,9 +258,9 @@ pub fn html(d: &Dataset, cmp: &Comparison) -> String {
         "<!DOCTYPE html>\n<html lang=\"{}\"><head><meta charset=\"utf-8\"><title>{}</title><style>\
 body{{font-family:\"Noto Sans CJK SC\",\"Source Han Sans SC\",\"PingFang SC\",\"Microsoft YaHei\",sans-serif;margin:2em;color:#1d232b}}\
 .sub{{color:#5a6470}}table{{border-collapse:collapse;margin:1em 0}}th,td{{border:1px solid #d5dbe3;padding:6px 10px;vertical-align:top}}\
-th{{background:#dce6f2;text-align:left}}td.num{{text-align:right;white-space:nowrap}}td.warn,.warn{{color:#b56a00;font-size:0.9em}}\
+th{{background:#dce6f2;text-align:left}}td.num{{text-align:right}}td.warn,.warn{{color:#b56a00;font-size:0.9em}}\
 </style></head><body>{body}</body></html>\n",
         l.code(),
-        esc(&title(cmp))
+        esc(&title)
     )
 }

@@ -30,23 +30,10 @@ pub fn stage(lang: Lang, s: Stage) -> &'static str {
     }
 }
 
+/// Category names live in `format` so exports, which must not reach into
+/// `ui`, write the same words.
 pub fn category(lang: Lang, c: Category) -> &'static str {
-    match c {
-        Category::PlanningTargets => tr(lang, "规划与目标", "Planning & targets"),
-        Category::Talent => tr(lang, "人才", "Talent"),
-        Category::FinanceFunds => tr(lang, "金融与基金", "Finance & funds"),
-        Category::PublicPlatforms => tr(lang, "公共服务平台", "Public service platforms"),
-        Category::PromotionGovernance => tr(
-            lang,
-            "促进机构与治理",
-            "Promotion organisation & governance",
-        ),
-        Category::DemandMarket => tr(lang, "需求与市场", "Demand & market"),
-        Category::ChainLeadFirms => tr(lang, "强链与链主企业", "Chain building & lead firms"),
-        Category::DigitalTransformation => tr(lang, "数字化转型", "Digital transformation"),
-        Category::CrossRegional => tr(lang, "跨区域协作", "Cross-regional cooperation"),
-        Category::GoingAbroad => tr(lang, "出海", "Going abroad"),
-    }
+    crate::format::category(lang, c)
 }
 
 /// What a panel says is missing, by the keys [`crate::compare::Column::missing`] uses.

@@ -35,7 +35,12 @@ impl ClusterPanel<'_> {
         ui.horizontal(|ui| {
             let (rect, _) = ui.allocate_exact_size(egui::vec2(12.0, 12.0), egui::Sense::hover());
             ui.painter().circle_filled(rect.center(), 6.0, color);
-            ui.add(egui::Label::new(RichText::new(&col.name).heading().strong()).wrap());
+            let name = format::short_name(&col.name);
+            let r =
+                ui.add(egui::Label::new(RichText::new(name.as_ref()).heading().strong()).wrap());
+            if name.len() != col.name.len() {
+                r.on_hover_text(&col.name);
+            }
         });
         ui.horizontal_wrapped(|ui| {
             widgets::chip(ui, i18n::level(lang, c.level));

@@ -66,6 +66,9 @@ impl ComparisonView<'_> {
             0.0
         };
         let body_h = (ui.available_height() - footer_h).max(100.0);
+        // The overview's chart on a slide takes what is left of this height.
+        ui.ctx()
+            .data_mut(|d| d.insert_temp(egui::Id::unique("view-body-height"), body_h));
         let out = egui::ScrollArea::both()
             .id_salt(("view", self.tab as u8))
             .max_height(body_h)
@@ -91,11 +94,11 @@ impl ComparisonView<'_> {
 
     fn title(&self, ui: &mut Ui) {
         let cx = self.ctx;
-        let names: Vec<&str> = cx
+        let names: Vec<_> = cx
             .comparison
             .columns
             .iter()
-            .map(|c| c.name.as_str())
+            .map(|c| crate::format::short_name(&c.name))
             .collect();
         ui.label(
             RichText::new(names.join("  ·  "))
@@ -199,8 +202,14 @@ impl ComparisonView<'_> {
             };
             // On a slide the chart takes what is left of the page.
             let h = if self.presentation {
-                (ui.available_height() - 40.0 - 22.0 * row.caveats.len() as f32)
-                    .clamp(140.0, theme::CHART_HEIGHT)
+                // Inside the scroll area the height is unbounded: what is
+                // left is the body's height less what the panels took.
+                let body_h = ui
+                    .ctx()
+                    .data(|d| d.get_temp::<f32>(egui::Id::unique("view-body-height")))
+                    .unwrap_or(theme::CHART_HEIGHT * 2.0);
+                let left = body_h - ui.min_rect().height() - theme::GAP_LARGE;
+                (left - 90.0 - 22.0 * row.caveats.len() as f32).clamp(80.0, theme::CHART_HEIGHT)
             } else {
                 theme::CHART_HEIGHT
             };
