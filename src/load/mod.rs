@@ -7,14 +7,18 @@
 
 mod locate;
 mod parse;
+mod strict;
 mod validate;
 
+use std::borrow::Cow;
 use std::fmt;
+use std::io::Read;
 use std::path::Path;
 
 use crate::model::Dataset;
 
 pub use locate::locate;
+pub use strict::Strict;
 pub use validate::validate;
 
 /// Files larger than this are refused before they are read whole. The seed
@@ -84,8 +88,101 @@ impl Problem {
             s.push_str(": ");
         }
         s.push_str(&self.message);
-        s
+        escape_controls(&s).into_owned()
     }
+}
+
+/// Text from a file made safe to print on a terminal: control characters
+/// (escape sequences, carriage returns, newlines, tabs) and the invisible
+/// bidirectional controls that reorder what follows them are written as
+/// `\u{1b}`-style escapes. Other text, Chinese included, is unchanged.
+///
+/// ```
+/// use cluster_compare::load::escape_controls;
+/// assert_eq!(escape_controls("a\u{1b}[2Jb\nc"), "a\\u{1b}[2Jb\\u{a}c");
+/// assert_eq!(escape_controls("深圳"), "深圳");
+/// ```
+pub fn escape_controls(s: &str) -> Cow<'_, str> {
+    let unsafe_char = |c: char| {
+        c.is_control()
+            || matches!(
+                c,
+                '\u{061C}'
+                    | '\u{200E}'
+                    | '\u{200F}'
+                    | '\u{2028}'
+                    | '\u{2029}'
+                    | '\u{202A}'..='\u{202E}'
+                    | '\u{2066}'..='\u{2069}'
+            )
+    };
+    if !s.chars().any(unsafe_char) {
+        return Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        if unsafe_char(c) {
+            out.push_str(&format!("\\u{{{:x}}}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// A problem and where it is: a byte offset when the parser knows it, else
+/// only its JSON path. [`resolve`] places them all at once.
+pub(crate) struct Spot {
+    pub problem: Problem,
+    pub offset: Option<usize>,
+}
+
+impl Spot {
+    pub(crate) fn at(problem: Problem, offset: usize) -> Self {
+        Self {
+            problem,
+            offset: Some(offset),
+        }
+    }
+
+    pub(crate) fn path(problem: Problem) -> Self {
+        Self {
+            problem,
+            offset: None,
+        }
+    }
+}
+
+/// Gives every problem its line:column: one walk finds all the JSON paths,
+/// one sweep turns all byte offsets into positions. Linear in the file.
+fn resolve(text: &str, spots: Vec<Spot>) -> Vec<Problem> {
+    let wanted: Vec<usize> = (0..spots.len())
+        .filter(|&i| spots[i].offset.is_none() && !spots[i].problem.path.is_empty())
+        .collect();
+    let mut offsets: Vec<Option<usize>> = spots.iter().map(|s| s.offset).collect();
+    if !wanted.is_empty() {
+        let paths: Vec<&str> = wanted
+            .iter()
+            .map(|&i| spots[i].problem.path.as_str())
+            .collect();
+        let found = locate::scan(text, &paths, 0).found;
+        for (&i, at) in wanted.iter().zip(found) {
+            offsets[i] = at;
+        }
+    }
+    let known: Vec<usize> = offsets.iter().flatten().copied().collect();
+    let mut pos = locate::positions(text, &known).into_iter();
+    spots
+        .into_iter()
+        .zip(offsets)
+        .map(|(s, at)| {
+            let mut p = s.problem;
+            if at.is_some() {
+                p.pos = pos.next();
+            }
+            p
+        })
+        .collect()
 }
 
 /// A file that could not be loaded, with every problem found in it.
@@ -124,26 +221,67 @@ pub fn load_embedded() -> Result<Loaded, LoadError> {
     load_str(EMBEDDED_NAME, EMBEDDED)
 }
 
-/// Reads and loads a file, refusing files above [`MAX_FILE_BYTES`] before reading.
+/// Reads and loads a file. Only regular files are read (not devices, pipes
+/// or folders), and at most [`MAX_FILE_BYTES`] + 1 bytes whatever size the
+/// system reports, so `/dev/zero` or a growing file cannot exhaust memory.
 pub fn load_path(path: &Path) -> Result<Loaded, LoadError> {
     let file = path.display().to_string();
     let fail = |message: String| LoadError {
         file: file.clone(),
         problems: vec![Problem::error("", message)],
     };
+    // Refuse what is not a regular file before opening it: opening a FIFO blocks.
     let meta = std::fs::metadata(path).map_err(|e| fail(format!("cannot read the file: {e}")))?;
     if meta.is_dir() {
         return Err(fail("is a folder; expected a JSON dataset file".into()));
     }
-    if meta.len() > MAX_FILE_BYTES {
-        return Err(fail(format!(
-            "the file is {} bytes; a dataset may be at most {} bytes (64 MiB)",
-            meta.len(),
-            MAX_FILE_BYTES
-        )));
+    if !meta.is_file() {
+        return Err(fail(
+            "is not a regular file (a device, pipe or socket); expected a JSON dataset file".into(),
+        ));
     }
-    let bytes = std::fs::read(path).map_err(|e| fail(format!("cannot read the file: {e}")))?;
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(fail(too_large(meta.len())));
+    }
+    let f = std::fs::File::open(path).map_err(|e| fail(format!("cannot read the file: {e}")))?;
+    let bytes = read_capped(f, MAX_FILE_BYTES).map_err(|e| match e {
+        Capped::TooLarge => fail(format!(
+            "the file holds more than {MAX_FILE_BYTES} bytes; a dataset may be at most 64 MiB"
+        )),
+        Capped::Io(e) => fail(format!("cannot read the file: {e}")),
+    })?;
     load_bytes(&file, &bytes)
+}
+
+fn too_large(len: u64) -> String {
+    format!("the file is {len} bytes; a dataset may be at most {MAX_FILE_BYTES} bytes (64 MiB)")
+}
+
+/// Why [`read_capped`] stopped.
+#[derive(Debug)]
+pub enum Capped {
+    /// More than the limit was there to read.
+    TooLarge,
+    Io(std::io::Error),
+}
+
+/// Reads at most `limit` + 1 bytes: all of them when there are at most
+/// `limit`, else [`Capped::TooLarge`]. Never more, whatever the reader is.
+///
+/// ```
+/// use cluster_compare::load::{read_capped, Capped};
+/// assert!(matches!(read_capped(std::io::repeat(0), 1000), Err(Capped::TooLarge)));
+/// assert_eq!(read_capped(&b"abc"[..], 3).unwrap(), b"abc");
+/// ```
+pub fn read_capped(r: impl Read, limit: u64) -> Result<Vec<u8>, Capped> {
+    let mut bytes = Vec::new();
+    r.take(limit.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(Capped::Io)?;
+    if bytes.len() as u64 > limit {
+        return Err(Capped::TooLarge);
+    }
+    Ok(bytes)
 }
 
 /// Loads a dataset from raw bytes.
@@ -153,20 +291,13 @@ pub fn load_bytes(file: &str, bytes: &[u8]) -> Result<Loaded, LoadError> {
         problems: vec![p],
     };
     if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(fail(Problem::error(
-            "",
-            format!(
-                "{} bytes; a dataset may be at most {MAX_FILE_BYTES} bytes",
-                bytes.len()
-            ),
-        )));
+        return Err(fail(Problem::error("", too_large(bytes.len() as u64))));
     }
     let text = match std::str::from_utf8(bytes) {
         Ok(t) => t,
         Err(e) => {
-            let good = &bytes[..e.valid_up_to()];
             // The valid prefix is UTF-8 by construction.
-            let prefix = std::str::from_utf8(good).unwrap_or_default();
+            let prefix = std::str::from_utf8(&bytes[..e.valid_up_to()]).unwrap_or_default();
             let mut p = Problem::error(
                 "",
                 format!(
@@ -200,11 +331,13 @@ pub fn load_str(file: &str, text: &str) -> Result<Loaded, LoadError> {
             "the file is empty; expected a JSON object with format_version, sources, metric_keys and clusters",
         )]));
     }
-    let dataset = parse::parse(text).map_err(fail)?;
-    let mut problems = validate(&dataset);
-    for p in &mut problems {
-        p.pos = locate::locate(text, &p.path);
-    }
+    let dataset = parse::parse(text).map_err(|spots| fail(resolve(text, spots)))?;
+    let problems = validate(&dataset);
+    let mut problems = if problems.is_empty() {
+        problems
+    } else {
+        resolve(text, problems.into_iter().map(Spot::path).collect())
+    };
     problems.sort_by_key(|p| p.severity);
     if problems.iter().any(|p| p.severity == Severity::Error) {
         return Err(fail(problems));

@@ -1,41 +1,76 @@
 //! Parsing: one serde pass for a valid file; element by element when it is
 //! not, so one bad cluster does not hide the problems of the next.
+//!
+//! Problems found here carry a byte offset (or only a JSON path); [`super::resolve`]
+//! turns them all into line:column at the end, in one pass.
 
 use std::collections::BTreeMap;
 
+use serde::Deserialize;
 use serde::de::DeserializeOwned;
 use serde_json::value::RawValue;
 
-use super::locate::{locate, pos_at};
-use super::{MAX_DEPTH, Pos, Problem, Severity};
+use super::locate::{self, offset_of};
+use super::strict::Strict;
+use super::{MAX_DEPTH, Problem, Spot};
 use crate::model::*;
 
 /// One pass over the text when it is valid (the common case); only when it is
 /// not, a second, element-by-element pass that collects every problem.
-pub(super) fn parse(text: &str) -> Result<Dataset, Vec<Problem>> {
-    if let Ok(d) = serde_json::from_str::<Dataset>(text)
+pub(super) fn parse(text: &str) -> Result<Dataset, Vec<Spot>> {
+    let mut de = serde_json::Deserializer::from_str(text);
+    if let Ok(d) = Dataset::deserialize(Strict(&mut de))
+        && de.end().is_ok()
         && d.format_version == FORMAT_VERSION
     {
+        // serde's derived structs refuse a repeated field, and every object of
+        // the format is a struct: a file that parses has no duplicate keys.
         return Ok(d);
     }
     parse_each(text)
 }
 
-fn parse_each(text: &str) -> Result<Dataset, Vec<Problem>> {
-    // serde_json stops at 128 levels by itself; this names the place and the limit.
-    if let Some((pos, depth)) = too_deep(text) {
-        let mut p = Problem::error(
-            "",
-            format!("nesting deeper than {MAX_DEPTH} levels ({depth}); a dataset needs far fewer"),
-        );
-        p.pos = Some(pos);
-        return Err(vec![p]);
+fn parse_each(text: &str) -> Result<Dataset, Vec<Spot>> {
+    let mut problems = Vec::new();
+    // One walk: nesting (serde_json stops at 128 levels by itself; this names
+    // the place and the limit) and duplicate keys, with both places.
+    let scan = locate::scan(text, &[], MAX_DEPTH);
+    if let Some((at, depth)) = scan.too_deep {
+        return Err(vec![Spot::at(
+            Problem::error(
+                "",
+                format!(
+                    "nesting deeper than {MAX_DEPTH} levels ({depth}); a dataset needs far fewer"
+                ),
+            ),
+            at,
+        )]);
     }
+    let dups = !scan.duplicates.is_empty();
+    if dups {
+        let firsts: Vec<usize> = scan.duplicates.iter().map(|d| d.first).collect();
+        let first_pos = locate::positions(text, &firsts);
+        for (d, first) in scan.duplicates.iter().zip(first_pos) {
+            problems.push(Spot::at(
+                Problem::error(
+                    d.path.clone(),
+                    format!(
+                        "duplicate key `{}`; it is also at {}:{} (each key may appear once in an object)",
+                        d.key, first.line, first.column
+                    ),
+                ),
+                d.second,
+            ));
+        }
+    }
+
     let top: BTreeMap<String, &RawValue> = match serde_json::from_str(text) {
         Ok(t) => t,
-        Err(e) => return Err(vec![json_error(text, 0, "", &e)]),
+        Err(e) => {
+            problems.push(json_error(text, 0, "", &e));
+            return Err(problems);
+        }
     };
-    let mut problems = Vec::new();
     let offset = |raw: &RawValue| raw.get().as_ptr() as usize - text.as_ptr() as usize;
 
     let field = |name: &str| top.get(name).copied();
@@ -50,21 +85,19 @@ fn parse_each(text: &str) -> Result<Dataset, Vec<Problem>> {
         ]
         .contains(&key.as_str())
         {
-            let mut p = Problem::error(
+            problems.push(Spot::path(Problem::error(
                 key.clone(),
                 "unknown field; expected one of format_version, title, sources, metric_keys, clusters, context",
-            );
-            p.pos = locate(text, key);
-            problems.push(p);
+            )));
         }
     }
 
     let format_version = match field("format_version") {
         None => {
-            problems.push(Problem::error(
+            problems.push(Spot::path(Problem::error(
                 "format_version",
                 format!("missing; expected `\"format_version\": {FORMAT_VERSION}`"),
-            ));
+            )));
             None
         }
         Some(raw) => element::<u32>(text, offset(raw), "format_version", raw, &mut problems),
@@ -72,12 +105,10 @@ fn parse_each(text: &str) -> Result<Dataset, Vec<Problem>> {
     if let Some(v) = format_version
         && v != FORMAT_VERSION
     {
-        let mut p = Problem::error(
+        problems.push(Spot::path(Problem::error(
             "format_version",
             format!("version {v} is not supported; this build reads version {FORMAT_VERSION}"),
-        );
-        p.pos = locate(text, "format_version");
-        problems.push(p);
+        )));
         return Err(problems);
     }
 
@@ -91,6 +122,11 @@ fn parse_each(text: &str) -> Result<Dataset, Vec<Problem>> {
     let metric_keys = list::<MetricKey>(text, field("metric_keys"), "metric_keys", &mut problems);
     let clusters = list::<Cluster>(text, field("clusters"), "clusters", &mut problems);
 
+    if dups {
+        // The walk named each repeated key with both places; serde's own
+        // "duplicate field" says less.
+        problems.retain(|s| !s.problem.message.starts_with("duplicate field"));
+    }
     if problems.is_empty() {
         Ok(Dataset {
             format_version: format_version.unwrap_or(FORMAT_VERSION),
@@ -110,13 +146,13 @@ fn list<T: DeserializeOwned>(
     text: &str,
     raw: Option<&RawValue>,
     name: &str,
-    problems: &mut Vec<Problem>,
+    problems: &mut Vec<Spot>,
 ) -> Vec<T> {
     let Some(raw) = raw else {
-        problems.push(Problem::error(
+        problems.push(Spot::path(Problem::error(
             name,
             "missing; expected an array (it may be empty: [])",
-        ));
+        )));
         return Vec::new();
     };
     let base = raw.get().as_ptr() as usize - text.as_ptr() as usize;
@@ -142,10 +178,10 @@ fn element<T: DeserializeOwned>(
     offset: usize,
     path: &str,
     raw: &RawValue,
-    problems: &mut Vec<Problem>,
+    problems: &mut Vec<Spot>,
 ) -> Option<T> {
     let de = &mut serde_json::Deserializer::from_str(raw.get());
-    match serde_path_to_error::deserialize::<_, T>(de) {
+    match serde_path_to_error::deserialize::<_, T>(Strict(de)) {
         Ok(v) => Some(v),
         Err(e) => {
             let inner = e.path().to_string();
@@ -165,10 +201,11 @@ fn join_path(a: &str, b: &str) -> String {
     }
 }
 
-/// A serde_json error at `offset` bytes into `text`, with friendlier wording.
-fn json_error(text: &str, offset: usize, path: &str, e: &serde_json::Error) -> Problem {
+/// A serde_json error in the slice starting `offset` bytes into `text`, with
+/// friendlier wording, placed at its byte offset in the whole text.
+fn json_error(text: &str, offset: usize, path: &str, e: &serde_json::Error) -> Spot {
     let mut msg = e.to_string();
-    // serde_json appends " at line L column C" relative to the parsed slice; we give our own.
+    // serde_json appends " at line L column C" (bytes, relative to the parsed slice); we give our own.
     if let Some(i) = msg.rfind(" at line ") {
         msg.truncate(i);
     }
@@ -188,53 +225,13 @@ fn json_error(text: &str, offset: usize, path: &str, e: &serde_json::Error) -> P
     if e.is_eof() {
         msg = format!("{msg}: the file ends early (unclosed bracket or string?)");
     }
-    let local = (e.line() > 0).then(|| {
-        // Line/column from serde_json are relative to the slice it parsed.
-        let slice_start = pos_at(text, offset);
-        if e.line() == 1 {
-            Pos {
-                line: slice_start.line,
-                column: slice_start.column + e.column().saturating_sub(1),
-            }
-        } else {
-            Pos {
-                line: slice_start.line + e.line() - 1,
-                column: e.column(),
-            }
-        }
-    });
-    Problem {
-        severity: Severity::Error,
-        path: path.to_owned(),
-        pos: local,
-        message: msg,
+    // An array refused where an object is required: point at the array
+    // itself (serde_json stops inside it).
+    let array_for_object = msg.contains("an array [ … ], expected an object");
+    let problem = Problem::error(path, msg);
+    if e.line() > 0 && !array_for_object {
+        Spot::at(problem, offset_of(text, offset, e.line(), e.column()))
+    } else {
+        Spot::path(problem)
     }
-}
-
-/// Finds nesting deeper than [`MAX_DEPTH`] without recursion.
-fn too_deep(text: &str) -> Option<(Pos, usize)> {
-    let (mut depth, mut in_str, mut esc) = (0usize, false, false);
-    for (i, b) in text.bytes().enumerate() {
-        if in_str {
-            match (esc, b) {
-                (true, _) => esc = false,
-                (false, b'\\') => esc = true,
-                (false, b'"') => in_str = false,
-                _ => {}
-            }
-            continue;
-        }
-        match b {
-            b'"' => in_str = true,
-            b'[' | b'{' => {
-                depth += 1;
-                if depth > MAX_DEPTH {
-                    return Some((pos_at(text, i), depth));
-                }
-            }
-            b']' | b'}' => depth = depth.saturating_sub(1),
-            _ => {}
-        }
-    }
-    None
 }
