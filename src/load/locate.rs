@@ -338,7 +338,7 @@ impl<'a> Frame<'a> {
 /// The JSON path of `key` in the innermost object of `stack`.
 fn path_of(stack: &[Frame<'_>], key: &str) -> String {
     let mut s = String::new();
-    let mut push_key = |s: &mut String, k: &str| {
+    let push_key = |s: &mut String, k: &str| {
         if !s.is_empty() {
             s.push('.');
         }
