@@ -12,6 +12,7 @@ pub mod export;
 pub mod format;
 pub mod load;
 pub mod model;
+pub mod selection;
 pub mod synth;
 pub mod ui;
 pub mod units;

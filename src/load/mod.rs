@@ -199,7 +199,7 @@ impl fmt::Display for LoadError {
             .iter()
             .filter(|p| p.severity == Severity::Error)
             .count();
-        writeln!(f, "{}: {} error(s)", self.file, errors)?;
+        writeln!(f, "{}: {} error(s)", escape_controls(&self.file), errors)?;
         for p in &self.problems {
             writeln!(f, "{}", p.render(&self.file))?;
         }
