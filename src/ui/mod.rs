@@ -7,6 +7,7 @@ pub mod charts;
 pub mod context;
 pub mod fonts;
 pub mod i18n;
+pub mod loader;
 pub mod matrix;
 pub mod panel;
 pub mod picker;
