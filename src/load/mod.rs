@@ -154,20 +154,33 @@ impl Spot {
 }
 
 /// Gives every problem its line:column: one walk finds all the JSON paths,
-/// one sweep turns all byte offsets into positions. Linear in the file.
+/// one sweep turns all byte offsets into positions. Linear in the file. A path
+/// that is not in the file (a missing field) is placed at its nearest
+/// enclosing value that is.
 fn resolve(text: &str, spots: Vec<Spot>) -> Vec<Problem> {
-    let wanted: Vec<usize> = (0..spots.len())
-        .filter(|&i| spots[i].offset.is_none() && !spots[i].problem.path.is_empty())
-        .collect();
     let mut offsets: Vec<Option<usize>> = spots.iter().map(|s| s.offset).collect();
-    if !wanted.is_empty() {
-        let paths: Vec<&str> = wanted
-            .iter()
-            .map(|&i| spots[i].problem.path.as_str())
-            .collect();
+    // Each wanted path with its ancestors, deepest first, all found in one walk.
+    let mut paths: Vec<&str> = Vec::new();
+    let mut ranges: Vec<(usize, std::ops::Range<usize>)> = Vec::new();
+    for (i, s) in spots.iter().enumerate() {
+        if s.offset.is_some() || s.problem.path.is_empty() {
+            continue;
+        }
+        let start = paths.len();
+        let mut p = s.problem.path.as_str();
+        loop {
+            paths.push(p);
+            if p.is_empty() {
+                break;
+            }
+            p = parent_path(p);
+        }
+        ranges.push((i, start..paths.len()));
+    }
+    if !paths.is_empty() {
         let found = locate::scan(text, &paths, 0).found;
-        for (&i, at) in wanted.iter().zip(found) {
-            offsets[i] = at;
+        for (i, r) in ranges {
+            offsets[i] = found[r].iter().find_map(|o| *o);
         }
     }
     let known: Vec<usize> = offsets.iter().flatten().copied().collect();
@@ -183,6 +196,11 @@ fn resolve(text: &str, spots: Vec<Spot>) -> Vec<Problem> {
             p
         })
         .collect()
+}
+
+/// `a.b[2]` → `a.b` → `a` → ``.
+fn parent_path(p: &str) -> &str {
+    p.rfind(['.', '[']).map_or("", |i| &p[..i])
 }
 
 /// A file that could not be loaded, with every problem found in it.
