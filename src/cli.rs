@@ -63,6 +63,10 @@ pub enum Command {
     Synth {
         /// Number of clusters.
         n: usize,
+        /// Put this many unknown units in the figures (at most 5 per cluster),
+        /// for scale tests of problem reports.
+        #[arg(long, default_value_t = 0)]
+        problems: usize,
     },
     /// Write a comparison sheet or picture of the clusters in --compare.
     Export {
@@ -160,8 +164,8 @@ pub fn run_to(cli: &Cli, command: &Command, out: &mut dyn Write, err: &mut dyn W
                 ExitCode::from(1)
             }
         },
-        Command::Synth { n } => {
-            let _ = writeln!(out, "{}", crate::synth::json(*n));
+        Command::Synth { n, problems } => {
+            let _ = writeln!(out, "{}", crate::synth::json_with_problems(*n, *problems));
             ExitCode::SUCCESS
         }
         Command::Schema => {
