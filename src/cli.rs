@@ -22,11 +22,11 @@ pub struct Cli {
     /// Dataset to open instead of the embedded seed dataset.
     #[arg(long, global = true, value_name = "FILE")]
     pub data: Option<PathBuf>,
-    /// Cluster ids to compare, comma-separated (1 to 6).
-    #[arg(long, value_delimiter = ',', value_name = "ID,ID")]
+    /// Cluster ids to compare, comma-separated (1 to 6); a repeated id is compared once.
+    #[arg(long, global = true, value_delimiter = ',', value_name = "ID,ID")]
     pub compare: Vec<String>,
-    /// Display language.
-    #[arg(long, value_enum)]
+    /// Language of names, labels and numbers (default zh).
+    #[arg(long, global = true, value_enum)]
     pub lang: Option<LangArg>,
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -63,12 +63,13 @@ pub enum Command {
     Synth {
         /// Number of clusters.
         n: usize,
+        /// Put this many unknown units in the figures (at most 5 per cluster),
+        /// for scale tests of problem reports.
+        #[arg(long, default_value_t = 0)]
+        problems: usize,
     },
-    /// Write a comparison sheet or picture.
+    /// Write a comparison sheet or picture of the clusters in --compare.
     Export {
-        /// Cluster ids to compare, comma-separated (1 to 6).
-        #[arg(long, value_delimiter = ',', value_name = "ID,ID", required = true)]
-        compare: Vec<String>,
         /// Output format.
         #[arg(long, value_enum)]
         format: Format,
@@ -78,9 +79,6 @@ pub enum Command {
         /// Output file; `-` writes text formats to standard output.
         #[arg(short, long, value_name = "OUT")]
         output: PathBuf,
-        /// Language of names, labels and numbers.
-        #[arg(long, value_enum, default_value = "zh")]
-        lang: LangArg,
         /// Index (from 0) of the baseline cluster in --compare.
         #[arg(long)]
         baseline: Option<usize>,
@@ -160,8 +158,18 @@ fn names_png_file(out: &std::path::Path) -> bool {
 
 /// Runs a subcommand; returns the process exit code.
 pub fn run(cli: &Cli, command: &Command) -> ExitCode {
-    let mut out = std::io::stdout().lock();
-    let mut err = std::io::stderr().lock();
+    run_to(
+        cli,
+        command,
+        &mut std::io::stdout().lock(),
+        &mut std::io::stderr().lock(),
+    )
+}
+
+/// Runs a subcommand writing to `out` and `err`. Text from the data file is
+/// escaped ([`load::escape_controls`]) so it cannot drive the terminal.
+pub fn run_to(cli: &Cli, command: &Command, out: &mut dyn Write, err: &mut dyn Write) -> ExitCode {
+    let esc = |s: &str| load::escape_controls(s).into_owned();
     match command {
         Command::Check { file } => match load::load_path(file) {
             Ok(l) => {
@@ -169,7 +177,7 @@ pub fn run(cli: &Cli, command: &Command) -> ExitCode {
                 let _ = writeln!(
                     out,
                     "{}: ok: format version {}, {} clusters, {} metrics, {} targets, {} policies, {} sources{}",
-                    l.file,
+                    esc(&l.file),
                     l.dataset.format_version,
                     s.clusters,
                     s.metrics,
@@ -197,8 +205,9 @@ pub fn run(cli: &Cli, command: &Command) -> ExitCode {
         Command::List => match load_data(cli.data.as_ref()) {
             Ok(l) => {
                 let lang = cli.lang.map(Lang::from).unwrap_or(Lang::Zh);
+                // One line per cluster whatever the names hold: tabs and newlines are escaped.
                 for c in &l.dataset.clusters {
-                    let _ = writeln!(out, "{}\t{}", c.id, c.name.get(lang));
+                    let _ = writeln!(out, "{}\t{}", esc(&c.id), esc(c.name.get(lang)));
                 }
                 ExitCode::SUCCESS
             }
@@ -207,8 +216,8 @@ pub fn run(cli: &Cli, command: &Command) -> ExitCode {
                 ExitCode::from(1)
             }
         },
-        Command::Synth { n } => {
-            let _ = writeln!(out, "{}", crate::synth::json(*n));
+        Command::Synth { n, problems } => {
+            let _ = writeln!(out, "{}", crate::synth::json_with_problems(*n, *problems));
             ExitCode::SUCCESS
         }
         Command::Schema => {
@@ -221,11 +230,9 @@ pub fn run(cli: &Cli, command: &Command) -> ExitCode {
             ExitCode::SUCCESS
         }
         Command::Export {
-            compare,
             format,
             what,
             output,
-            lang,
             baseline,
             width,
             height,
@@ -244,10 +251,35 @@ pub fn run(cli: &Cli, command: &Command) -> ExitCode {
                     return ExitCode::from(1);
                 }
             };
+            if cli.compare.is_empty() {
+                let _ = writeln!(
+                    err,
+                    "cluster-compare: export needs --compare ID,ID (`cluster-compare list` shows the ids)"
+                );
+                return ExitCode::from(2);
+            }
+            let selection = crate::selection::check(&loaded.dataset, &cli.compare, *baseline);
+            if let Some(e) = selection.error() {
+                let _ = writeln!(err, "cluster-compare: {}", esc(&e));
+                return ExitCode::from(1);
+            }
+            if let Some(note) = selection.note() {
+                let _ = writeln!(err, "cluster-compare: note: {}", esc(&note));
+            }
+            if let Some(b) = baseline
+                && selection.baseline.is_none()
+            {
+                let _ = writeln!(
+                    err,
+                    "cluster-compare: --baseline {b} is not one of the {} ids in --compare (counting from 0)",
+                    cli.compare.len()
+                );
+                return ExitCode::from(1);
+            }
             let request = export::Request {
-                ids: compare.clone(),
-                baseline: *baseline,
-                lang: (*lang).into(),
+                ids: selection.ids,
+                baseline: selection.baseline,
+                lang: cli.lang.map(Lang::from).unwrap_or(Lang::Zh),
                 png: export::PngOptions {
                     width: *width,
                     height: *height,
@@ -275,7 +307,7 @@ pub fn run(cli: &Cli, command: &Command) -> ExitCode {
                     ExitCode::SUCCESS
                 }
                 Err(e) => {
-                    let _ = writeln!(err, "cluster-compare: {e}");
+                    let _ = writeln!(err, "cluster-compare: {}", esc(&e.to_string()));
                     ExitCode::from(1)
                 }
             }

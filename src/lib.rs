@@ -13,6 +13,7 @@ pub mod export;
 pub mod format;
 pub mod load;
 pub mod model;
+pub mod selection;
 pub mod synth;
 pub mod tokens;
 pub mod ui;

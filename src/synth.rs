@@ -165,3 +165,16 @@ pub fn json(n: usize) -> String {
     // Serialising plain data to a String cannot fail.
     serde_json::to_string_pretty(&dataset(n)).unwrap_or_default()
 }
+
+/// The synthetic dataset of `n` clusters with `problems` unknown units spread
+/// over its metrics (at most 5 per cluster), as pretty JSON text: a file with
+/// that many errors to locate, for scale tests of problem reports.
+pub fn json_with_problems(n: usize, problems: usize) -> String {
+    let mut d = dataset(n);
+    let per_cluster = d.clusters.first().map_or(0, |c| c.metrics.len());
+    for j in 0..problems.min(n * per_cluster) {
+        let (c, m) = (j % n, j / n);
+        d.clusters[c].metrics[m].unit = "synthetic-unit".into();
+    }
+    serde_json::to_string_pretty(&d).unwrap_or_default()
+}

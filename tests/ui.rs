@@ -109,6 +109,7 @@ fn a_bad_file_shows_every_problem_and_the_old_data_stays() {
     h.run();
     let before = h.state().loaded.dataset.clusters.len();
     h.state_mut().open(&bad);
+    h.state_mut().wait_for_loading();
     h.run();
     h.get_all_by_label_contains("Could not load")
         .next()
@@ -162,6 +163,7 @@ fn the_open_file_reloads_when_it_changes_on_disk() {
     std::fs::write(&path, load::EMBEDDED).unwrap();
     let mut h = harness(app(Lang::Zh, false));
     h.state_mut().open(&path);
+    h.state_mut().wait_for_loading();
     h.run();
     assert!(
         h.query_by_label_contains("深圳先进电池材料集群（改）")
@@ -179,6 +181,9 @@ fn the_open_file_reloads_when_it_changes_on_disk() {
     std::fs::write(&path, changed).unwrap();
     // The app looks at the file once a second: step a little over two seconds.
     h.run_steps(150);
+    // The reload runs in the background: let it finish, then draw.
+    h.state_mut().wait_for_loading();
+    h.run();
     h.get_all_by_label_contains("深圳先进电池材料集群（改）")
         .next()
         .expect("reloaded name shown");
@@ -266,6 +271,7 @@ fn the_baseline_stays_on_its_cluster_when_the_data_changes() {
     a.settings.baseline = Some(1);
     let mut h = harness(a);
     h.state_mut().open(&path);
+    h.state_mut().wait_for_loading();
     h.run();
     let s = &h.state().settings;
     assert_eq!(
@@ -292,4 +298,97 @@ fn a_filter_from_the_other_language_does_not_empty_the_list() {
         h.query_by_label("Add yichun-lithium").is_some(),
         "the stale filter was dropped"
     );
+}
+
+#[test]
+fn a_file_loads_in_the_background_while_the_old_data_stays_usable() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("renamed.json");
+    let renamed = load::EMBEDDED.replace(
+        "\"Shenzhen advanced battery materials cluster\"",
+        "\"Shenzhen cluster, renamed\"",
+    );
+    assert_ne!(
+        renamed,
+        load::EMBEDDED,
+        "the test edits a name that is in the data"
+    );
+    std::fs::write(&path, renamed).unwrap();
+
+    let mut h = harness(app(Lang::En, false));
+    h.run();
+    let hold = h.state().hold_loading();
+    h.state_mut().open(&path);
+    // The window keeps drawing while the file loads (step: the spinner animates).
+    for _ in 0..3 {
+        h.step();
+    }
+    h.get_all_by_label_contains("Loading")
+        .next()
+        .expect("the status bar says a file is loading");
+    assert_eq!(
+        h.state().loading(),
+        Some(path.display().to_string().as_str())
+    );
+    h.get_all_by_label_contains("Shenzhen advanced battery materials cluster")
+        .next()
+        .expect("the old data still shows");
+    // ... and is usable.
+    h.get_by_label("Add yichun-lithium").click();
+    h.step();
+    h.step();
+    assert_eq!(h.state().settings.compare.len(), 3);
+
+    drop(hold);
+    h.state_mut().wait_for_loading();
+    h.run();
+    assert!(h.state().loading().is_none());
+    h.get_all_by_label_contains("Shenzhen cluster, renamed")
+        .next()
+        .expect("the new data arrives");
+    assert!(h.query_by_label_contains("Loading").is_none());
+}
+
+#[test]
+fn a_newer_open_supersedes_one_still_loading() {
+    let dir = tempfile::tempdir().unwrap();
+    let (old, new) = (dir.path().join("old.json"), dir.path().join("new.json"));
+    std::fs::write(&old, cluster_compare::synth::json(3)).unwrap();
+    std::fs::write(&new, load::EMBEDDED).unwrap();
+    let mut h = harness(app(Lang::En, false));
+    h.run();
+    let hold = h.state().hold_loading();
+    h.state_mut().open(&old);
+    h.state_mut().open(&new);
+    drop(hold);
+    h.state_mut().wait_for_loading();
+    std::thread::sleep(std::time::Duration::from_millis(200));
+    h.run();
+    assert_eq!(h.state().loaded.file, new.display().to_string());
+    assert!(h.query_by_label_contains("Synthetic cluster").is_none());
+}
+
+#[test]
+fn a_missing_start_file_says_the_embedded_dataset_is_shown() {
+    let dir = tempfile::tempdir().unwrap();
+    let missing = dir.path().join("missing.json");
+    let startup = cluster_compare::ui::app::Startup {
+        data: Some(missing),
+        compare: vec![],
+        lang: Some(Lang::En),
+    };
+    let mut state = App::start(startup, Settings::default(), None);
+    state.wait_for_loading();
+    let mut h = harness(state);
+    h.run();
+    h.get_all_by_label_contains("the embedded dataset is shown instead")
+        .next()
+        .expect("says what is shown");
+    assert!(
+        h.query_by_label_contains("the data shown before stays")
+            .is_none()
+    );
+    h.get_all_by_label_contains("Shenzhen")
+        .next()
+        .expect("the embedded data shows");
 }

@@ -3,7 +3,7 @@
 //! the views. File I/O happens here, never in views.
 
 use std::path::{Path, PathBuf};
-use std::time::{Instant, SystemTime};
+use std::time::{Duration, Instant, SystemTime};
 
 use egui::{Key, KeyboardShortcut, Modifiers, RichText, Ui};
 use serde::{Deserialize, Serialize};
@@ -12,6 +12,7 @@ use super::charts::Charts;
 use super::help::Page;
 use super::history::History;
 use super::i18n::tr;
+use super::loader::{self, Done, Loader, Purpose as LoadPurpose, Source};
 use super::notice::{Notice, PathPrompt, Picked, Purpose, run_dialog};
 use super::picker::Picker;
 use super::present::{PresentAction, Presenter};
@@ -148,7 +149,7 @@ pub struct App {
     screen: egui::Vec2,
     /// The settings as last saved, to know when a save is due.
     saved: Option<String>,
-    /// The selection to restore once the saved file loads (it failed at start).
+    /// The selection to restore once the saved file loads (it is loading or failed at start).
     pending_selection: Option<(Vec<String>, Option<usize>)>,
     /// Presentation mode: the deck, laid out and drawn off the UI thread.
     pub presenter: Presenter,
@@ -163,6 +164,13 @@ pub struct App {
     pub(super) notices: Vec<Notice>,
     pub(super) path_prompt: Option<PathPrompt>,
     pub(super) views_ui: ViewsUi,
+    /// Loads files off the UI thread.
+    loader: Loader,
+    /// The context, so background loads can ask for a repaint when done.
+    ctx: Option<egui::Context>,
+    /// The embedded dataset is shown in place of a file asked for at start
+    /// (still loading, or it failed), not because it was chosen.
+    fallback: bool,
 }
 
 fn modified(path: &Path) -> Option<SystemTime> {
@@ -197,6 +205,9 @@ impl App {
             notices: Vec::new(),
             path_prompt: None,
             views_ui: ViewsUi::default(),
+            loader: Loader::default(),
+            ctx: None,
+            fallback: false,
         };
         app.sanitise_selection();
         app
@@ -204,10 +215,19 @@ impl App {
 
     pub fn new(cc: &eframe::CreationContext<'_>, startup: Startup, started: Instant) -> Self {
         super::fonts::install(&cc.egui_ctx);
-        let mut settings: Settings = cc
+        let settings: Settings = cc
             .storage
             .and_then(|s| eframe::get_value(s, eframe::APP_KEY))
             .unwrap_or_default();
+        let mut app = Self::start(startup, settings, Some(&cc.egui_ctx));
+        app.started = Some(started);
+        app
+    }
+
+    /// The app at start: the embedded dataset at once, and the asked-for (or
+    /// saved) file loading in the background; it replaces the embedded data
+    /// when it loads. `ctx` is asked to repaint when the load is done.
+    pub fn start(startup: Startup, mut settings: Settings, ctx: Option<&egui::Context>) -> Self {
         if let Some(l) = startup.lang {
             settings.lang = l;
         }
@@ -218,63 +238,94 @@ impl App {
         if startup.data.is_some() {
             settings.data_path = startup.data.clone();
         }
-        // The asked-for file first, so the selection is checked against it;
-        // the embedded dataset when there is none or it fails to load.
-        let mut failed = None;
-        let from_file = settings
-            .data_path
-            .as_deref()
-            .and_then(|p| load::load_path(p).map_err(|e| failed = Some(e)).ok());
-        let loaded = from_file.unwrap_or_else(|| match load::load_embedded() {
+        let embedded = match load::load_embedded() {
             Ok(l) => l,
             Err(e) => Loaded {
                 file: e.file.clone(),
                 dataset: Default::default(),
                 warnings: e.problems,
             },
-        });
-        let path = settings.data_path.clone().filter(|_| failed.is_none());
-        // A saved file that fails keeps its selection for when it is fixed.
-        let keep = failed
+        };
+        // The selection refers to the file's clusters: keep it for when it loads
+        // (or, if it fails, for when it is fixed).
+        let keep = settings
+            .data_path
             .is_some()
             .then(|| (settings.compare.clone(), settings.baseline));
-        let mut app = Self::with_data(loaded, settings);
+        let mut app = Self::with_data(embedded, settings);
+        app.ctx = ctx.cloned();
         if !startup.compare.is_empty() {
             app.startup_compare = Some(startup.compare);
         }
-        if failed.is_none() {
+        if app.settings.data_path.is_none() {
             app.report_startup_compare();
         }
-        app.problems = failed;
-        app.pending_selection = keep;
-        if let Some(p) = path {
+        if let Some(p) = app.settings.data_path.clone() {
+            app.pending_selection = keep;
+            app.fallback = true;
+            // Keep watching a file that fails, so fixing it loads it.
             app.watched = Some((p.clone(), modified(&p)));
-        } else if let Some(p) = app.settings.data_path.clone() {
-            // Keep watching a file that failed, so fixing it loads it.
-            app.watched = Some((p.clone(), modified(&p)));
+            app.loader.start(ctx, Source::Path(p), LoadPurpose::Startup);
         }
-        app.started = Some(started);
         app
     }
 
-    /// Loads a file. On failure the data already shown stays and every problem is listed.
+    /// Loads a file in the background. Until it is in, the data shown stays
+    /// usable; on failure it stays and every problem is listed.
     pub fn open(&mut self, path: &Path) {
-        match load::load_path(path) {
-            Ok(l) => self.replace_data(l, Some(path)),
-            Err(e) => {
-                self.problems = Some(e);
-                if self.settings.data_path.as_deref() == Some(path) && self.watched.is_none() {
-                    self.watched = Some((path.to_owned(), modified(path)));
-                }
-            }
-        }
+        self.loader.start(
+            self.ctx.as_ref(),
+            Source::Path(path.to_owned()),
+            LoadPurpose::Open,
+        );
     }
 
     /// Loads bytes (a dropped file without a path) the same way.
     pub fn open_bytes(&mut self, name: &str, bytes: &[u8]) {
-        match load::load_bytes(name, bytes) {
-            Ok(l) => self.replace_data(l, None),
-            Err(e) => self.problems = Some(e),
+        self.loader.start(
+            self.ctx.as_ref(),
+            Source::Bytes {
+                name: name.to_owned(),
+                bytes: bytes.to_vec(),
+            },
+            LoadPurpose::Open,
+        );
+    }
+
+    /// The file being loaded in the background, if any.
+    pub fn loading(&self) -> Option<&str> {
+        self.loader.pending().map(|p| p.label.as_str())
+    }
+
+    /// Blocks until the load under way (if any) is done and applies it. For
+    /// tests and scripted use; the app itself never waits.
+    pub fn wait_for_loading(&mut self) {
+        if let Some(done) = self.loader.wait(Duration::from_secs(120)) {
+            self.finish_load(done);
+        }
+    }
+
+    /// Holds background loads until the guard is dropped (tests use it to see
+    /// the app while a file is loading).
+    pub fn hold_loading(&self) -> loader::Hold {
+        self.loader.hold()
+    }
+
+    fn finish_load(&mut self, done: Done) {
+        match done.result {
+            Ok(l) => {
+                self.fallback = false;
+                self.replace_data(l, done.path.as_deref());
+            }
+            Err(e) => {
+                self.problems = Some(e);
+                if let Some(p) = done.path
+                    && self.settings.data_path.as_deref() == Some(p.as_path())
+                    && self.watched.is_none()
+                {
+                    self.watched = Some((p.clone(), modified(&p)));
+                }
+            }
         }
     }
 
@@ -310,17 +361,16 @@ impl App {
         }
     }
 
-    /// Drops ids the dataset does not have; keeps 1 to 6 panels where possible.
+    /// Drops ids the dataset does not have and repeated ids (the rule the
+    /// command line follows too: [`crate::selection::check`]); keeps 1 to 6
+    /// panels where possible, the baseline on its cluster.
     pub(super) fn sanitise_selection(&mut self) {
         let d = &self.loaded.dataset;
         let s = &mut self.settings;
-        // The baseline is an index: keep it on its cluster, not its position.
-        let base_id = s.baseline.and_then(|b| s.compare.get(b).cloned());
-        let mut seen = std::collections::HashSet::new();
-        s.compare
-            .retain(|id| d.cluster(id).is_some() && seen.insert(id.clone()));
+        let checked = crate::selection::check(d, &s.compare, s.baseline);
+        s.compare = checked.ids;
         s.compare.truncate(MAX_PANELS);
-        s.baseline = base_id.and_then(|id| s.compare.iter().position(|c| *c == id));
+        s.baseline = checked.baseline.filter(|&b| b < s.compare.len());
         if s.compare.is_empty() {
             s.compare = DEFAULT_COMPARE
                 .iter()
@@ -517,6 +567,12 @@ impl App {
             // This frame's root Ui predates the change; draw the next one at once.
             ctx.request_repaint();
         }
+        if self.ctx.is_none() {
+            self.ctx = Some(ctx.clone());
+        }
+        if let Some(done) = self.loader.poll() {
+            self.finish_load(done);
+        }
         self.handle_input(&ctx);
         self.poll_file(&ctx);
         self.poll_deck(&ctx);
@@ -660,7 +716,8 @@ impl App {
         let m = modified(&path);
         if m != seen {
             self.watched = Some((path.clone(), m));
-            self.open(&path);
+            self.loader
+                .start(Some(ctx), Source::Path(path.clone()), LoadPurpose::Reload);
         }
         ctx.request_repaint_after(std::time::Duration::from_secs(1));
     }
@@ -758,7 +815,10 @@ impl App {
 
     /// Replaces the data with the embedded dataset and stops watching a file.
     pub(super) fn use_embedded(&mut self) {
+        // The seed is small and already in memory: no thread needed.
+        self.loader.cancel();
         if let Ok(l) = load::load_embedded() {
+            self.fallback = false;
             self.replace_data(l, None);
         }
         self.settings.data_path = None;
@@ -824,6 +884,16 @@ impl App {
     fn status_bar(&mut self, ui: &mut Ui) {
         let lang = self.settings.lang;
         ui.horizontal(|ui| {
+            if let Some(p) = self.loader.pending() {
+                ui.add(egui::Spinner::new());
+                ui.label(format!(
+                    "{} {}… {:.0} s",
+                    tr(lang, "正在加载", "Loading"),
+                    p.label,
+                    p.started.elapsed().as_secs_f64()
+                ));
+                ui.separator();
+            }
             let d = &self.loaded.dataset;
             let s = d.summary();
             widgets::weak(
@@ -876,17 +946,26 @@ impl App {
                 .iter()
                 .filter(|p| p.severity == Severity::Error)
                 .count();
+            let what_is_shown = if self.fallback {
+                tr(
+                    lang,
+                    "个错误；显示的是内置数据集",
+                    "error(s); the embedded dataset is shown instead",
+                )
+            } else {
+                tr(
+                    lang,
+                    "个错误；仍显示之前的数据",
+                    "error(s); the data shown before stays",
+                )
+            };
             ui.label(
                 RichText::new(format!(
                     "{} {} — {} {}",
                     tr(lang, "无法加载", "Could not load"),
                     err.file,
                     errors,
-                    tr(
-                        lang,
-                        "个错误；仍显示之前的数据",
-                        "error(s); the data shown before stays"
-                    )
+                    what_is_shown
                 ))
                 .strong()
                 .color(p.bad),

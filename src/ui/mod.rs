@@ -9,6 +9,7 @@ pub mod fonts;
 pub mod help;
 pub mod history;
 pub mod i18n;
+pub mod loader;
 pub mod matrix;
 pub mod menu;
 pub mod notice;

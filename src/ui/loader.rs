@@ -1,0 +1,243 @@
+//! Loading and validating datasets off the UI thread.
+//!
+//! Each load runs on its own thread and sends its result back over a channel,
+//! then asks egui for a repaint. Loads are numbered: only the newest one asked
+//! for is ever applied, so a newer load supersedes an older one still running.
+//! The window keeps drawing, and the data shown stays usable, meanwhile.
+
+use std::path::PathBuf;
+use std::sync::mpsc::{Receiver, Sender, channel};
+use std::sync::{Arc, Condvar, Mutex};
+use std::time::{Duration, Instant};
+
+use crate::load::{self, LoadError, Loaded};
+
+/// What to load.
+pub enum Source {
+    Path(PathBuf),
+    /// A dropped file the system gave as bytes, with the name to report.
+    Bytes {
+        name: String,
+        bytes: Vec<u8>,
+    },
+}
+
+/// Why a load was asked for; the app acts on the result accordingly.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Purpose {
+    /// The `--data` or saved file, at start.
+    Startup,
+    /// Opened by the user (menu, recent files, drop).
+    Open,
+    /// The open file changed on disk.
+    Reload,
+}
+
+/// A finished load.
+pub struct Done {
+    pub generation: u64,
+    pub path: Option<PathBuf>,
+    pub purpose: Purpose,
+    pub result: Result<Loaded, LoadError>,
+}
+
+/// The load under way, for the status bar.
+pub struct Pending {
+    pub generation: u64,
+    /// The file's name as shown to the user.
+    pub label: String,
+    pub started: Instant,
+}
+
+/// Holds loads back until dropped (tests use it to see the app mid-load).
+pub struct Hold(Arc<Gate>);
+
+impl Drop for Hold {
+    fn drop(&mut self) {
+        let (lock, cv) = (&self.0.held, &self.0.cv);
+        if let Ok(mut held) = lock.lock() {
+            *held = false;
+        }
+        cv.notify_all();
+    }
+}
+
+#[derive(Default)]
+struct Gate {
+    held: Mutex<bool>,
+    cv: Condvar,
+}
+
+impl Gate {
+    fn wait(&self) {
+        let Ok(mut held) = self.held.lock() else {
+            return;
+        };
+        while *held {
+            match self.cv.wait(held) {
+                Ok(h) => held = h,
+                Err(_) => return,
+            }
+        }
+    }
+}
+
+pub struct Loader {
+    tx: Sender<Done>,
+    rx: Receiver<Done>,
+    /// The newest load asked for; results of older ones are dropped.
+    latest: u64,
+    pending: Option<Pending>,
+    gate: Arc<Gate>,
+}
+
+impl Default for Loader {
+    fn default() -> Self {
+        let (tx, rx) = channel();
+        Self {
+            tx,
+            rx,
+            latest: 0,
+            pending: None,
+            gate: Arc::default(),
+        }
+    }
+}
+
+impl Loader {
+    /// Starts loading on a new thread; `ctx` (when there is a window) is asked to
+    /// repaint when the result is in. Supersedes any load under way.
+    pub fn start(&mut self, ctx: Option<&egui::Context>, source: Source, purpose: Purpose) {
+        self.latest += 1;
+        let generation = self.latest;
+        let (label, path) = match &source {
+            Source::Path(p) => (p.display().to_string(), Some(p.clone())),
+            Source::Bytes { name, .. } => (name.clone(), None),
+        };
+        self.pending = Some(Pending {
+            generation,
+            label,
+            started: Instant::now(),
+        });
+        let tx = self.tx.clone();
+        let ctx = ctx.cloned();
+        let gate = Arc::clone(&self.gate);
+        let spawned = std::thread::Builder::new()
+            .name(format!("load-{generation}"))
+            .spawn(move || {
+                gate.wait();
+                let result = match source {
+                    Source::Path(p) => load::load_path(&p),
+                    Source::Bytes { name, bytes } => load::load_bytes(&name, &bytes),
+                };
+                // The app may be gone (window closed): nothing to tell then.
+                let _ = tx.send(Done {
+                    generation,
+                    path,
+                    purpose,
+                    result,
+                });
+                if let Some(ctx) = ctx {
+                    ctx.request_repaint();
+                }
+            });
+        if let Err(e) = spawned {
+            let file = self
+                .pending
+                .as_ref()
+                .map_or_else(String::new, |p| p.label.clone());
+            let _ = self.tx.send(Done {
+                generation,
+                path: None,
+                purpose,
+                result: Err(LoadError {
+                    file,
+                    problems: vec![load::Problem::error(
+                        "",
+                        format!("could not start loading: {e}"),
+                    )],
+                }),
+            });
+        }
+    }
+
+    /// Forgets any load under way (its result will be dropped).
+    pub fn cancel(&mut self) {
+        self.latest += 1;
+        self.pending = None;
+    }
+
+    pub fn pending(&self) -> Option<&Pending> {
+        self.pending.as_ref()
+    }
+
+    fn accept(&mut self, done: Done) -> Option<Done> {
+        (done.generation == self.latest).then(|| {
+            self.pending = None;
+            done
+        })
+    }
+
+    /// The newest load's result, if it has come in; never blocks.
+    pub fn poll(&mut self) -> Option<Done> {
+        while let Ok(done) = self.rx.try_recv() {
+            if let Some(d) = self.accept(done) {
+                return Some(d);
+            }
+        }
+        None
+    }
+
+    /// Blocks until the newest load is done (at most `timeout`); for tests and
+    /// for callers that must have the result before going on.
+    pub fn wait(&mut self, timeout: Duration) -> Option<Done> {
+        let until = Instant::now() + timeout;
+        while self.pending.is_some() {
+            let left = until.saturating_duration_since(Instant::now());
+            match self.rx.recv_timeout(left) {
+                Ok(done) => {
+                    if let Some(d) = self.accept(done) {
+                        return Some(d);
+                    }
+                }
+                Err(_) => return None,
+            }
+        }
+        None
+    }
+
+    /// Holds loads that start or are waiting until the returned guard is dropped.
+    pub fn hold(&self) -> Hold {
+        if let Ok(mut held) = self.gate.held.lock() {
+            *held = true;
+        }
+        Hold(Arc::clone(&self.gate))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_newer_load_supersedes_an_older_one() {
+        let dir = tempfile::tempdir().unwrap();
+        let (a, b) = (dir.path().join("a.json"), dir.path().join("b.json"));
+        std::fs::write(&a, crate::synth::json(3)).unwrap();
+        std::fs::write(&b, crate::synth::json(5)).unwrap();
+        let mut l = Loader::default();
+        let hold = l.hold();
+        l.start(None, Source::Path(a), Purpose::Open);
+        l.start(None, Source::Path(b.clone()), Purpose::Open);
+        assert!(l.poll().is_none(), "held");
+        assert_eq!(l.pending().map(|p| p.generation), Some(2));
+        drop(hold);
+        let done = l.wait(Duration::from_secs(30)).expect("done");
+        assert_eq!(done.path.as_deref(), Some(b.as_path()));
+        assert_eq!(done.result.unwrap().dataset.clusters.len(), 5);
+        // The older result, whenever it comes, is dropped.
+        std::thread::sleep(Duration::from_millis(100));
+        assert!(l.poll().is_none());
+        assert!(l.pending().is_none());
+    }
+}

@@ -1,0 +1,152 @@
+//! The command line as a user types it: global options anywhere, id lists
+//! checked by the same rule as the app, and nothing from a data file able to
+//! drive the terminal.
+
+mod common;
+
+use std::process::ExitCode;
+
+use clap::Parser;
+use cluster_compare::cli::{self, Cli};
+
+/// Parses and runs `args`; returns the exit code, standard output and standard error.
+fn run(args: &[&str]) -> (ExitCode, String, String) {
+    let cli = Cli::try_parse_from(std::iter::once("cluster-compare").chain(args.iter().copied()))
+        .unwrap_or_else(|e| panic!("{args:?}: {e}"));
+    let command = cli.command.as_ref().expect("a subcommand");
+    let (mut out, mut err) = (Vec::new(), Vec::new());
+    let code = cli::run_to(&cli, command, &mut out, &mut err);
+    (
+        code,
+        String::from_utf8(out).unwrap(),
+        String::from_utf8(err).unwrap(),
+    )
+}
+
+#[test]
+fn global_options_go_before_or_after_the_subcommand() {
+    let (code, after, _) = run(&["list", "--lang", "en"]);
+    assert_eq!(code, ExitCode::SUCCESS);
+    let (_, before, _) = run(&["--lang", "en", "list"]);
+    assert_eq!(after, before);
+    assert!(after.contains("Shenzhen"), "{after}");
+
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("a.csv");
+    let out = out.to_str().unwrap();
+    let (code, _, err) = run(&[
+        "export",
+        "--format",
+        "csv",
+        "-o",
+        out,
+        "--compare",
+        "yichun-lithium",
+        "--lang",
+        "en",
+    ]);
+    assert_eq!(code, ExitCode::SUCCESS, "{err}");
+    let csv = std::fs::read_to_string(out).unwrap();
+    assert!(csv.contains("Yichun"), "English names: {csv}");
+}
+
+#[test]
+fn empty_ids_are_named_as_empty() {
+    let (code, _, err) = run(&[
+        "export",
+        "--compare",
+        "yichun-lithium,,shenzhen-battery-materials",
+        "--format",
+        "csv",
+        "-o",
+        "-",
+    ]);
+    assert_eq!(code, ExitCode::from(1));
+    assert!(err.contains("empty id at position 2"), "{err}");
+    assert!(!err.contains(": ;"), "{err}");
+}
+
+#[test]
+fn a_repeated_id_is_compared_once_as_in_the_app() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("dup.csv");
+    let out = out.to_str().unwrap();
+    let (code, _, err) = run(&[
+        "export",
+        "--compare",
+        "yichun-lithium,shenzhen-battery-materials,yichun-lithium",
+        "--format",
+        "csv",
+        "-o",
+        out,
+    ]);
+    assert_eq!(code, ExitCode::SUCCESS, "{err}");
+    assert!(
+        err.contains("`yichun-lithium` given more than once"),
+        "{err}"
+    );
+    let csv = std::fs::read_to_string(out).unwrap();
+    let header = csv.lines().next().unwrap();
+    let columns = header
+        .split(',')
+        .filter(|c| c.starts_with("宜春") && !c.contains('·'));
+    assert_eq!(columns.count(), 1, "{header}");
+}
+
+/// A dataset whose names carry terminal escape sequences, fake lines and a bidi override.
+fn hostile_file(dir: &std::path::Path) -> std::path::PathBuf {
+    let mut v = common::minimal();
+    v["clusters"][0]["name"]["zh"] = "甲\u{1b}]0;pwned\u{7}\r\n\u{1b}[2J集群".into();
+    v["clusters"][1]["name"]["zh"] = "乙\u{202e}群集\nfake-id\tfake name".into();
+    v["clusters"][1]["metrics"][0]["unit"] = "\u{1b}[31m家".into();
+    let path = dir.join("hostile.json");
+    std::fs::write(&path, serde_json::to_string_pretty(&v).unwrap()).unwrap();
+    path
+}
+
+fn assert_inert(s: &str) {
+    for bad in ['\u{1b}', '\r', '\u{7}', '\u{202e}'] {
+        assert!(!s.contains(bad), "{bad:?} printed raw in {s:?}");
+    }
+}
+
+#[test]
+fn list_prints_one_inert_line_per_cluster() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut v = common::minimal();
+    v["clusters"][0]["name"]["zh"] = "甲\u{1b}]0;pwned\u{7}\r\n\u{1b}[2J集群".into();
+    v["clusters"][1]["name"]["zh"] = "乙\u{202e}群集\nfake-id\tfake name".into();
+    let path = dir.path().join("names.json");
+    std::fs::write(&path, serde_json::to_string_pretty(&v).unwrap()).unwrap();
+    let (code, out, err) = run(&["list", "--data", path.to_str().unwrap()]);
+    assert_eq!(code, ExitCode::SUCCESS, "{err}");
+    assert_eq!(out.lines().count(), 2, "{out}");
+    assert!(out.lines().all(|l| l.matches('\t').count() == 1), "{out}");
+    assert_inert(&out);
+    assert!(
+        out.contains("\\u{1b}]0;pwned"),
+        "escaped, still readable: {out}"
+    );
+}
+
+#[test]
+fn check_escapes_what_it_echoes_from_the_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = hostile_file(dir.path());
+    let (code, out, err) = run(&["check", path.to_str().unwrap()]);
+    assert_eq!(code, ExitCode::from(1));
+    assert_inert(&out);
+    assert_inert(&err);
+    assert!(out.contains("unknown unit `\\u{1b}[31m家`"), "{out}");
+    assert_eq!(out.lines().count(), 1, "{out}");
+}
+
+#[test]
+fn check_refuses_a_device() {
+    let (code, out, _) = run(&["check", "/dev/zero"]);
+    assert_eq!(code, ExitCode::from(1));
+    assert!(
+        out.contains("/dev/zero: error: is not a regular file"),
+        "{out}"
+    );
+}
