@@ -9,9 +9,11 @@
 pub mod cli;
 pub mod compare;
 pub mod export;
+pub mod filter;
 pub mod format;
 pub mod load;
 pub mod model;
 pub mod synth;
+pub mod table;
 pub mod ui;
 pub mod units;

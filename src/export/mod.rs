@@ -4,6 +4,7 @@
 
 mod html;
 mod png;
+pub mod table;
 mod xlsx;
 
 use std::io::Write;

@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 use super::charts::Charts;
 use super::i18n::tr;
 use super::picker::Picker;
+use super::table::TableView;
 use super::view::{ComparisonView, Tab};
 use super::{Action, MAX_PANELS, ViewCtx, theme, widgets};
 use crate::compare::Comparison;
@@ -40,6 +41,7 @@ pub struct Settings {
     pub tab: Tab,
     pub charts: Charts,
     pub picker: Picker,
+    pub table: TableView,
 }
 
 impl Default for Settings {
@@ -54,6 +56,7 @@ impl Default for Settings {
             tab: Tab::Overview,
             charts: Charts::default(),
             picker: Picker::default(),
+            table: TableView::default(),
         }
     }
 }
@@ -341,6 +344,8 @@ impl App {
         self.handle_input(&ctx);
         self.poll_file(&ctx);
         let lang = self.settings.lang;
+        // Changes whenever the dataset or the language changes (views cache on it).
+        let generation = self.generation ^ (lang as u64) << 40;
 
         if !self.presentation {
             egui::Panel::top("menu").show(ui, |ui| self.menu_bar(ui));
@@ -351,7 +356,6 @@ impl App {
                     .default_size(180.0)
                     .show(ui, |ui| self.problems_panel(ui));
             }
-            let generation = self.generation ^ (lang as u64) << 40;
             egui::Panel::left("clusters")
                 .resizable(true)
                 .default_size(theme::SIDEBAR_WIDTH)
@@ -377,6 +381,21 @@ impl App {
                     }
                 });
                 ui.separator();
+                if self.settings.tab == Tab::Table {
+                    let s = &mut self.settings;
+                    let actions = s.table.ui(
+                        ui,
+                        &self.loaded.dataset,
+                        generation,
+                        lang,
+                        &s.picker.filters,
+                        &s.compare,
+                    );
+                    for a in actions {
+                        self.apply(a);
+                    }
+                    return;
+                }
             }
             let cmp = cached(
                 &mut self.comparison,
@@ -503,6 +522,7 @@ impl App {
                     Tab::Charts => export::View::Charts,
                     Tab::Policies => export::View::Policies,
                     Tab::Context => export::View::Context,
+                    Tab::Table => export::View::Overview,
                 },
             };
         }

@@ -10,6 +10,8 @@ pub mod i18n;
 pub mod matrix;
 pub mod panel;
 pub mod picker;
+pub mod policies;
+pub mod table;
 pub mod theme;
 pub mod view;
 pub mod widgets;
