@@ -175,7 +175,8 @@ fn timeline(ui: &mut Ui, cx: &ViewCtx<'_>, events: &[&TimelineEvent]) {
         .fold(40.0_f32, f32::max)
         + gap;
     let scope_w = (avail * 0.22).clamp(90.0, 220.0);
-    let event_w = (avail - date_w - scope_w - 2.0 * gap).max(160.0);
+    // Lines longer than ~60 characters read poorly; on wide windows the scope stays near its event.
+    let event_w = (avail - date_w - scope_w - 2.0 * gap).clamp(160.0, 720.0);
     let cell = |ui: &mut Ui, w: f32, add: &mut dyn FnMut(&mut Ui)| {
         ui.allocate_ui_with_layout(
             egui::vec2(w, 0.0),

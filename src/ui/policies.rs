@@ -152,9 +152,11 @@ impl PolicyLists<'_> {
                 "Hover a title for its summary, source and the phrase as written.",
             ),
         );
-        for (i, col) in cx.comparison.columns.iter().enumerate() {
+        let cols = &cx.comparison.columns;
+        let card = |ui: &mut Ui, i: usize| {
+            let col = &cols[i];
             let Some(c) = cx.dataset.cluster(&col.id) else {
-                continue;
+                return;
             };
             theme::card_frame(ui).show(ui, |ui| {
                 ui.set_width(ui.available_width());
@@ -183,7 +185,20 @@ impl PolicyLists<'_> {
                     policy_entry(ui, cx.dataset, p, lang, None);
                 }
             });
-            ui.add_space(theme::GAP_SMALL);
+        };
+        // Side by side where each list gets a readable width, else one below the other.
+        let n = cols.len();
+        if n > 1 && ui.available_width() / n as f32 >= 420.0 {
+            ui.columns(n, |uis| {
+                for (i, ui) in uis.iter_mut().enumerate() {
+                    card(ui, i);
+                }
+            });
+        } else {
+            for i in 0..n {
+                card(ui, i);
+                ui.add_space(theme::GAP_SMALL);
+            }
         }
     }
 }

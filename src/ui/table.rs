@@ -116,7 +116,8 @@ impl TableView {
         let full = compared.len() >= MAX_PANELS;
         let body_h = ui.text_style_height(&egui::TextStyle::Body);
         let row_h = body_h + 10.0;
-        let head_h = 2.0 * body_h + 12.0;
+        // Three lines: long metric names and units wrap rather than vanish.
+        let head_h = 3.0 * body_h + 12.0;
         let mut clicked: Option<SortKey> = None;
         let sort = self.sort.clone();
         let arrow = |key: &SortKey| match &sort {
@@ -129,23 +130,34 @@ impl TableView {
             }
             _ => "",
         };
-        let widths = [200.0, 64.0, 90.0, 150.0, 72.0, 64.0];
+        // Narrow windows get narrower columns (text truncates, hover shows it
+        // whole) so the first figures are in view; the rest scroll sideways.
+        let k = (ui.available_width() / 1300.0).clamp(0.62, 1.0);
+        let widths = [200.0 * k, 64.0, 90.0 * k, 150.0 * k, 72.0, 64.0];
+        let metric_w = (112.0 * k).max(84.0);
+        // Leave room below the rows for the sideways scroll bar.
+        let body_max_h = (ui.available_height() - head_h - 24.0).max(row_h * 3.0);
+        // Solid scroll bars: with more columns than fit, the sideways bar must
+        // be visible before the pointer finds it (egui's floating bars are not).
+        ui.spacing_mut().scroll = egui::style::ScrollStyle::solid();
         egui::ScrollArea::horizontal()
             .id_salt("cluster-table-h")
-            .auto_shrink([false, false])
+            .auto_shrink([false, true])
+            .scroll_bar_visibility(egui::scroll_area::ScrollBarVisibility::AlwaysVisible)
             .show(ui, |ui| {
                 let mut b = TableBuilder::new(ui)
                     .id_salt("cluster-table")
                     .striped(true)
                     .resizable(true)
-                    .auto_shrink([false, false])
+                    .auto_shrink([false, true])
+                    .max_scroll_height(body_max_h)
                     .cell_layout(Layout::left_to_right(Align::Center))
                     .column(Column::exact(30.0));
                 for w in widths {
                     b = b.column(Column::initial(w).at_least(40.0).clip(true));
                 }
                 for _ in &t.columns {
-                    b = b.column(Column::initial(112.0).at_least(50.0).clip(true));
+                    b = b.column(Column::initial(metric_w).at_least(50.0).clip(true));
                 }
                 b.header(head_h, |mut h| {
                     h.col(|_| {});
@@ -248,11 +260,11 @@ impl TableView {
                         });
                         row.col(|ui| {
                             right(ui, |ui| {
-                                let resp = ui.label(if r.designated_text.is_empty() {
-                                    "—"
+                                let resp = if r.designated_text.is_empty() {
+                                    widgets::weak(ui, "—")
                                 } else {
-                                    &r.designated_text
-                                });
+                                    ui.label(&r.designated_text)
+                                };
                                 if let Some(des) = d
                                     .clusters
                                     .get(r.cluster)
