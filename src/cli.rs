@@ -68,6 +68,24 @@ pub enum Command {
         #[arg(long, default_value_t = 0)]
         problems: usize,
     },
+    /// Write the table of every cluster (one row per cluster, headline metrics as columns).
+    Table {
+        /// Output format.
+        #[arg(long, value_enum)]
+        format: export::all_clusters::TableFormat,
+        /// Output file; `-` writes csv and md to standard output.
+        #[arg(short, long, value_name = "OUT")]
+        output: PathBuf,
+        /// Sort by a column: name, level, province, industry, designated, figures, or a headline metric key (e.g. output_value). Missing values come last.
+        #[arg(long, value_name = "KEY")]
+        sort: Option<String>,
+        /// Sort in descending order.
+        #[arg(long, requires = "sort")]
+        desc: bool,
+        /// Language of names, labels and numbers.
+        #[arg(long, value_enum, default_value = "zh")]
+        lang: LangArg,
+    },
     /// Write a comparison sheet or picture of the clusters in --compare.
     Export {
         /// Output format.
@@ -228,6 +246,55 @@ pub fn run_to(cli: &Cli, command: &Command, out: &mut dyn Write, err: &mut dyn W
                 serde_json::to_string_pretty(&schema).unwrap_or_default()
             );
             ExitCode::SUCCESS
+        }
+        Command::Table {
+            format,
+            output,
+            sort,
+            desc,
+            lang,
+        } => {
+            let loaded = match load_data(cli.data.as_ref()) {
+                Ok(l) => l,
+                Err(e) => {
+                    let _ = write!(err, "{e}");
+                    return ExitCode::from(1);
+                }
+            };
+            let lang = Lang::from(*lang);
+            let sort = match sort {
+                None => None,
+                Some(code) => {
+                    let t = crate::table::ClusterTable::build(&loaded.dataset, lang);
+                    match t.parse_key(code) {
+                        Some(key) => Some(crate::table::Sort {
+                            key,
+                            descending: *desc,
+                        }),
+                        None => {
+                            let _ = writeln!(
+                                err,
+                                "cluster-compare: --sort {}: no such column; use one of: {}",
+                                code.escape_debug(),
+                                t.key_codes().join(", ")
+                            );
+                            return ExitCode::from(2);
+                        }
+                    }
+                }
+            };
+            let req = export::all_clusters::TableRequest {
+                lang,
+                sort,
+                filters: Default::default(),
+            };
+            match export::all_clusters::write(&loaded.dataset, &req, *format, output) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(e) => {
+                    let _ = writeln!(err, "cluster-compare: {e}");
+                    ExitCode::from(1)
+                }
+            }
         }
         Command::Export {
             format,

@@ -2,6 +2,7 @@
 //! [`Comparison`] the panels draw, through one [`Table`]. User text is made
 //! safe for each format in [`safe`]; files are written atomically ([`write`]).
 
+pub mod all_clusters;
 pub mod deck;
 mod flat;
 mod html;

@@ -16,6 +16,7 @@ use super::loader::{self, Done, Loader, Purpose as LoadPurpose, Source};
 use super::notice::{Notice, PathPrompt, Picked, Purpose, run_dialog};
 use super::picker::Picker;
 use super::present::{PresentAction, Presenter};
+use super::table::TableView;
 use super::view::{ComparisonView, Tab};
 use super::views_saved::{self, SavedView, ViewsUi};
 use super::{Action, MAX_PANELS, ViewCtx, theme, widgets};
@@ -50,6 +51,7 @@ pub struct Settings {
     pub deck: DeckSettings,
     /// Named views (Views menu).
     pub views: Vec<SavedView>,
+    pub table: TableView,
 }
 
 /// What the user chose for the slides (the metric is the charts' metric).
@@ -77,6 +79,7 @@ impl Default for Settings {
             picker: Picker::default(),
             deck: DeckSettings::default(),
             views: Vec::new(),
+            table: TableView::default(),
         }
     }
 }
@@ -577,6 +580,8 @@ impl App {
         self.poll_file(&ctx);
         self.poll_deck(&ctx);
         let lang = self.settings.lang;
+        // Changes whenever the dataset or the language changes (views cache on it).
+        let generation = self.generation ^ (lang as u64) << 40;
 
         if self.presentation {
             if !self.presenter.is_started() {
@@ -603,7 +608,6 @@ impl App {
                     .show(ui, |ui| self.problems_panel(ui));
             }
             self.notice_bar(ui);
-            let generation = self.generation ^ (lang as u64) << 40;
             egui::Panel::left("clusters")
                 .resizable(true)
                 .default_size(theme::SIDEBAR_WIDTH)
@@ -629,6 +633,21 @@ impl App {
                     }
                 });
                 ui.separator();
+                if self.settings.tab == Tab::Table {
+                    let s = &mut self.settings;
+                    let actions = s.table.ui(
+                        ui,
+                        &self.loaded.dataset,
+                        generation,
+                        lang,
+                        &s.picker.filters,
+                        &s.compare,
+                    );
+                    for a in actions {
+                        self.apply(a);
+                    }
+                    return;
+                }
             }
             let metric = self.settings.charts.metric.clone();
             let cmp = cached(
@@ -779,6 +798,7 @@ impl App {
                     Tab::Charts => export::View::Charts,
                     Tab::Policies => export::View::Policies,
                     Tab::Context => export::View::Context,
+                    Tab::Table => export::View::Overview,
                 },
             };
         }

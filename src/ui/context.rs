@@ -9,7 +9,7 @@ use super::i18n::{self, tr};
 use super::widgets::{self, with_source};
 use super::{ViewCtx, theme};
 use crate::format;
-use crate::model::{Count, Lang, Metric};
+use crate::model::{Count, Lang, Metric, TimelineEvent};
 
 pub struct ContextView<'a> {
     pub ctx: &'a ViewCtx<'a>,
@@ -148,19 +148,98 @@ impl ContextView<'_> {
             widgets::section(ui, tr(lang, "政策时间线", "Policy timeline"));
             let mut events: Vec<_> = ctx.timeline.iter().collect();
             events.sort_by(|a, b| a.date.cmp(&b.date));
-            egui::Grid::new("timeline").striped(true).show(ui, |ui| {
-                for e in events {
-                    ui.label(
-                        RichText::new(format::event_date(&e.date, e.date_approximate, lang))
-                            .monospace(),
-                    )
-                    .on_hover_text(e.date_note.as_deref().unwrap_or_default());
-                    let r = ui.add(egui::Label::new(e.title.get(lang)).wrap());
-                    with_source(r, cx.dataset, &e.source, lang, None);
-                    widgets::weak(ui, e.scope.as_ref().map_or("", |s| s.get(lang)));
-                    ui.end_row();
-                }
+            timeline(ui, cx, &events);
+        }
+    }
+}
+
+/// The policy timeline as a table (date | event | scope). The event column
+/// takes what the date and scope leave, so titles wrap at word boundaries
+/// (at characters for Chinese) at every window width.
+fn timeline(ui: &mut Ui, cx: &ViewCtx<'_>, events: &[&TimelineEvent]) {
+    let lang = cx.lang;
+    let p = theme::of(ui);
+    let gap = theme::GAP;
+    let avail = ui.available_width();
+    let mono = egui::TextStyle::Monospace.resolve(ui.style());
+    // The date column fits the longest date; the scope column a short phrase.
+    let date_w = events
+        .iter()
+        .map(|e| {
+            ui.painter()
+                .layout_no_wrap(
+                    format::event_date(&e.date, e.date_approximate, lang),
+                    mono.clone(),
+                    p.text,
+                )
+                .size()
+                .x
+        })
+        .fold(40.0_f32, f32::max)
+        + gap;
+    let scope_w = (avail * 0.22).clamp(90.0, 220.0);
+    // Lines longer than ~60 characters read poorly; on wide windows the scope stays near its event.
+    let event_w = (avail - date_w - scope_w - 2.0 * gap).clamp(160.0, 720.0);
+    let cell = |ui: &mut Ui, w: f32, add: &mut dyn FnMut(&mut Ui)| {
+        ui.allocate_ui_with_layout(
+            egui::vec2(w, 0.0),
+            egui::Layout::top_down(egui::Align::Min),
+            |ui| {
+                ui.set_width(w);
+                add(ui);
+            },
+        );
+    };
+    let row = |ui: &mut Ui, stripe: bool, add: &mut dyn FnMut(&mut Ui)| {
+        let bg = ui.painter().add(egui::Shape::Noop);
+        let r = ui
+            .horizontal_top(|ui| {
+                ui.spacing_mut().item_spacing.x = gap;
+                add(ui);
+            })
+            .response;
+        if stripe {
+            let rect = r.rect.expand2(egui::vec2(gap / 2.0, 2.0));
+            ui.painter()
+                .set(bg, egui::Shape::rect_filled(rect, 2.0, p.card_bg));
+        }
+    };
+    row(ui, false, &mut |ui| {
+        for (w, h) in [
+            (date_w, tr(lang, "日期", "Date")),
+            (event_w, tr(lang, "事件", "Event")),
+            (scope_w, tr(lang, "范围", "Scope")),
+        ] {
+            cell(ui, w, &mut |ui| {
+                ui.label(RichText::new(h).strong());
             });
         }
+    });
+    ui.separator();
+    for (i, e) in events.iter().enumerate() {
+        row(ui, i % 2 == 1, &mut |ui| {
+            cell(ui, date_w, &mut |ui| {
+                ui.label(
+                    RichText::new(format::event_date(&e.date, e.date_approximate, lang))
+                        .monospace(),
+                )
+                .on_hover_text(e.date_note.as_deref().unwrap_or_default());
+            });
+            cell(ui, event_w, &mut |ui| {
+                let r = ui.add(egui::Label::new(e.title.get(lang)).wrap());
+                with_source(r, cx.dataset, &e.source, lang, None);
+            });
+            cell(ui, scope_w, &mut |ui| {
+                ui.add(
+                    egui::Label::new(
+                        RichText::new(e.scope.as_ref().map_or("", |s| s.get(lang)))
+                            .small()
+                            .color(p.text_weak),
+                    )
+                    .wrap(),
+                );
+            });
+        });
+        ui.add_space(2.0);
     }
 }

@@ -9,16 +9,8 @@ use egui::{RichText, Ui};
 use super::i18n::{self, tr};
 use super::widgets;
 use super::{Action, MAX_PANELS, theme};
+pub use crate::filter::{Filters, filter};
 use crate::model::{Dataset, Lang, Level};
-
-#[derive(Default, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct Filters {
-    pub query: String,
-    pub level: Option<Level>,
-    pub industry: Option<String>,
-    pub province: Option<String>,
-    pub year: Option<i32>,
-}
 
 /// The picker's state. Filter results are cached per dataset and filter.
 #[derive(Default, serde::Serialize, serde::Deserialize)]
@@ -38,30 +30,6 @@ struct Options {
     industries: Vec<String>,
     provinces: Vec<String>,
     years: Vec<i32>,
-}
-
-fn matches(d: &Dataset, i: usize, f: &Filters, lang: Lang) -> bool {
-    let c = &d.clusters[i];
-    let q = f.query.trim().to_lowercase();
-    (q.is_empty()
-        || c.id.contains(&q)
-        || c.name.zh.contains(f.query.trim())
-        || c.name.en.to_lowercase().contains(&q))
-        && f.level.is_none_or(|l| l == c.level)
-        && f.industry
-            .as_deref()
-            .is_none_or(|s| c.industry.get(lang) == s)
-        && f.province
-            .as_deref()
-            .is_none_or(|s| c.provinces.iter().any(|p| p.get(lang) == s))
-        && f.year.is_none_or(|y| c.designation_year() == Some(y))
-}
-
-/// Indices of the clusters that pass the filters.
-pub fn filter(d: &Dataset, f: &Filters, lang: Lang) -> Vec<usize> {
-    (0..d.clusters.len())
-        .filter(|&i| matches(d, i, f, lang))
-        .collect()
 }
 
 impl Picker {

@@ -9,6 +9,7 @@ use super::context::ContextView;
 use super::i18n::tr;
 use super::matrix::PolicyMatrix;
 use super::panel::ClusterPanel;
+use super::policies::{PolicyLists, PolicySearch};
 use super::widgets;
 use super::{ViewCtx, theme};
 
@@ -19,10 +20,19 @@ pub enum Tab {
     Charts,
     Policies,
     Context,
+    /// Every cluster of the dataset in one sortable table (drawn by the app,
+    /// which owns its state; see [`super::table`]).
+    Table,
 }
 
 impl Tab {
-    pub const ALL: [Tab; 4] = [Tab::Overview, Tab::Charts, Tab::Policies, Tab::Context];
+    pub const ALL: [Tab; 5] = [
+        Tab::Overview,
+        Tab::Table,
+        Tab::Charts,
+        Tab::Policies,
+        Tab::Context,
+    ];
 
     pub fn label(self, lang: crate::model::Lang) -> &'static str {
         match self {
@@ -30,6 +40,7 @@ impl Tab {
             Tab::Charts => tr(lang, "图表", "Charts"),
             Tab::Policies => tr(lang, "政策矩阵", "Policy matrix"),
             Tab::Context => tr(lang, "全国背景", "National context"),
+            Tab::Table => tr(lang, "集群一览表", "Table"),
         }
     }
 }
@@ -74,9 +85,16 @@ impl ComparisonView<'_> {
             .max_height(body_h)
             .auto_shrink([false, false])
             .show(ui, |ui| match self.tab {
-                Tab::Overview => self.overview(ui),
+                // The Table tab is the app's (it adds clusters); slides show the overview.
+                Tab::Overview | Tab::Table => self.overview(ui),
                 Tab::Charts => self.charts.ui(ui, cx),
-                Tab::Policies => PolicyMatrix { ctx: cx }.ui(ui),
+                Tab::Policies => {
+                    PolicyMatrix { ctx: cx }.ui(ui);
+                    if !self.presentation {
+                        PolicySearch { ctx: cx }.ui(ui);
+                    }
+                    PolicyLists { ctx: cx }.ui(ui);
+                }
                 Tab::Context => ContextView { ctx: cx }.ui(ui),
             });
         if self.presentation {
