@@ -66,8 +66,8 @@ pub enum Command {
     },
     /// Write a comparison sheet or picture.
     Export {
-        /// Cluster ids to compare, comma-separated (1 to 6).
-        #[arg(long, value_delimiter = ',', value_name = "ID,ID", required = true)]
+        /// Cluster ids to compare, comma-separated (1 to 6; not needed for --view map).
+        #[arg(long, value_delimiter = ',', value_name = "ID,ID")]
         compare: Vec<String>,
         /// Output format.
         #[arg(long, value_enum)]

@@ -11,6 +11,7 @@ pub mod compare;
 pub mod export;
 pub mod format;
 pub mod load;
+pub mod map;
 pub mod model;
 pub mod synth;
 pub mod ui;

@@ -51,6 +51,17 @@ pub enum View {
     Charts,
     Policies,
     Context,
+    /// The tile map of national clusters by province (the compared clusters play no part).
+    Map,
+    /// The tile map of the 2019/2020 competition winners by province.
+    MapCompetition,
+}
+
+impl View {
+    /// The map views draw on the whole dataset, not on the compared clusters.
+    pub fn is_map(self) -> bool {
+        matches!(self, View::Map | View::MapCompetition)
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -132,6 +143,9 @@ pub fn comparison(d: &Dataset, req: &Request) -> Result<Comparison, ExportError>
 
 /// The bytes of an export.
 pub fn render(d: &Dataset, req: &Request, fmt: Format) -> Result<Vec<u8>, ExportError> {
+    if fmt == Format::Png && req.png.view.is_map() {
+        return render_png(d, &Comparison::build(d, &[], None, req.lang), &req.png);
+    }
     let cmp = comparison(d, req)?;
     match fmt {
         Format::Csv => csv_bytes(d, &cmp),

@@ -9,6 +9,7 @@ use egui::{RichText, Ui};
 use super::i18n::{self, tr};
 use super::widgets;
 use super::{Action, MAX_PANELS, theme};
+use crate::map::same_province;
 use crate::model::{Dataset, Lang, Level};
 
 #[derive(Default, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -53,7 +54,7 @@ fn matches(d: &Dataset, i: usize, f: &Filters, lang: Lang) -> bool {
             .is_none_or(|s| c.industry.get(lang) == s)
         && f.province
             .as_deref()
-            .is_none_or(|s| c.provinces.iter().any(|p| p.get(lang) == s))
+            .is_none_or(|s| c.provinces.iter().any(|p| same_province(p.get(lang), s)))
         && f.year.is_none_or(|y| c.designation_year() == Some(y))
 }
 
