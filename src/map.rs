@@ -322,13 +322,16 @@ pub fn national_by_province(d: &Dataset) -> Counts {
     out
 }
 
-/// Whether the competition's province breakdown covers every winner, so a
+/// Whether the competition's province breakdown places every winner on the
+/// map (it adds up to the rounds' winners and every name is a tile), so a
 /// province it leaves out had none.
 pub fn competition_complete(d: &Dataset) -> bool {
     d.context.competition.as_ref().is_some_and(|c| {
         let listed: u64 = c.by_province.iter().map(|p| p.count as u64).sum();
         let winners: u64 = c.rounds.iter().map(|r| r.winners as u64).sum();
-        !c.rounds.is_empty() && listed == winners
+        !c.rounds.is_empty()
+            && listed == winners
+            && c.by_province.iter().all(|p| tile_of(&p.name).is_some())
     })
 }
 

@@ -303,13 +303,26 @@ fn competition_winners_by_province_match_the_breakdown() {
         .expect("some province without winners");
     assert_eq!(c.counts[unlisted], Some(0));
 
-    // A breakdown short of the total (1 of 5 winners unplaced) leaves the others without data.
-    let d = spanning();
+    // A breakdown with a winner off the map (1 of 5 in `Atlantis`) leaves the
+    // provinces it does not name without data: one of them may hold it.
+    let mut d = spanning();
     assert!(!map::competition_complete(&d));
     let c = map::competition_by_province(&d);
     assert_eq!(c.counts[tile("江苏")], Some(3));
     assert_eq!(c.counts[tile("内蒙古")], Some(1));
     assert_eq!(c.counts[tile("广东")], None);
+    // So does one that falls short of the rounds' winners.
+    let comp = d.context.competition.as_mut().unwrap();
+    comp.by_province.retain(|p| p.name.zh != "Atlantis");
+    assert!(!map::competition_complete(&d));
+    assert_eq!(map::competition_by_province(&d).counts[tile("广东")], None);
+    // And one that places all of them makes the rest zero.
+    d.context.competition.as_mut().unwrap().rounds[0].winners = 4;
+    assert!(map::competition_complete(&d));
+    assert_eq!(
+        map::competition_by_province(&d).counts[tile("广东")],
+        Some(0)
+    );
 }
 
 #[test]

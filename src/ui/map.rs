@@ -12,8 +12,9 @@ use super::{Action, ViewCtx, post_action, theme};
 use crate::map::{self, MapData, Mode, Step, TILES, TileCount};
 use crate::model::{Dataset, Lang};
 
-/// Tile edge in points, at most and at least.
-const TILE_MAX: f32 = 84.0;
+/// Tile edge in points, at most (in the app, on a slide) and at least.
+const TILE_MAX: f32 = 72.0;
+const TILE_MAX_SLIDE: f32 = 96.0;
 const TILE_MIN: f32 = 34.0;
 /// Gap between tiles.
 const TILE_GAP: f32 = 4.0;
@@ -32,6 +33,13 @@ fn mode_label(lang: Lang, m: Mode) -> &'static str {
     match m {
         Mode::National => tr(lang, "国家级集群", "National clusters"),
         Mode::Competition => tr(lang, "2019/2020年竞赛胜出", "2019/2020 competition winners"),
+    }
+}
+
+fn legend_title(lang: Lang, m: Mode) -> &'static str {
+    match m {
+        Mode::National => tr(lang, "国家级集群（个）", "National clusters"),
+        Mode::Competition => tr(lang, "胜出集群（个）", "Winning clusters"),
     }
 }
 
@@ -93,10 +101,11 @@ fn hatch(ui: &Ui, rect: Rect, colour: Color32) {
     }
 }
 
-/// The name's lines that fit `width`: the whole name, then broken at a space,
-/// then the short form.
-fn fit_name(ui: &Ui, tile: &TileCount, font: &FontId, width: f32) -> String {
-    let fits = |s: &str| {
+/// The name's lines and font that fit `width`: the whole name, then broken at
+/// a space, each at the given size and then a little smaller (not below 9
+/// points); else the short form (`粤`, `GD`).
+fn fit_name(ui: &Ui, tile: &TileCount, size: f32, width: f32) -> (String, FontId) {
+    let fits = |s: &str, font: &FontId| {
         s.lines().all(|l| {
             ui.painter()
                 .layout_no_wrap(l.to_owned(), font.clone(), Color32::WHITE)
@@ -105,11 +114,23 @@ fn fit_name(ui: &Ui, tile: &TileCount, font: &FontId, width: f32) -> String {
                 <= width
         })
     };
-    let broken = tile.name.replacen(' ', "\n", 1);
-    [tile.name.to_owned(), broken, tile.short.to_owned()]
-        .into_iter()
-        .find(|s| fits(s))
-        .unwrap_or_else(|| tile.short.to_owned())
+    // Names of one long word break at a syllable.
+    let broken = match tile.name {
+        "Heilongjiang" => "Heilong-\njiang".to_owned(),
+        n => n.replacen(' ', "\n", 1),
+    };
+    for k in [1.0, 0.88, 0.78] {
+        let font = FontId::new((size * k).max(9.0), FontFamily::Proportional);
+        for s in [tile.name, broken.as_str()] {
+            if fits(s, &font) {
+                return (s.to_owned(), font);
+            }
+        }
+    }
+    (
+        tile.short.to_owned(),
+        FontId::new(size, FontFamily::Proportional),
+    )
 }
 
 /// The spelling the data uses for a tile's province (so the list's filter
@@ -135,8 +156,8 @@ impl MapView<'_> {
         if !has_competition {
             mode = Mode::National;
         }
-        widgets::section(ui, tr(lang, "集群分布", "Where they are"));
         if !self.presentation {
+            widgets::section(ui, tr(lang, "集群分布", "Where they are"));
             ui.horizontal(|ui| {
                 for m in Mode::ALL {
                     let enabled = m == Mode::National || has_competition;
@@ -170,7 +191,12 @@ impl MapView<'_> {
         } else {
             avail
         };
-        let mut tile = ((width + TILE_GAP) / cols - TILE_GAP).clamp(TILE_MIN, TILE_MAX);
+        let max = if self.presentation {
+            TILE_MAX_SLIDE
+        } else {
+            TILE_MAX
+        };
+        let mut tile = ((width + TILE_GAP) / cols - TILE_GAP).clamp(TILE_MIN, max);
         if self.presentation {
             let h = ui.available_height() - 8.0;
             tile = tile.min((h + TILE_GAP) / rows - TILE_GAP).max(TILE_MIN);
@@ -202,7 +228,6 @@ impl MapView<'_> {
         let scale = theme::map_scale(ui);
         let name_size = (tile * 0.19).clamp(9.0, theme::SIZE_BODY);
         let count_size = (tile * 0.27).clamp(11.0, theme::SIZE_FIGURE);
-        let name_font = FontId::new(name_size, FontFamily::Proportional);
         let count_font = FontId::new(count_size, FontFamily::Proportional);
         for (i, t) in data.tiles.iter().enumerate() {
             let rect = Rect::from_min_size(
@@ -232,8 +257,8 @@ impl MapView<'_> {
                 );
             }
             let count = t.count.map_or("—".to_owned(), |c| c.to_string());
-            let name = fit_name(ui, t, &name_font, tile - 6.0);
-            let name_g = painter.layout_no_wrap(name.clone(), name_font.clone(), text);
+            let (name, name_font) = fit_name(ui, t, name_size, tile - 6.0);
+            let name_g = painter.layout_no_wrap(name, name_font, text);
             let count_g = painter.layout_no_wrap(count.clone(), count_font.clone(), text);
             let h = name_g.size().y + count_g.size().y;
             let top = rect.center().y - h / 2.0;
@@ -343,7 +368,11 @@ impl MapView<'_> {
         let lang = self.ctx.lang;
         let scale = theme::map_scale(ui);
         let p = theme::of(ui);
-        ui.label(RichText::new(unit(lang, data.mode)).small());
+        ui.label(
+            RichText::new(legend_title(lang, data.mode))
+                .small()
+                .strong(),
+        );
         let n = data.steps.len() - 1;
         let swatch = |ui: &mut Ui, fill: Color32, hatched: bool, label: String| {
             ui.horizontal(|ui| {

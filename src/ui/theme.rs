@@ -217,7 +217,7 @@ pub const MAP_LIGHT: MapScale = MapScale {
 pub const MAP_DARK: MapScale = MapScale {
     zero: Color32::from_rgb(0x2a, 0x30, 0x37),
     steps: [
-        Color32::from_rgb(0x1d, 0x3f, 0x61),
+        Color32::from_rgb(0x21, 0x4a, 0x72),
         Color32::from_rgb(0x22, 0x5c, 0x8e),
         Color32::from_rgb(0x2d, 0x7b, 0xba),
         Color32::from_rgb(0x52, 0x9f, 0xe2),
