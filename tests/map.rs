@@ -410,3 +410,50 @@ fn in_chinese_the_tile_sets_the_province_as_the_data_writes_it() {
         .next()
         .expect("the hover lists the province's national clusters");
 }
+
+#[test]
+fn png_export_of_the_map_needs_no_compared_clusters_and_colours_by_count() {
+    use cluster_compare::export::{self, Format, PngOptions, Request, View};
+    let d = seed();
+    for (view, mode) in [
+        (View::Map, Mode::National),
+        (View::MapCompetition, Mode::Competition),
+    ] {
+        for dark in [false, true] {
+            let req = Request {
+                ids: vec![],
+                baseline: None,
+                lang: Lang::Zh,
+                png: PngOptions {
+                    width: 1000,
+                    height: 700,
+                    scale: 1.0,
+                    dark,
+                    view,
+                },
+            };
+            let bytes = export::render(&d, &req, Format::Png).unwrap();
+            let img = image::load_from_memory(&bytes).unwrap().to_rgba8();
+            assert_eq!((img.width(), img.height()), (1000, 700));
+            // The strongest colour of the scale fills the tiles with the highest count.
+            let scale = if dark {
+                cluster_compare::ui::theme::MAP_DARK
+            } else {
+                cluster_compare::ui::theme::MAP_LIGHT
+            };
+            let top = scale.steps[4];
+            let n = img
+                .pixels()
+                .filter(|p| p.0[..3] == [top.r(), top.g(), top.b()])
+                .count();
+            let data = map::map_data(&d, mode, Lang::Zh);
+            let max = data.tiles.iter().filter_map(|t| t.count).max().unwrap();
+            let tiles_at_max = data.tiles.iter().filter(|t| t.count == Some(max)).count();
+            // Each tile is at least 34×34 points, less its label.
+            assert!(
+                n >= tiles_at_max * 600,
+                "{view:?} dark={dark}: {n} pixels of the top colour for {tiles_at_max} tile(s)"
+            );
+        }
+    }
+}

@@ -50,6 +50,14 @@ fn unit(lang: Lang, m: Mode) -> &'static str {
     }
 }
 
+/// `2个国家级集群` / `2 national clusters`.
+fn count_text(lang: Lang, n: u32, m: Mode) -> String {
+    match lang {
+        Lang::Zh => format!("{n}{}", unit(lang, m)),
+        Lang::En => format!("{n} {}", unit(lang, m)),
+    }
+}
+
 /// The fill of a tile and the text colour that reads on it.
 fn colours(ui: &Ui, data: &MapData, tile: &TileCount) -> (Color32, Color32) {
     let s = theme::map_scale(ui);
@@ -277,10 +285,10 @@ impl MapView<'_> {
             );
             let label = match t.count {
                 Some(c) => format!(
-                    "{}{}{c} {}",
+                    "{}{}{}",
                     t.name,
                     i18n::colon(lang),
-                    unit(lang, data.mode)
+                    count_text(lang, c, data.mode)
                 ),
                 None => format!(
                     "{}{}{}",
@@ -312,7 +320,7 @@ impl MapView<'_> {
                 );
             }
             (Some(c), m) => {
-                ui.label(format!("{c} {}", unit(lang, m)));
+                ui.label(count_text(lang, c, m));
             }
         }
         if data.mode == Mode::Competition {
