@@ -193,7 +193,10 @@ impl MapView<'_> {
         let cols = map::COLS as f32;
         let rows = map::ROWS as f32;
         let avail = ui.available_width();
-        let side = avail - LEGEND_W - theme::GAP_LARGE >= cols * 56.0;
+        // On a slide the legend stays beside the grid (below it, it would fall
+        // off the page); in the app it moves below when tiles would get small.
+        let min_side = if self.presentation { TILE_MIN } else { 52.0 };
+        let side = avail - LEGEND_W - theme::GAP_LARGE >= cols * (min_side + TILE_GAP);
         let width = if side {
             avail - LEGEND_W - theme::GAP_LARGE
         } else {
