@@ -333,6 +333,23 @@ fn the_map_data_serialises_for_the_slides() {
     let gd = tiles.iter().find(|t| t["code"] == "GD").unwrap();
     assert_eq!(gd["name"], "广东");
     assert!(gd["row"].is_u64() && gd["col"].is_u64() && gd["step"].is_u64());
+    // The province with the most winners has the strongest shade; one with none, the zero shade.
+    let max = tiles
+        .iter()
+        .filter_map(|t| t["count"].as_u64())
+        .max()
+        .unwrap();
+    for t in tiles {
+        match t["count"].as_u64() {
+            Some(c) if c == max => assert_eq!(t["shade"], 5, "{t}"),
+            Some(0) => assert_eq!(t["shade"], 0, "{t}"),
+            Some(_) => assert!(
+                t["shade"].as_u64().is_some_and(|s| (1..5).contains(&s)),
+                "{t}"
+            ),
+            None => assert!(t["shade"].is_null()),
+        }
+    }
     assert!(v["steps"].as_array().is_some_and(|s| s.len() >= 2));
     assert_eq!(
         map::tiles_with_counts(&seed(), Mode::National, Lang::En).len(),

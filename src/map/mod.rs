@@ -263,6 +263,17 @@ pub fn step_of(steps: &[Step], count: u32) -> usize {
         .unwrap_or(steps.len().saturating_sub(1))
 }
 
+/// The colour (0–4 of a five-colour sequential ramp) of step `i` (1-based)
+/// of `n` steps above zero: the steps spread over the ramp, the highest the
+/// strongest colour (a single step takes the fourth, so 1 does not look like a lot).
+pub fn ramp_index(i: usize, n: usize) -> usize {
+    if n <= 1 {
+        3
+    } else {
+        ((i.clamp(1, n) - 1) * 4 + (n - 1) / 2) / (n - 1)
+    }
+}
+
 /// A counted cluster, for the hover and the slides.
 #[derive(Clone, Debug, Serialize)]
 pub struct ClusterRef {
@@ -290,6 +301,9 @@ pub struct TileCount {
     pub count: Option<u32>,
     /// Index into [`MapData::steps`] (0 is zero); `None` with no data.
     pub step: Option<usize>,
+    /// The colour: 0 for zero, 1–5 for the five colours of a sequential ramp
+    /// (the app's are `ui::theme::MAP_LIGHT`/`MAP_DARK`); `None` with no data.
+    pub shade: Option<usize>,
     /// National clusters of the dataset in this division.
     pub clusters: Vec<ClusterRef>,
 }
@@ -332,6 +346,10 @@ pub fn map_data(d: &Dataset, mode: Mode, lang: Lang) -> MapData {
             mainland: t.mainland(),
             count: counts.counts[i],
             step: counts.counts[i].map(|c| step_of(&steps, c)),
+            shade: counts.counts[i].map(|c| match step_of(&steps, c) {
+                0 => 0,
+                s => 1 + ramp_index(s, steps.len() - 1),
+            }),
             clusters: counts.clusters[i]
                 .iter()
                 .map(|&ci| {

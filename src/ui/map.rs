@@ -9,7 +9,7 @@ use egui::{Color32, CornerRadius, FontFamily, FontId, Rect, RichText, Sense, Str
 use super::i18n::{self, tr};
 use super::widgets;
 use super::{Action, ViewCtx, post_action, theme};
-use crate::map::{self, MapData, Mode, Step, TILES, TileCount};
+use crate::map::{self, MapData, Mode, Step, TILES, TileCount, ramp_index};
 use crate::model::{Dataset, Lang};
 
 /// Tile edge in points, at most (in the app, on a slide) and at least.
@@ -81,15 +81,6 @@ fn colours(ui: &Ui, data: &MapData, tile: &TileCount) -> (Color32, Color32) {
             text
         },
     )
-}
-
-/// Step `i` (1-based) of `n` steps above zero, spread over the five colours.
-fn ramp_index(i: usize, n: usize) -> usize {
-    if n <= 1 {
-        3
-    } else {
-        ((i - 1) * 4 + (n - 1) / 2) / (n - 1)
-    }
 }
 
 /// Diagonal hatching inside `rect`: the mark of a division without data.
