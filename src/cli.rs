@@ -318,7 +318,8 @@ pub fn run_to(cli: &Cli, command: &Command, out: &mut dyn Write, err: &mut dyn W
                     return ExitCode::from(1);
                 }
             };
-            if cli.compare.is_empty() {
+            let map = *format == Format::Png && view.is_some_and(|v| v.is_map());
+            if cli.compare.is_empty() && !map {
                 let _ = writeln!(
                     err,
                     "cluster-compare: export needs --compare ID,ID (`cluster-compare list` shows the ids)"

@@ -39,10 +39,11 @@ impl Filters {
                 .industry
                 .as_deref()
                 .is_none_or(|s| c.industry.get(lang) == s)
-            && self
-                .province
-                .as_deref()
-                .is_none_or(|s| c.provinces.iter().any(|p| p.get(lang) == s))
+            && self.province.as_deref().is_none_or(|s| {
+                c.provinces
+                    .iter()
+                    .any(|p| crate::map::same_province(p.get(lang), s))
+            })
             && self.year.is_none_or(|y| c.designation_year() == Some(y))
     }
 }

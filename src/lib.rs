@@ -13,6 +13,7 @@ pub mod export;
 pub mod filter;
 pub mod format;
 pub mod load;
+pub mod map;
 pub mod model;
 pub mod selection;
 pub mod synth;

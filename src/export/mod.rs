@@ -70,6 +70,17 @@ pub enum View {
     Charts,
     Policies,
     Context,
+    /// The tile map of national clusters by province (the compared clusters play no part).
+    Map,
+    /// The tile map of the 2019/2020 competition winners by province.
+    MapCompetition,
+}
+
+impl View {
+    /// The map views draw on the whole dataset, not on the compared clusters.
+    pub fn is_map(self) -> bool {
+        matches!(self, View::Map | View::MapCompetition)
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -192,6 +203,11 @@ pub fn render_with_notes(
     fmt: Format,
     what: What,
 ) -> Result<(Vec<u8>, Vec<String>), ExportError> {
+    // The map needs no compared clusters.
+    if fmt == Format::Png && req.png.view.is_map() {
+        let none = Comparison::build(d, &[], None, req.lang);
+        return Ok((render_png(d, &none, &req.png)?, vec![]));
+    }
     let cmp = comparison(d, req)?;
     if what == What::Policies {
         return match fmt {

@@ -87,6 +87,14 @@ const SHRINK_STEPS: [f32; 4] = [
     14.0 / (theme::SIZE_BODY * theme::PRESENTATION_SCALE),
 ];
 
+fn map_mode(v: View) -> Option<crate::map::Mode> {
+    match v {
+        View::Map => Some(crate::map::Mode::National),
+        View::MapCompetition => Some(crate::map::Mode::Competition),
+        _ => None,
+    }
+}
+
 fn draw(
     d: &Dataset,
     cmp: &Comparison,
@@ -119,13 +127,17 @@ fn draw(
         .build_ui_state(
             |ui, charts: &mut Charts| {
                 egui::CentralPanel::default().show(ui, |ui| {
+                    if let Some(mode) = map_mode(o.view) {
+                        crate::ui::map::slide(ui, &cx, mode);
+                        return;
+                    }
                     ComparisonView {
                         ctx: &cx,
                         tab: match o.view {
                             View::Overview => Tab::Overview,
                             View::Charts => Tab::Charts,
                             View::Policies => Tab::Policies,
-                            View::Context => Tab::Context,
+                            View::Context | View::Map | View::MapCompetition => Tab::Context,
                         },
                         charts,
                         presentation: true,

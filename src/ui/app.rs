@@ -422,6 +422,14 @@ impl App {
                 }
             }
             Action::Baseline(b) => s.baseline = b.filter(|&b| b < s.compare.len()),
+            Action::FilterProvince(p) => {
+                let f = &mut s.picker.filters.province;
+                *f = if f.as_deref() == Some(p.as_str()) {
+                    None
+                } else {
+                    Some(p)
+                };
+            }
             Action::Remove(_) => {}
         }
     }
@@ -670,6 +678,9 @@ impl App {
             .ui(ui);
             self.record_metric_change(metric);
         });
+        for a in super::take_actions(&ctx) {
+            self.apply(a);
+        }
         self.dialogs(&ctx);
     }
 

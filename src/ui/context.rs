@@ -69,6 +69,12 @@ impl ContextView<'_> {
         let cx = self.ctx;
         let lang = cx.lang;
         let ctx = &cx.dataset.context;
+        super::map::MapView {
+            ctx: cx,
+            presentation: false,
+            mode: None,
+        }
+        .ui(ui);
         if let Some(comp) = &ctx.competition {
             widgets::section(
                 ui,

@@ -10,6 +10,7 @@ pub mod help;
 pub mod history;
 pub mod i18n;
 pub mod loader;
+pub mod map;
 pub mod matrix;
 pub mod menu;
 pub mod notice;
@@ -47,6 +48,28 @@ pub enum Action {
     /// Move panel `i` by `delta` places.
     Move(usize, i32),
     Baseline(Option<usize>),
+    /// Filter the cluster list by this province (as the data writes it);
+    /// the same province again clears the filter.
+    FilterProvince(String),
+}
+
+fn actions_id() -> egui::Id {
+    egui::Id::unique("cluster-compare-posted-actions")
+}
+
+/// Asks the app for a change from a view nested where it cannot return one
+/// (the map inside the comparison view); the app takes them after the frame.
+pub fn post_action(ctx: &egui::Context, action: Action) {
+    ctx.data_mut(|d| {
+        d.get_temp_mut_or_default::<Vec<Action>>(actions_id())
+            .push(action)
+    });
+}
+
+/// The actions posted during this frame, oldest first.
+pub fn take_actions(ctx: &egui::Context) -> Vec<Action> {
+    ctx.data_mut(|d| d.remove_temp::<Vec<Action>>(actions_id()))
+        .unwrap_or_default()
 }
 
 /// Starts the native app window; returns the process exit code.
