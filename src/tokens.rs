@@ -77,6 +77,46 @@ pub const DARK: Colours = Colours {
     ],
 };
 
+/// The sequential scale of the province map: zero, five steps from light
+/// to strong (ColorBrewer Blues in the light theme), and divisions without data.
+#[derive(Clone, Copy, Debug)]
+pub struct MapRamp {
+    pub zero: Rgb,
+    pub steps: [Rgb; 5],
+    pub no_data: Rgb,
+    pub hatch: Rgb,
+}
+
+pub const MAP_LIGHT: MapRamp = MapRamp {
+    zero: Rgb(0xee, 0xf1, 0xf5),
+    steps: [
+        Rgb(0xc6, 0xdb, 0xef),
+        Rgb(0x9e, 0xca, 0xe1),
+        Rgb(0x6b, 0xae, 0xd6),
+        Rgb(0x31, 0x82, 0xbd),
+        Rgb(0x08, 0x51, 0x9c),
+    ],
+    no_data: Rgb(0xff, 0xff, 0xff),
+    hatch: Rgb(0xd5, 0xdb, 0xe3),
+};
+
+pub const MAP_DARK: MapRamp = MapRamp {
+    zero: Rgb(0x2a, 0x30, 0x37),
+    steps: [
+        Rgb(0x21, 0x4a, 0x72),
+        Rgb(0x22, 0x5c, 0x8e),
+        Rgb(0x2d, 0x7b, 0xba),
+        Rgb(0x52, 0x9f, 0xe2),
+        Rgb(0x93, 0xc8, 0xf6),
+    ],
+    no_data: Rgb(0x1e, 0x22, 0x27),
+    hatch: Rgb(0x3a, 0x41, 0x4a),
+};
+
+pub fn map_ramp(dark: bool) -> &'static MapRamp {
+    if dark { &MAP_DARK } else { &MAP_LIGHT }
+}
+
 pub fn colours(dark: bool) -> &'static Colours {
     if dark { &DARK } else { &LIGHT }
 }

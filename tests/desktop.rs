@@ -348,6 +348,9 @@ fn without_a_file_dialog_a_typed_path_opens_the_file() {
     h.run();
     h.get_by_label("Open").click();
     h.run();
+    // Files load in the background; wait for it, as the window would.
+    h.state_mut().wait_for_loading();
+    h.run();
     h.get_all_by_label_contains("Typed-path Shenzhen")
         .next()
         .expect("the typed file opened");

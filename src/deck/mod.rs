@@ -151,6 +151,28 @@ pub enum Body {
     Sources {
         items: Vec<SourceItem>,
     },
+    /// The province tile map: one square per province-level division.
+    Map {
+        rows: u8,
+        cols: u8,
+        tiles: Vec<MapTile>,
+        legend: Vec<Swatch>,
+    },
+}
+
+/// One province tile of the map slide.
+#[derive(Clone, Debug, Serialize)]
+pub struct MapTile {
+    pub row: u8,
+    pub col: u8,
+    pub label: String,
+    /// The count, or empty for a division without data.
+    pub count: String,
+    pub fill: String,
+    /// Light text on the two strongest colours.
+    pub ink: String,
+    /// Drawn hatched: no data.
+    pub no_data: bool,
 }
 
 /// A cluster's name with its colour.
@@ -326,11 +348,23 @@ impl<'a> Cites<'a> {
         if self.ids.is_empty() {
             return String::new();
         }
-        let parts: Vec<String> = self
+        // A slide citing many pages names the first few and says how many
+        // more (the sources slide lists them all).
+        const NAMED: usize = 3;
+        let cited: Vec<_> = self
             .d
             .sources
             .iter()
             .filter(|s| self.ids.contains(&s.id))
+            .collect();
+        let more = cited.len().saturating_sub(if cited.len() > NAMED + 1 {
+            NAMED
+        } else {
+            cited.len()
+        });
+        let parts: Vec<String> = cited
+            .into_iter()
+            .take(if more > 0 { NAMED } else { usize::MAX })
             .map(|s| {
                 let date = if s.date_approximate {
                     match self.lang {
@@ -344,8 +378,13 @@ impl<'a> Cites<'a> {
             })
             .collect();
         let head = t(self.lang, "来源：", "Sources: ");
+        let tail = match (more, self.lang) {
+            (0, _) => String::new(),
+            (n, Lang::Zh) => format!("；另有{n}个来源，见来源页"),
+            (n, Lang::En) => format!("; and {n} more, listed on the sources slides"),
+        };
         shorten(
-            &format!("{head}{}", parts.join(list_sep(self.lang))),
+            &format!("{head}{}{tail}", parts.join(list_sep(self.lang))),
             CELL_CHARS,
         )
     }
@@ -509,7 +548,7 @@ pub fn build_dated(d: &Dataset, cmp: &Comparison, opts: &DeckOptions, date: &str
 
     // 7. Context.
     if opts.context {
-        slides.extend(context_slides(d, colours, lang));
+        slides.extend(context_slides(d, colours, opts.dark, lang));
     }
 
     // 8. Sources.
@@ -1034,9 +1073,122 @@ fn policy_list_slide(d: &Dataset, cmp: &Comparison, swatches: &[Swatch], lang: L
     }
 }
 
-fn context_slides(d: &Dataset, colours: &tokens::Colours, lang: Lang) -> Vec<Slide> {
+/// The map of national clusters by province.
+fn map_slide(d: &Dataset, dark: bool, lang: Lang) -> Slide {
+    use crate::map::{self, Mode};
+    let m = map::map_data(d, Mode::National, lang);
+    let ramp = tokens::map_ramp(dark);
+    let colours = tokens::colours(dark);
+    let fill = |shade: Option<usize>| match shade {
+        None => ramp.no_data,
+        Some(0) => ramp.zero,
+        Some(s) => ramp.steps[(s - 1).min(4)],
+    };
+    // Light text on the strongest colours of the light ramp, dark text on
+    // the strongest of the dark ramp.
+    let ink = |shade: Option<usize>| match (shade.is_some_and(|s| s >= 4), dark) {
+        (true, false) => tokens::Rgb(0xff, 0xff, 0xff),
+        (true, true) => tokens::Rgb(0x10, 0x14, 0x18),
+        _ => colours.text,
+    };
+    let mut cites = Cites::new(d, lang);
+    for c in d.clusters.iter().filter(|c| map::counts_as_national(c)) {
+        if let Some(x) = &c.designation {
+            cites.add(&x.source.source);
+        }
+    }
+    let mut legend: Vec<Swatch> = m
+        .steps
+        .iter()
+        .enumerate()
+        .map(|(i, st)| {
+            let shade = if i == 0 {
+                0
+            } else {
+                1 + map::ramp_index(i, m.steps.len() - 1)
+            };
+            Swatch {
+                text: st.label(),
+                color: fill(Some(shade)).hex(),
+                detail: String::new(),
+            }
+        })
+        .collect();
+    legend.push(Swatch {
+        text: t(lang, "无数据", "no data"),
+        color: ramp.no_data.hex(),
+        detail: String::new(),
+    });
+    let mut notes = Notes::default();
+    let spanning: Vec<String> = d
+        .clusters
+        .iter()
+        .filter(|c| map::counts_as_national(c) && c.provinces.len() > 1)
+        .map(|c| short_name(c, lang))
+        .collect();
+    if !spanning.is_empty() {
+        notes.mark(match lang {
+            Lang::Zh => format!("跨省集群在所涉各省均计数：{}。", spanning.join("、")),
+            Lang::En => format!(
+                "Clusters spanning provinces count in each: {}.",
+                spanning.join("; ")
+            ),
+        });
+    }
+    if let Some(r) = &d.register {
+        let named: Vec<String> = r
+            .batches
+            .iter()
+            .map(|b| {
+                let n = d.named_in_batch(b.batch);
+                match lang {
+                    Lang::Zh => format!("{}年名单{}个中的{n}个", b.year, b.announced),
+                    Lang::En => format!("{n} of the {} on the {} list", b.announced, b.year),
+                }
+            })
+            .collect();
+        notes.mark(match lang {
+            Lang::Zh => format!("名录不完整，仅列出{}。", named.join("、")),
+            Lang::En => format!(
+                "The register is incomplete: it names {}.",
+                named.join(" and ")
+            ),
+        });
+    }
+    Slide {
+        title: t(
+            lang,
+            "国家先进制造业集群分布",
+            "Where the national clusters are",
+        ),
+        subtitle: m.caption.clone(),
+        body: Body::Map {
+            rows: m.rows,
+            cols: m.cols,
+            tiles: m
+                .tiles
+                .iter()
+                .map(|tile| MapTile {
+                    row: tile.row,
+                    col: tile.col,
+                    label: tile.short.to_owned(),
+                    count: tile.count.map(|c| c.to_string()).unwrap_or_default(),
+                    fill: fill(tile.shade).hex(),
+                    ink: ink(tile.shade).hex(),
+                    no_data: tile.count.is_none(),
+                })
+                .collect(),
+            legend,
+        },
+        notes: notes.finish(),
+        sources: cites.line(),
+    }
+}
+
+fn context_slides(d: &Dataset, colours: &tokens::Colours, dark: bool, lang: Lang) -> Vec<Slide> {
+    let mut slides = vec![map_slide(d, dark, lang)];
     let Some(comp) = &d.context.competition else {
-        return Vec::new();
+        return slides;
     };
     let mut cites = Cites::new(d, lang);
     cites.add(&comp.source.source);
@@ -1068,24 +1220,23 @@ fn context_slides(d: &Dataset, colours: &tokens::Colours, lang: Lang) -> Vec<Sli
             sources: cites.line(),
         }
     };
-    vec![
-        mk(
-            t(
-                lang,
-                "集群竞赛优胜者：按省份",
-                "Competition winners by province",
-            ),
-            &comp.by_province,
+    slides.push(mk(
+        t(
+            lang,
+            "集群竞赛优胜者：按省份",
+            "Competition winners by province",
         ),
-        mk(
-            t(
-                lang,
-                "集群竞赛优胜者：按产业",
-                "Competition winners by industry",
-            ),
-            &comp.by_industry,
+        &comp.by_province,
+    ));
+    slides.push(mk(
+        t(
+            lang,
+            "集群竞赛优胜者：按产业",
+            "Competition winners by industry",
         ),
-    ]
+        &comp.by_industry,
+    ));
+    slides
 }
 
 fn sources_slide(d: &Dataset, clusters: &[&Cluster], context: bool, lang: Lang) -> Slide {

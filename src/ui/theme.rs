@@ -200,32 +200,24 @@ pub struct MapScale {
     pub hatch: Color32,
 }
 
-pub const MAP_LIGHT: MapScale = MapScale {
-    zero: Color32::from_rgb(0xee, 0xf1, 0xf5),
-    // ColorBrewer Blues.
-    steps: [
-        Color32::from_rgb(0xc6, 0xdb, 0xef),
-        Color32::from_rgb(0x9e, 0xca, 0xe1),
-        Color32::from_rgb(0x6b, 0xae, 0xd6),
-        Color32::from_rgb(0x31, 0x82, 0xbd),
-        Color32::from_rgb(0x08, 0x51, 0x9c),
-    ],
-    no_data: Color32::from_rgb(0xff, 0xff, 0xff),
-    hatch: Color32::from_rgb(0xd5, 0xdb, 0xe3),
-};
+const fn map_scale_from(t: &tokens::MapRamp) -> MapScale {
+    MapScale {
+        zero: c(t.zero),
+        steps: [
+            c(t.steps[0]),
+            c(t.steps[1]),
+            c(t.steps[2]),
+            c(t.steps[3]),
+            c(t.steps[4]),
+        ],
+        no_data: c(t.no_data),
+        hatch: c(t.hatch),
+    }
+}
 
-pub const MAP_DARK: MapScale = MapScale {
-    zero: Color32::from_rgb(0x2a, 0x30, 0x37),
-    steps: [
-        Color32::from_rgb(0x21, 0x4a, 0x72),
-        Color32::from_rgb(0x22, 0x5c, 0x8e),
-        Color32::from_rgb(0x2d, 0x7b, 0xba),
-        Color32::from_rgb(0x52, 0x9f, 0xe2),
-        Color32::from_rgb(0x93, 0xc8, 0xf6),
-    ],
-    no_data: Color32::from_rgb(0x1e, 0x22, 0x27),
-    hatch: Color32::from_rgb(0x3a, 0x41, 0x4a),
-};
+pub const MAP_LIGHT: MapScale = map_scale_from(&tokens::MAP_LIGHT);
+
+pub const MAP_DARK: MapScale = map_scale_from(&tokens::MAP_DARK);
 
 pub fn map_scale(ui: &egui::Ui) -> &'static MapScale {
     if ui.visuals().dark_mode {
