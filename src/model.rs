@@ -533,6 +533,10 @@ pub struct Cluster {
     /// Stable kebab-case id, e.g. `shenzhen-battery-materials`.
     pub id: String,
     pub name: Text,
+    /// A short form for chart labels and slide bodies, e.g. `深圳电池材料`
+    /// (version 2); the full name stays in titles and sources.
+    #[serde(default)]
+    pub short_name: Option<Text>,
     pub level: Level,
     #[serde(default)]
     pub designation: Option<Designation>,

@@ -52,6 +52,7 @@ pub fn dataset(n: usize) -> Dataset {
             Cluster {
                 id: format!("synthetic-cluster-{i}"),
                 name: Text::new(format!("合成集群{i}"), format!("Synthetic cluster {i}")),
+                short_name: None,
                 level: levels[i % levels.len()],
                 designation: Some(Designation {
                     body: Text::new("工业和信息化部", "MIIT"),

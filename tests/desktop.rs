@@ -347,8 +347,9 @@ fn without_a_file_dialog_a_typed_path_opens_the_file() {
         .type_text(&path.display().to_string());
     h.run();
     h.get_by_label("Open").click();
-    h.run();
-    // Files load in the background; wait for it, as the window would.
+    // The spinner repaints while the file loads in the background; wait for
+    // the load, as the window would.
+    h.step();
     h.state_mut().wait_for_loading();
     h.run();
     h.get_all_by_label_contains("Typed-path Shenzhen")

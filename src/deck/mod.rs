@@ -255,6 +255,13 @@ pub fn note_mark(i: usize) -> String {
 /// A cluster's short name for slide bodies: the name without the word
 /// "cluster", shortened.
 pub fn short_name(c: &Cluster, lang: Lang) -> String {
+    let max = match lang {
+        Lang::Zh => SHORT_NAME_CHARS,
+        Lang::En => SHORT_NAME_CHARS * 2,
+    };
+    if let Some(s) = c.short_name.as_ref().filter(|s| !s.is_empty()) {
+        return shorten_words(s.get(lang).trim(), max);
+    }
     let name = c.name.get(lang).trim();
     let stripped = match lang {
         Lang::Zh => name
@@ -266,11 +273,30 @@ pub fn short_name(c: &Cluster, lang: Lang) -> String {
             .or_else(|| name.strip_suffix(" Cluster"))
             .unwrap_or(name),
     };
-    let max = match lang {
-        Lang::Zh => SHORT_NAME_CHARS,
-        Lang::En => SHORT_NAME_CHARS * 2,
-    };
-    shorten(if stripped.is_empty() { name } else { stripped }, max)
+    shorten_words(if stripped.is_empty() { name } else { stripped }, max)
+}
+
+/// Shortens at a word boundary where the text has spaces (English), else
+/// at `max` characters; `…` marks the cut.
+fn shorten_words(s: &str, max: usize) -> String {
+    if s.chars().count() <= max || !s.contains(' ') {
+        return shorten(s, max);
+    }
+    let mut out = String::new();
+    for w in s.split(' ') {
+        if out.chars().count() + w.chars().count() + 2 > max {
+            break;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    if out.is_empty() {
+        return shorten(s, max);
+    }
+    out.push('…');
+    out
 }
 
 /// The deck's title when the user gives none: the short names of one or two

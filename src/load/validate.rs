@@ -265,8 +265,12 @@ impl<'a> Validator<'a> {
 
     fn cluster(&mut self, p: &str, c: &'a Cluster, policy_ids: &mut HashMap<&'a str, String>) {
         self.name(p, ".name", &c.name);
-        if c.provinces.is_empty() {
-            self.warn(format!("{p}.provinces"), "no province given");
+        // Where the sources do not say, a note must say so.
+        if c.provinces.is_empty() && c.notes.is_empty() {
+            self.warn(
+                format!("{p}.provinces"),
+                "no province given and no note saying why",
+            );
         }
         if c.industry.is_empty() {
             self.warn(format!("{p}.industry"), "no industry given");
