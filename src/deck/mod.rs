@@ -1161,24 +1161,10 @@ fn map_slide(d: &Dataset, dark: bool, lang: Lang) -> Slide {
             ),
         });
     }
-    if let Some(r) = &d.register {
-        let named: Vec<String> = r
-            .batches
-            .iter()
-            .map(|b| {
-                let n = d.named_in_batch(b.batch);
-                match lang {
-                    Lang::Zh => format!("{}年名单{}个中的{n}个", b.year, b.announced),
-                    Lang::En => format!("{n} of the {} on the {} list", b.announced, b.year),
-                }
-            })
-            .collect();
+    if let Some(cov) = format::register_coverage(d, lang) {
         notes.mark(match lang {
-            Lang::Zh => format!("名录不完整，仅列出{}。", named.join("、")),
-            Lang::En => format!(
-                "The register is incomplete: it names {}.",
-                named.join(" and ")
-            ),
+            Lang::Zh => format!("{cov}；名录不完整。"),
+            Lang::En => format!("{cov}: the register is incomplete."),
         });
     }
     Slide {

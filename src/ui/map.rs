@@ -9,6 +9,7 @@ use egui::{Color32, CornerRadius, FontFamily, FontId, Rect, RichText, Sense, Str
 use super::i18n::{self, tr};
 use super::widgets;
 use super::{Action, ViewCtx, post_action, theme};
+use crate::format;
 use crate::map::{self, MapData, Mode, Step, TILES, TileCount, ramp_index};
 use crate::model::{Dataset, Lang};
 
@@ -426,6 +427,9 @@ impl MapView<'_> {
                     ),
                 },
             );
+            if let Some(cov) = format::register_coverage(self.ctx.dataset, lang) {
+                widgets::weak(ui, cov);
+            }
             let mut spanning: Vec<&map::ClusterRef> = data
                 .tiles
                 .iter()
