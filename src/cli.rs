@@ -67,6 +67,9 @@ pub enum Command {
         /// for scale tests of problem reports.
         #[arg(long, default_value_t = 0)]
         problems: usize,
+        /// Compact JSON (10,000 clusters stay under the 64 MiB file limit).
+        #[arg(long)]
+        compact: bool,
     },
     /// Write the table of every cluster (one row per cluster, headline metrics as columns).
     Table {
@@ -234,8 +237,17 @@ pub fn run_to(cli: &Cli, command: &Command, out: &mut dyn Write, err: &mut dyn W
                 ExitCode::from(1)
             }
         },
-        Command::Synth { n, problems } => {
-            let _ = writeln!(out, "{}", crate::synth::json_with_problems(*n, *problems));
+        Command::Synth {
+            n,
+            problems,
+            compact,
+        } => {
+            let text = if *compact {
+                crate::synth::compact_json_with_problems(*n, *problems)
+            } else {
+                crate::synth::json_with_problems(*n, *problems)
+            };
+            let _ = writeln!(out, "{text}");
             ExitCode::SUCCESS
         }
         Command::Schema => {

@@ -554,6 +554,39 @@ pub fn progress(fraction: f64, lang: Lang) -> String {
     format!("{}%", number((fraction * 100.0).round(), lang))
 }
 
+/// How much of the national register the dataset names: `名录：2022年名单45个中
+/// 列出42个，2024年名单35个中列出26个（共80个中68个）` / `Register: named 42 of
+/// 45 (2022 list), 26 of 35 (2024 list); 68 of 80 in all`. `None` without a
+/// register.
+pub fn register_coverage(d: &crate::model::Dataset, lang: Lang) -> Option<String> {
+    let r = d.register.as_ref()?;
+    let parts: Vec<(i32, u32, usize)> = r
+        .batches
+        .iter()
+        .map(|b| (b.year, b.announced, d.named_in_batch(b.batch)))
+        .collect();
+    let announced: u32 = parts.iter().map(|p| p.1).sum();
+    let named: usize = parts.iter().map(|p| p.2).sum();
+    Some(match lang {
+        Lang::Zh => format!(
+            "名录：{}（共{announced}个中{named}个）",
+            parts
+                .iter()
+                .map(|(y, a, n)| format!("{y}年名单{a}个中列出{n}个"))
+                .collect::<Vec<_>>()
+                .join("，")
+        ),
+        Lang::En => format!(
+            "Register: named {}; {named} of {announced} in all",
+            parts
+                .iter()
+                .map(|(y, a, n)| format!("{n} of {a} ({y} list)"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -691,37 +724,4 @@ mod tests {
         assert_eq!(shorten("abcd", 3), "ab…");
         assert_eq!(shorten("", 0), "");
     }
-}
-
-/// How much of the national register the dataset names: `名录：2022年名单45个中
-/// 列出42个，2024年名单35个中列出26个（共80个中68个）` / `Register: named 42 of
-/// 45 (2022 list), 26 of 35 (2024 list); 68 of 80 in all`. `None` without a
-/// register.
-pub fn register_coverage(d: &crate::model::Dataset, lang: Lang) -> Option<String> {
-    let r = d.register.as_ref()?;
-    let parts: Vec<(i32, u32, usize)> = r
-        .batches
-        .iter()
-        .map(|b| (b.year, b.announced, d.named_in_batch(b.batch)))
-        .collect();
-    let announced: u32 = parts.iter().map(|p| p.1).sum();
-    let named: usize = parts.iter().map(|p| p.2).sum();
-    Some(match lang {
-        Lang::Zh => format!(
-            "名录：{}（共{announced}个中{named}个）",
-            parts
-                .iter()
-                .map(|(y, a, n)| format!("{y}年名单{a}个中列出{n}个"))
-                .collect::<Vec<_>>()
-                .join("，")
-        ),
-        Lang::En => format!(
-            "Register: named {}; {named} of {announced} in all",
-            parts
-                .iter()
-                .map(|(y, a, n)| format!("{n} of {a} ({y} list)"))
-                .collect::<Vec<_>>()
-                .join(", ")
-        ),
-    })
 }

@@ -204,7 +204,7 @@ fn f11_presents_the_slide_deck_and_esc_leaves_it() {
         std::thread::sleep(std::time::Duration::from_millis(20));
         h.step();
     }
-    let n = h.state().presenter.len().unwrap_or(0);
+    let n = h.state().presenter.slide_count().unwrap_or(0);
     assert!(n > 5, "{n} slides");
     h.get_by_label(&format!("Slide 1 / {n}"));
     h.key_press(egui::Key::ArrowRight);

@@ -1208,7 +1208,7 @@ fn context_slides(d: &Dataset, colours: &tokens::Colours, dark: bool, lang: Lang
     let mk = |title: String, counts: &[crate::model::Count]| {
         let max = counts.iter().map(|c| c.count).max().unwrap_or(0) as f64;
         let mut counts: Vec<_> = counts.iter().collect();
-        counts.sort_by(|a, b| b.count.cmp(&a.count));
+        counts.sort_by_key(|c| std::cmp::Reverse(c.count));
         Slide {
             title,
             subtitle: scope.clone(),

@@ -476,7 +476,7 @@ impl App {
         if !self.presentation {
             self.presenter.poll(ctx);
         }
-        if self.copy_slide_pending && self.presenter.len().is_some() {
+        if self.copy_slide_pending && self.presenter.slide_count().is_some() {
             self.copy_slide_pending = false;
             if let Some(img) = self.presenter.current_image() {
                 ctx.copy_image(img);

@@ -72,7 +72,7 @@ impl Presenter {
     }
 
     /// Number of slides, once laid out.
-    pub fn len(&self) -> Option<usize> {
+    pub fn slide_count(&self) -> Option<usize> {
         self.doc.as_ref().map(|d| d.pages().len())
     }
 
@@ -200,7 +200,7 @@ impl Presenter {
     }
 
     fn step(&mut self, by: isize) {
-        let n = self.len().unwrap_or(0);
+        let n = self.slide_count().unwrap_or(0);
         if n == 0 {
             return;
         }
@@ -227,7 +227,7 @@ impl Presenter {
                 self.index = 0;
             }
             if i.consume_key(egui::Modifiers::NONE, Key::End) {
-                self.index = self.len().unwrap_or(1).saturating_sub(1);
+                self.index = self.slide_count().unwrap_or(1).saturating_sub(1);
             }
             if i.consume_key(egui::Modifiers::NONE, Key::Escape) {
                 action = PresentAction::Leave;
@@ -273,7 +273,7 @@ impl Presenter {
                 );
             }
             (None, None) => {
-                let text = match self.len() {
+                let text = match self.slide_count() {
                     None => tr(lang, "正在排版幻灯片…", "Laying out the slides…").to_owned(),
                     Some(n) => format!(
                         "{} {} / {n}…",
@@ -293,7 +293,7 @@ impl Presenter {
         }
         // Clicking moves on, as presenters expect; the right button goes back.
         let resp = ui.interact(rect, ui.scope_id().with("slide"), egui::Sense::click());
-        let label = match self.len() {
+        let label = match self.slide_count() {
             Some(n) => format!("{} {} / {n}", tr(lang, "幻灯片", "Slide"), self.index + 1),
             None => tr(lang, "正在排版幻灯片", "Laying out the slides").to_owned(),
         };
