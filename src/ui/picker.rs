@@ -229,23 +229,8 @@ impl Picker {
                     let c = &d.clusters[i];
                     let added = compared.contains(&c.id);
                     ui.horizontal(|ui| {
-                        let b = ui
-                            .add_enabled(!added && !full, egui::Button::new("+").small())
-                            .on_hover_text(if added {
-                                tr(lang, "已在对比中", "Already compared")
-                            } else if full {
-                                tr(lang, "最多6个面板", "At most 6 panels")
-                            } else {
-                                tr(lang, "添加为面板", "Add as a panel")
-                            });
-                        b.widget_info(|| {
-                            egui::WidgetInfo::labeled(
-                                egui::Role::Button,
-                                !added && !full,
-                                format!("{} {}", tr(lang, "添加", "Add"), c.id),
-                            )
-                        });
-                        if b.clicked() {
+                        let label = format!("{} {}", tr(lang, "添加", "Add"), c.id);
+                        if widgets::add_button(ui, lang, label, added, full) {
                             actions.push(Action::Add(c.id.clone()));
                         }
                         ui.add(egui::Label::new(c.name.get(lang)).truncate())

@@ -215,27 +215,9 @@ impl TableView {
                         };
                         let added = compared.contains(&r.id);
                         row.col(|ui| {
-                            let b = ui
-                                .add_enabled(!added && !full, egui::Button::new("+").small())
-                                .on_hover_text(if added {
-                                    tr(lang, "已在对比中", "Already compared")
-                                } else if full {
-                                    tr(lang, "最多6个面板", "At most 6 panels")
-                                } else {
-                                    tr(lang, "添加到对比", "Add to the comparison")
-                                });
-                            b.widget_info(|| {
-                                egui::WidgetInfo::labeled(
-                                    egui::Role::Button,
-                                    !added && !full,
-                                    format!(
-                                        "{} {}",
-                                        tr(lang, "从表格添加", "Add from table"),
-                                        r.id
-                                    ),
-                                )
-                            });
-                            if b.clicked() {
+                            let label =
+                                format!("{} {}", tr(lang, "从表格添加", "Add from table"), r.id);
+                            if widgets::add_button(ui, lang, label, added, full) {
                                 actions.push(Action::Add(r.id.clone()));
                             }
                         });

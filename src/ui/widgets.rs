@@ -103,3 +103,20 @@ pub fn progress(ui: &mut Ui, fraction: f64, color: egui::Color32, label: &str) -
     })
     .inner
 }
+
+/// The "+" that adds a cluster to the comparison (the picker's list and the
+/// Table tab): disabled when the cluster is compared or six are; `label`
+/// names it for screen readers and tests (`Add shenzhen-battery-materials`).
+pub fn add_button(ui: &mut Ui, lang: Lang, label: String, added: bool, full: bool) -> bool {
+    let b = ui
+        .add_enabled(!added && !full, egui::Button::new("+").small())
+        .on_hover_text(if added {
+            tr(lang, "已在对比中", "Already compared")
+        } else if full {
+            tr(lang, "最多6个面板", "At most 6 panels")
+        } else {
+            tr(lang, "添加到对比", "Add to the comparison")
+        });
+    b.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, !added && !full, &label));
+    b.clicked()
+}
