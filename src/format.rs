@@ -565,8 +565,7 @@ pub fn register_coverage(d: &crate::model::Dataset, lang: Lang) -> Option<String
         .iter()
         .map(|b| (b.year, b.announced, d.named_in_batch(b.batch)))
         .collect();
-    let announced: u32 = parts.iter().map(|p| p.1).sum();
-    let named: usize = parts.iter().map(|p| p.2).sum();
+    let (named, announced) = d.register_named()?;
     Some(match lang {
         Lang::Zh => format!(
             "名录：{}（共{announced}个中{named}个）",

@@ -666,6 +666,16 @@ impl Dataset {
         self.clusters.iter().filter(|c| c.in_batch(batch)).count()
     }
 
+    /// How many clusters of the national register the dataset names, and how
+    /// many the lists announced (`(68, 80)`); `None` without a register.
+    pub fn register_named(&self) -> Option<(usize, u32)> {
+        let r = self.register.as_ref()?;
+        Some((
+            r.batches.iter().map(|b| self.named_in_batch(b.batch)).sum(),
+            r.batches.iter().map(|b| b.announced).sum(),
+        ))
+    }
+
     pub fn cluster(&self, id: &str) -> Option<&Cluster> {
         self.clusters.iter().find(|c| c.id == id)
     }

@@ -213,6 +213,20 @@ impl Picker {
                 ),
             );
         }
+        if let (Some((named, announced)), Some(full)) = (
+            d.register_named(),
+            crate::format::register_coverage(d, lang),
+        ) {
+            // How much of the national register the data names.
+            widgets::weak(
+                ui,
+                match lang {
+                    Lang::Zh => format!("国家集群名录：{announced}个中列出{named}个"),
+                    Lang::En => format!("National register: named {named} of {announced}"),
+                },
+            )
+            .on_hover_text(full);
+        }
         if clear_all {
             self.filters = Filters::default();
             ui.ctx().request_repaint();
