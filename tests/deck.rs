@@ -135,6 +135,16 @@ fn the_fit_check_catches_small_type_and_content_off_the_page() {
         "{p:?}"
     );
 
+    // A character the bundled font lacks (it would show as a box).
+    let mut tofu = good.clone();
+    tofu.slides[1].title = "Tofu \u{1F9C8} here".into();
+    let p = problems(&tofu);
+    assert!(
+        p.iter()
+            .any(|p| matches!(p, typeset::FitProblem::MissingGlyph { .. })),
+        "{p:?}"
+    );
+
     // The good deck passes.
     assert!(problems(&good).is_empty());
 }

@@ -242,9 +242,10 @@ pub fn shorten(s: &str, max: usize) -> String {
     format::shorten(s, max).into_owned()
 }
 
-/// The marker of footnote `i` (from 0): ①…⑳, then (21), (22)...
+/// The marker of footnote `i` (from 0): ①…⑩ (the bundled font has these),
+/// then (11), (12)...
 pub fn note_mark(i: usize) -> String {
-    const CIRCLED: &str = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳";
+    const CIRCLED: &str = "①②③④⑤⑥⑦⑧⑨⑩";
     CIRCLED
         .chars()
         .nth(i)

@@ -196,6 +196,8 @@ pub struct PlacedText {
     pub size: f64,
     /// Left, top, right, bottom in points.
     pub bounds: [f64; 4],
+    /// Some character has no glyph in the font (it would show as a box).
+    pub missing_glyph: bool,
 }
 
 /// Everything laid out, flattened: every text run, and the bounds of every
@@ -219,6 +221,7 @@ pub fn placed_text(doc: &PagedDocument) -> Vec<PlacedText> {
                     page: i,
                     text: t.text.to_string(),
                     size: t.size.to_pt() * ts.sy.get().abs(),
+                    missing_glyph: t.glyphs.iter().any(|g| g.id == 0),
                     bounds: [
                         xs.clone().fold(f64::INFINITY, f64::min),
                         ys.clone().fold(f64::INFINITY, f64::min),
@@ -290,10 +293,13 @@ pub enum FitProblem {
     },
     /// A page without a title of 28 pt or more.
     NoTitle { page: usize, largest: f64 },
+    /// A character the bundled font lacks: it would show as a box.
+    MissingGlyph { page: usize, text: String },
 }
 
 /// Checks the fit rule on a laid-out deck: everything within its page, text
-/// at or above the legibility floor, a title of at least 28 pt on every page.
+/// at or above the legibility floor, a title of at least 28 pt on every page,
+/// and no character missing from the font.
 /// `small_ok` says which texts may be set at the footnote floor (footnotes,
 /// source lines, slide numbers).
 pub fn check_fit(doc: &PagedDocument, small_ok: &dyn Fn(&str) -> bool) -> Vec<FitProblem> {
@@ -315,6 +321,12 @@ pub fn check_fit(doc: &PagedDocument, small_ok: &dyn Fn(&str) -> bool) -> Vec<Fi
                 page: t.page,
                 what: t.text.clone(),
                 bounds: t.bounds,
+            });
+        }
+        if t.missing_glyph {
+            problems.push(FitProblem::MissingGlyph {
+                page: t.page,
+                text: t.text.clone(),
             });
         }
         let trimmed = t.text.trim();
