@@ -520,19 +520,26 @@ fn build_column(d: &Dataset, c: &Cluster, lang: Lang) -> Column {
                     cell(m, &scale, tq.dimension(), c, lang)
                 })?
             });
-            let fraction = actual.as_ref().and_then(|a| a.quantity.ratio_to(&tq));
+            // A target whose scope differs from the figure's (a province-wide
+            // target against a cluster figure) is not put in a ratio: no
+            // progress and no gap, the scope note says why.
+            let scope_note = match (&t.scope, actual_metric.and_then(|m| m.scope.as_ref())) {
+                (Some(ts), ms) if !same_scope(Some(ts), ms) => Some(ts.get(lang).to_owned()),
+                _ => None,
+            };
+            let comparable = scope_note.is_none();
+            let fraction = actual
+                .as_ref()
+                .filter(|_| comparable)
+                .and_then(|a| a.quantity.ratio_to(&tq));
             let bound = actual.as_ref().map_or(RatioBound::Exact, |a| {
                 RatioBound::of(a.metric.qualifier, Qualifier::Exact)
             });
-            let gap = actual.as_ref().map(|a| {
+            let gap = actual.as_ref().filter(|_| comparable).map(|a| {
                 let g = tq.base() - a.quantity.base();
                 let sc = format::scale_for(tq.dimension(), lang, g.abs());
                 format::in_scale(g, &sc, lang)
             });
-            let scope_note = match (&t.scope, actual_metric.and_then(|m| m.scope.as_ref())) {
-                (Some(ts), ms) if Some(ts) != ms => Some(ts.get(lang).to_owned()),
-                _ => None,
-            };
             Some(TargetProgress {
                 name: d
                     .metric_key(&t.key)

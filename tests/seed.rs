@@ -282,7 +282,25 @@ fn the_seed_marks_forecasts_ranges_up_to_and_approximate_dates() {
 #[test]
 fn progress_from_a_lower_bound_is_a_lower_bound() {
     let (_d, cmp) = shenzhen_vs_guangdong(Lang::Zh);
-    // 超过500万辆 (2023) towards the province's 超过530万辆: more than 94%, not 94%.
+    // The seed's target is the province's: no ratio against the cluster's figure.
+    let province = cmp.columns[1]
+        .targets
+        .iter()
+        .find(|t| t.target.value == 530.0)
+        .unwrap();
+    assert_eq!(province.fraction, None);
+    assert_eq!(province.gap, None);
+    assert!(province.scope_note.is_some());
+    // Made the cluster's own target: 超过500万辆 (2023) towards 超过530万辆 is
+    // more than 94%, not 94%.
+    let mut d = seed().dataset;
+    for c in &mut d.clusters {
+        for t in &mut c.targets {
+            t.scope = None;
+        }
+    }
+    let ids = ["shenzhen-battery-materials", "guangdong-six-city-nev"].map(String::from);
+    let cmp = Comparison::build(&d, &ids, Some(0), Lang::Zh);
     let t = cmp.columns[1]
         .targets
         .iter()

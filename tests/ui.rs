@@ -207,6 +207,16 @@ fn f11_presents_the_slide_deck_and_esc_leaves_it() {
     let n = h.state().presenter.slide_count().unwrap_or(0);
     assert!(n > 5, "{n} slides");
     h.get_by_label(&format!("Slide 1 / {n}"));
+    // The other slides go on arriving from the worker (each asks for a
+    // repaint); let it finish so the frames below settle.
+    while h.state().presenter.busy() {
+        assert!(
+            start.elapsed().as_secs() < 60,
+            "slides still drawing after 60 s"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        h.step();
+    }
     h.key_press(egui::Key::ArrowRight);
     h.key_press(egui::Key::PageDown);
     h.run();
