@@ -253,13 +253,19 @@ pub fn note_mark(i: usize) -> String {
         .unwrap_or_else(|| format!("({})", i + 1))
 }
 
+/// Longest short label in `lang`, in characters (a Chinese character is
+/// about twice as wide as a Latin letter).
+fn short_chars(lang: Lang) -> usize {
+    match lang {
+        Lang::Zh => SHORT_NAME_CHARS,
+        Lang::En => SHORT_NAME_CHARS * 2,
+    }
+}
+
 /// A cluster's short name for slide bodies: the name without the word
 /// "cluster", shortened.
 pub fn short_name(c: &Cluster, lang: Lang) -> String {
-    let max = match lang {
-        Lang::Zh => SHORT_NAME_CHARS,
-        Lang::En => SHORT_NAME_CHARS * 2,
-    };
+    let max = short_chars(lang);
     if let Some(s) = c.short_name.as_ref().filter(|s| !s.is_empty()) {
         return shorten_words(s.get(lang).trim(), max);
     }
@@ -738,7 +744,12 @@ fn bars_slide(
         .iter()
         .flatten()
         .filter(|c| c.comparable)
-        .map(|c| c.display_value.abs())
+        .map(|c| {
+            c.display_high
+                .unwrap_or(c.display_value)
+                .abs()
+                .max(c.display_value.abs())
+        })
         .fold(0.0, f64::max);
     let mut years = Vec::new();
     let bars = row
@@ -799,12 +810,25 @@ fn bars_slide(
     let sep = lang.pick("，", ", ");
     Slide {
         title: shorten(&row.name, TITLE_CHARS),
-        subtitle: format!(
-            "{}{sep}{}{sep}{}",
-            shorten(&row.name, TITLE_CHARS),
-            row.scale.label.trim(),
-            years.join(" / ")
-        ),
+        // The definitions, the unit and the years: "主导产业产值 / 集群总产值，万亿元，2023 / 约2021".
+        subtitle: {
+            let mut scopes: Vec<String> = Vec::new();
+            for c in row.cells.iter().flatten() {
+                if let Some(sc) = &c.metric.scope {
+                    let sc = shorten(sc.get(lang), 40);
+                    if !scopes.contains(&sc) {
+                        scopes.push(sc);
+                    }
+                }
+            }
+            let mut parts = Vec::new();
+            if !scopes.is_empty() {
+                parts.push(scopes.join(" / "));
+            }
+            parts.push(row.scale.label.trim().to_owned());
+            parts.push(years.join(" / "));
+            shorten(&parts.join(sep), 160)
+        },
         body: Body::Bars {
             bars,
             axis: row.scale.label.trim().to_owned(),
@@ -1217,7 +1241,7 @@ fn context_slides(d: &Dataset, colours: &tokens::Colours, dark: bool, lang: Lang
                 bars: counts
                     .iter()
                     .map(|c| Bar {
-                        label: shorten(c.name.get(lang), SHORT_NAME_CHARS),
+                        label: shorten_words(c.name.get(lang), short_chars(lang)),
                         color: colours.context.hex(),
                         frac: (max > 0.0).then(|| c.count as f64 / max),
                         frac_high: None,
@@ -1283,8 +1307,20 @@ fn sources_slide(d: &Dataset, clusters: &[&Cluster], context: bool, lang: Lang) 
             add(&x.source.source, &x.source.quote);
         }
     }
-    if context && let Some(comp) = &d.context.competition {
-        add(&comp.source.source, &comp.source.quote);
+    if context {
+        if let Some(comp) = &d.context.competition {
+            add(&comp.source.source, &comp.source.quote);
+        }
+        // The map slide cites every national cluster's designation.
+        for c in d
+            .clusters
+            .iter()
+            .filter(|c| crate::map::counts_as_national(c))
+        {
+            if let Some(x) = &c.designation {
+                add(&x.source.source, &x.source.quote);
+            }
+        }
     }
     let items = d
         .sources
@@ -1301,6 +1337,17 @@ fn sources_slide(d: &Dataset, clusters: &[&Cluster], context: bool, lang: Lang) 
             );
             if s.date_approximate {
                 head.push_str(lang.pick("（日期为推定）", " (date inferred)"));
+            }
+            // A web page is named by its address too (and when it was read).
+            if let Some(url) = &s.url {
+                head.push('\n');
+                head.push_str(&shorten(url, 160));
+                if let Some(a) = &s.accessed {
+                    head.push_str(&match lang {
+                        Lang::Zh => format!("（{a}访问）"),
+                        Lang::En => format!(" (read {a})"),
+                    });
+                }
             }
             Some(SourceItem {
                 head: shorten(&head, CELL_CHARS),

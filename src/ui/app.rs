@@ -335,6 +335,8 @@ impl App {
     fn replace_data(&mut self, l: Loaded, path: Option<&Path>) {
         self.loaded = l;
         self.problems = None;
+        // The slides show the data as it is now.
+        self.presenter.reset();
         if let Some((compare, baseline)) = self.pending_selection.take() {
             self.settings.compare = compare;
             self.settings.baseline = baseline;
@@ -394,6 +396,8 @@ impl App {
     }
 
     fn apply_unrecorded(&mut self, action: Action) {
+        // The slides show the comparison as it is now.
+        self.presenter.reset();
         let s = &mut self.settings;
         match action {
             Action::Add(id) => {
@@ -476,6 +480,23 @@ impl App {
         if !self.presentation {
             self.presenter.poll(ctx);
         }
+        if self.copy_slide_pending && !self.presenter.is_started() {
+            // The comparison changed since the copy was asked for.
+            self.start_presenter(ctx);
+        }
+        if self.copy_slide_pending
+            && let Some(e) = self.presenter.error()
+        {
+            self.status = Some(format!(
+                "{} {e}",
+                tr(
+                    self.settings.lang,
+                    "无法复制幻灯片：",
+                    "Could not copy the slide:"
+                )
+            ));
+            self.copy_slide_pending = false;
+        }
         if self.copy_slide_pending && self.presenter.slide_count().is_some() {
             self.copy_slide_pending = false;
             if let Some(img) = self.presenter.current_image() {
@@ -541,6 +562,17 @@ impl App {
 
     pub(super) fn export_deck(&mut self, path: PathBuf, format: Format) {
         let lang = self.settings.lang;
+        if self.deck_export.is_some() {
+            self.status = Some(
+                tr(
+                    lang,
+                    "上一次幻灯片导出尚未完成，请稍候再试",
+                    "The previous slide export is still running; try again when it is done",
+                )
+                .to_owned(),
+            );
+            return;
+        }
         let mut req = self.request();
         req.deck = self.deck_options();
         req.slides = format == Format::Png;

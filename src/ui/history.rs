@@ -102,6 +102,7 @@ impl App {
     }
 
     fn restore(&mut self, s: State) {
+        self.presenter.reset();
         self.settings.compare = s.compare;
         self.settings.baseline = s.baseline;
         self.settings.charts.metric = s.metric;

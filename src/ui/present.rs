@@ -76,6 +76,11 @@ impl Presenter {
         self.doc.as_ref().map(|d| d.pages().len())
     }
 
+    /// Why the deck could not be laid out, if it could not.
+    pub fn error(&self) -> Option<&str> {
+        self.error.as_deref()
+    }
+
     /// True while slides are still being laid out or drawn.
     pub fn busy(&self) -> bool {
         self.job.is_some()
@@ -238,7 +243,9 @@ impl Presenter {
         let painter = ui.painter_at(rect);
         painter.rect_filled(rect, 0.0, Color32::from_gray(16));
         // Re-render crisply when the window grew or shrank a lot.
-        let want = (rect.width() * ctx.pixels_per_point()).round().max(320.0) as u32;
+        let want = (rect.width() * ctx.pixels_per_point())
+            .round()
+            .clamp(320.0, 7680.0) as u32;
         if let Some(doc) = &self.doc
             && self.job.is_none()
             && (want as f32 - self.width_px as f32).abs() > self.width_px as f32 * 0.2
