@@ -151,7 +151,7 @@ fn draw(
     let fits = harness
         .ctx
         .data(|d| d.get_temp::<bool>(crate::ui::view::fit_id()))
-        .unwrap_or(true);
+        .unwrap_or(false);
     let mut image = harness.render().map_err(ExportError::Render)?;
     // Composite onto the page colour: areas nothing painted are transparent.
     let bg = theme::palette(dark).panel_bg;

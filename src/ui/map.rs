@@ -447,8 +447,25 @@ impl MapView<'_> {
                         "Spanning provinces (counted in each):",
                     ),
                 );
-                for c in spanning {
+                // A few by name (the rest on hover), so the legend stays on
+                // the page.
+                const NAMED: usize = 4;
+                for c in spanning.iter().take(NAMED) {
                     widgets::weak(ui, format!("· {} ({})", c.name, c.provinces));
+                }
+                if spanning.len() > NAMED {
+                    let rest: Vec<String> = spanning[NAMED..]
+                        .iter()
+                        .map(|c| format!("{} ({})", c.name, c.provinces))
+                        .collect();
+                    widgets::weak(
+                        ui,
+                        match lang {
+                            Lang::Zh => format!("· 另有{}个", spanning.len() - NAMED),
+                            Lang::En => format!("· and {} more", spanning.len() - NAMED),
+                        },
+                    )
+                    .on_hover_text(rest.join("\n"));
                 }
             }
         } else if !map::competition_complete(self.ctx.dataset) {
@@ -499,9 +516,13 @@ pub fn slide(ui: &mut Ui, cx: &ViewCtx<'_>, mode: Mode) {
         .strong(),
     );
     widgets::weak(ui, mode_label(lang, mode));
-    let ids = sources(cx.dataset, mode);
+    let all = sources(cx.dataset, mode);
+    // Many pages: name the first three and count the rest.
+    let shown = if all.len() > 4 { 3 } else { all.len() };
+    let more = all.len() - shown;
+    let ids: Vec<_> = all.into_iter().take(shown).collect();
     let line = ui.text_style_height(&egui::TextStyle::Small) + ui.spacing().item_spacing.y;
-    let footer = 12.0 + line * ids.len() as f32;
+    let footer = 12.0 + line * (ids.len() + usize::from(more > 0)) as f32;
     let body = (ui.available_height() - footer).max(200.0);
     ui.allocate_ui(vec2(ui.available_width(), body), |ui| {
         MapView {
@@ -525,6 +546,24 @@ pub fn slide(ui: &mut Ui, cx: &ViewCtx<'_>, mode: Mode) {
             ui.add(egui::Label::new(RichText::new(text).small().color(p.text_weak)).truncate());
         }
     }
+    if more > 0 {
+        widgets::weak(
+            ui,
+            match lang {
+                Lang::Zh => format!("另有{more}个来源（见幻灯片的来源页）"),
+                Lang::En => format!("and {more} more sources (listed in the slide deck's sources)"),
+            },
+        );
+    }
+    // A picture of the map must not cut anything off: say whether it fitted.
+    let fits = ui.min_rect().bottom()
+        <= ui
+            .clip_rect()
+            .bottom()
+            .min(ui.ctx().content_rect().bottom())
+            + 0.5;
+    ui.ctx()
+        .data_mut(|d| d.insert_temp(super::view::fit_id(), fits));
 }
 
 /// The sources a map of `mode` draws on: the designations of the counted
