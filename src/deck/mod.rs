@@ -90,6 +90,7 @@ pub struct Style {
     pub rule: String,
     pub card: String,
     pub accent: String,
+    pub warn: String,
     pub context: String,
     pub title: f64,
     pub deck_title: f64,
@@ -143,6 +144,9 @@ pub enum Body {
         bars: Vec<Bar>,
         /// What the bars measure, e.g. `万亿元`.
         axis: String,
+        /// Said above the bars when their figures differ in definition: the
+        /// lengths then do not compare.
+        warning: String,
     },
     Targets {
         rows: Vec<TargetRow>,
@@ -598,6 +602,7 @@ pub fn build_dated(d: &Dataset, cmp: &Comparison, opts: &DeckOptions, date: &str
             rule: colours.border.hex(),
             card: colours.card_bg.hex(),
             accent: colours.accent.hex(),
+            warn: colours.warn.hex(),
             context: colours.context.hex(),
             title: slide_type::TITLE,
             deck_title: slide_type::DECK_TITLE,
@@ -832,6 +837,19 @@ fn bars_slide(
         body: Body::Bars {
             bars,
             axis: row.scale.label.trim().to_owned(),
+            warning: if row
+                .caveats
+                .iter()
+                .any(|c| matches!(c, crate::compare::Caveat::Scopes(_)))
+            {
+                t(
+                    lang,
+                    "口径不同：每根柱只表示各自的数字，柱长不能直接对比（见注）",
+                    "Different definitions: each bar shows its own figure; the lengths do not compare (see the notes)",
+                )
+            } else {
+                String::new()
+            },
         },
         notes: notes.finish(),
         sources: cites.line(),
@@ -1252,6 +1270,7 @@ fn context_slides(d: &Dataset, colours: &tokens::Colours, dark: bool, lang: Lang
                     })
                     .collect(),
                 axis: t(lang, "个", "clusters"),
+                warning: String::new(),
             },
             notes: Vec::new(),
             sources: cites.line(),

@@ -561,29 +561,54 @@ impl App {
     }
 
     pub(super) fn export_deck(&mut self, path: PathBuf, format: Format) {
+        let mut req = self.request();
+        req.deck = self.deck_options();
+        req.slides = format == Format::Png;
+        req.png.width = 1920;
+        self.export_in_background(req, format, path);
+    }
+
+    /// Runs an export on a worker thread (slides and pictures take a moment;
+    /// the window never waits); its message reaches the status bar. One at a
+    /// time: a second waits for the first.
+    fn export_in_background(&mut self, req: export::Request, format: Format, path: PathBuf) {
         let lang = self.settings.lang;
         if self.deck_export.is_some() {
             self.status = Some(
                 tr(
                     lang,
-                    "上一次幻灯片导出尚未完成，请稍候再试",
-                    "The previous slide export is still running; try again when it is done",
+                    "上一次导出尚未完成，请稍候再试",
+                    "The previous export is still running; try again when it is done",
                 )
                 .to_owned(),
             );
             return;
         }
-        let mut req = self.request();
-        req.deck = self.deck_options();
-        req.slides = format == Format::Png;
-        req.png.width = 1920;
         let dataset = self.loaded.dataset.clone();
         let (tx, rx) = std::sync::mpsc::channel();
         self.deck_export = Some(rx);
-        self.status = Some(tr(lang, "正在导出幻灯片…", "Exporting the slides…").to_owned());
+        self.status = Some(format!(
+            "{} {}",
+            tr(lang, "正在导出", "Exporting"),
+            path.display()
+        ));
         std::thread::spawn(move || {
-            let msg = match export::export_to(&dataset, &req, format, &path) {
-                Ok(()) => format!("{} {}", tr(lang, "已导出", "Exported"), path.display()),
+            let msg = match export::export_what(
+                &dataset,
+                &req,
+                format,
+                export::What::Comparison,
+                &path,
+            ) {
+                Ok(notes) if notes.is_empty() => {
+                    format!("{} {}", tr(lang, "已导出", "Exported"), path.display())
+                }
+                Ok(notes) => format!(
+                    "{} {} ({})",
+                    tr(lang, "已导出", "Exported"),
+                    path.display(),
+                    notes.join("; ")
+                ),
                 Err(e) => format!("{} {e}", tr(lang, "导出失败：", "Export failed:")),
             };
             let _ = tx.send(msg);
@@ -845,13 +870,7 @@ impl App {
                 },
             };
         }
-        let lang = self.settings.lang;
-        self.status = Some(
-            match export::export_to(&self.loaded.dataset, &req, format, path) {
-                Ok(()) => format!("{} {}", tr(lang, "已导出", "Exported"), path.display()),
-                Err(e) => format!("{} {e}", tr(lang, "导出失败：", "Export failed:")),
-            },
-        );
+        self.export_in_background(req, format, path.to_owned());
     }
 
     /// Writes the current view to `path` as a view file.
