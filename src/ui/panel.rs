@@ -8,7 +8,7 @@ use super::i18n::{self, tr};
 use super::widgets::{self, with_source};
 use super::{ViewCtx, theme};
 use crate::format;
-use crate::model::{Cluster, Stage};
+use crate::model::{Cluster, Lang, Stage};
 
 /// The panel of the `index`-th compared cluster.
 pub struct ClusterPanel<'a> {
@@ -368,6 +368,22 @@ impl ClusterPanel<'_> {
                                 tr(lang, "差距", "gap"),
                                 gap
                             ),
+                        );
+                    }
+                    (Some(a), None) if t.scope_note.is_some() => {
+                        // Different scopes are never put in a ratio.
+                        widgets::weak(
+                            ui,
+                            match lang {
+                                Lang::Zh => format!(
+                                    "现值 {}（{}）；目标口径与之不同，不计算进度",
+                                    a.written, a.year
+                                ),
+                                Lang::En => format!(
+                                    "Actual {} ({}); the target's scope differs, so no progress is computed",
+                                    a.written, a.year
+                                ),
+                            },
                         );
                     }
                     _ => {
