@@ -333,6 +333,11 @@ impl App {
     }
 
     fn replace_data(&mut self, l: Loaded, path: Option<&Path>) {
+        // Undo steps name clusters of the data they were taken on: another
+        // file (not a reload of the same one) starts a new history.
+        if path.map(Path::to_path_buf) != self.settings.data_path {
+            self.history.clear();
+        }
         self.loaded = l;
         self.problems = None;
         // The slides show the data as it is now.

@@ -34,6 +34,12 @@ pub struct History {
 }
 
 impl History {
+    /// Forgets every step (another dataset: its ids are not these).
+    pub fn clear(&mut self) {
+        self.undo.clear();
+        self.redo.clear();
+    }
+
     /// Remembers the state before a change; a new change forgets what was undone.
     pub fn record(&mut self, before: State) {
         if self.undo.back() != Some(&before) {
