@@ -806,7 +806,9 @@ impl App {
         }
         self.last_poll = now;
         let m = modified(&path);
-        if m != seen {
+        // While another load runs (a file the user opened), a reload would
+        // supersede it; look again once it is in.
+        if m != seen && self.loader.pending().is_none() {
             self.watched = Some((path.clone(), m));
             self.loader
                 .start(Some(ctx), Source::Path(path.clone()), LoadPurpose::Reload);
