@@ -7,7 +7,7 @@ use std::io::Write;
 use std::path::Path;
 
 use clap::ValueEnum;
-use rust_xlsxwriter::{Format, FormatAlign, Workbook};
+use rust_xlsxwriter::{Format, Workbook};
 
 use super::{ExportError, round_sig, write_atomic};
 use crate::filter::Filters;
@@ -165,12 +165,8 @@ fn note(v: &table::Value) -> String {
 fn xlsx_bytes(d: &Dataset, t: &ClusterTable, rows: &[usize]) -> Result<Vec<u8>, ExportError> {
     let l = t.lang;
     let mut wb = Workbook::new();
-    let head = Format::new()
-        .set_bold()
-        .set_background_color("DCE6F2")
-        .set_text_wrap()
-        .set_align(FormatAlign::Top);
-    let num = Format::new().set_num_format("#,##0.###");
+    let head = super::xlsx::header_format();
+    let num = super::xlsx::number_format();
     let weak = Format::new().set_font_color("5A6470");
     let ws = wb.add_worksheet();
     ws.set_name(l.pick("集群一览", "Clusters"))?;
@@ -218,10 +214,7 @@ fn xlsx_bytes(d: &Dataset, t: &ClusterTable, rows: &[usize]) -> Result<Vec<u8>, 
     }
     let last_col = h.len().saturating_sub(1) as u16;
     ws.autofilter(0, 0, rows.len() as u32, last_col)?;
-    // Print: landscape, one page wide, the header row on every page.
-    ws.set_landscape();
-    ws.set_print_fit_to_pages(1, 0);
-    ws.set_repeat_rows(0, 0)?;
+    super::xlsx::print_setup(ws)?;
     Ok(wb.save_to_buffer()?)
 }
 

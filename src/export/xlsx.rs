@@ -151,8 +151,22 @@ impl Sheet<'_> {
     }
 }
 
+/// The header row's look, in every workbook the app writes.
+pub(super) fn header_format() -> Format {
+    Format::new()
+        .set_bold()
+        .set_background_color("DCE6F2")
+        .set_text_wrap()
+        .set_align(FormatAlign::Top)
+}
+
+/// Numbers with thousands separators and up to three decimals.
+pub(super) fn number_format() -> Format {
+    Format::new().set_num_format("#,##0.###")
+}
+
 /// Landscape, one page wide, the header row on every page.
-fn print_setup(ws: &mut Worksheet) -> Result<(), ExportError> {
+pub(super) fn print_setup(ws: &mut Worksheet) -> Result<(), ExportError> {
     ws.set_landscape();
     ws.set_print_fit_to_pages(1, 0);
     ws.set_repeat_rows(0, 0)?;
@@ -165,12 +179,8 @@ pub fn xlsx_bytes(d: &Dataset, cmp: &Comparison) -> Result<(Vec<u8>, Vec<String>
     let t = table::table(d, cmp);
     let mut wb = Workbook::new();
     let mut notes = Vec::new();
-    let head = Format::new()
-        .set_bold()
-        .set_background_color("DCE6F2")
-        .set_text_wrap()
-        .set_align(FormatAlign::Top);
-    let num = Format::new().set_num_format("#,##0.###");
+    let head = header_format();
+    let num = number_format();
     let sci = Format::new().set_num_format("0.###E+00");
     let ratio = Format::new().set_num_format("0.00");
     let points = Format::new().set_num_format("+0.0;-0.0;0");
