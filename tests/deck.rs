@@ -231,7 +231,7 @@ fn long_content_continues_on_numbered_slides_under_the_same_title() {
         .map(|t| t.text)
         .collect::<Vec<_>>()
         .join(" ");
-    assert!(text.contains("continued 2"), "no continued marker");
+    assert!(text.contains("continued 2/"), "no continued marker");
     // Every page is numbered n / total.
     let total = doc.pages().len();
     for n in 1..=total {
