@@ -351,7 +351,8 @@ fn without_a_file_dialog_a_typed_path_opens_the_file() {
     // the load, as the window would.
     h.step();
     h.state_mut().wait_for_loading();
-    h.run();
+    // The worker's repaint request may still arrive: step, don't wait to settle.
+    h.run_steps(8);
     h.get_all_by_label_contains("Typed-path Shenzhen")
         .next()
         .expect("the typed file opened");

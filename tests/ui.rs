@@ -110,7 +110,8 @@ fn a_bad_file_shows_every_problem_and_the_old_data_stays() {
     let before = h.state().loaded.dataset.clusters.len();
     h.state_mut().open(&bad);
     h.state_mut().wait_for_loading();
-    h.run();
+    // The worker's repaint request may still arrive: step, don't wait to settle.
+    h.run_steps(8);
     h.get_all_by_label_contains("Could not load")
         .next()
         .expect("problems panel");
@@ -164,7 +165,8 @@ fn the_open_file_reloads_when_it_changes_on_disk() {
     let mut h = harness(app(Lang::Zh, false));
     h.state_mut().open(&path);
     h.state_mut().wait_for_loading();
-    h.run();
+    // The worker's repaint request may still arrive: step, don't wait to settle.
+    h.run_steps(8);
     assert!(
         h.query_by_label_contains("深圳先进电池材料集群（改）")
             .is_none()
@@ -183,7 +185,8 @@ fn the_open_file_reloads_when_it_changes_on_disk() {
     h.run_steps(150);
     // The reload runs in the background: let it finish, then draw.
     h.state_mut().wait_for_loading();
-    h.run();
+    // The worker's repaint request may still arrive: step, don't wait to settle.
+    h.run_steps(8);
     h.get_all_by_label_contains("深圳先进电池材料集群（改）")
         .next()
         .expect("reloaded name shown");
@@ -282,7 +285,8 @@ fn the_baseline_stays_on_its_cluster_when_the_data_changes() {
     let mut h = harness(a);
     h.state_mut().open(&path);
     h.state_mut().wait_for_loading();
-    h.run();
+    // The worker's repaint request may still arrive: step, don't wait to settle.
+    h.run_steps(8);
     let s = &h.state().settings;
     assert_eq!(
         s.compare,
@@ -351,7 +355,8 @@ fn a_file_loads_in_the_background_while_the_old_data_stays_usable() {
 
     drop(hold);
     h.state_mut().wait_for_loading();
-    h.run();
+    // The worker's repaint request may still arrive: step, don't wait to settle.
+    h.run_steps(8);
     assert!(h.state().loading().is_none());
     h.get_all_by_label_contains("Shenzhen cluster, renamed")
         .next()
