@@ -2,11 +2,11 @@
 //! 1,000-cluster dataset loaded, on each tab (goal: ≤ 2 ms median, 4 ms p99
 //! for the overview). Also: building the comparison model.
 
+use cluster_compare::app::{App, Settings};
 use cluster_compare::compare::Comparison;
 use cluster_compare::load::Loaded;
 use cluster_compare::model::Lang;
 use cluster_compare::synth;
-use cluster_compare::ui::app::{App, Settings};
 use cluster_compare::ui::view::Tab;
 
 fn main() {

@@ -2,11 +2,11 @@
 //! 1,000 and 10,000 synthetic clusters, and one frame of the National context
 //! tab with the map on a 1,000-cluster dataset.
 
+use cluster_compare::app::{App, Settings};
 use cluster_compare::load::Loaded;
 use cluster_compare::map::{self, Mode};
 use cluster_compare::model::Lang;
 use cluster_compare::synth;
-use cluster_compare::ui::app::{App, Settings};
 use cluster_compare::ui::view::Tab;
 
 fn main() {

@@ -2,12 +2,12 @@
 //! (goal: at most 2 ms median), building the table model, and the `table
 //! --format csv` command's work (goal: at most 1 s, parsing the file included).
 
+use cluster_compare::app::{App, Settings};
 use cluster_compare::export::all_clusters::{self as table, TableFormat, TableRequest};
 use cluster_compare::load::{self, Loaded};
 use cluster_compare::model::Lang;
 use cluster_compare::synth;
 use cluster_compare::table::{ClusterTable, Sort, SortKey};
-use cluster_compare::ui::app::{App, Settings};
 use cluster_compare::ui::view::Tab;
 
 const N: usize = 10_000;

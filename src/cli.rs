@@ -75,7 +75,7 @@ pub enum Command {
     Table {
         /// Output format.
         #[arg(long, value_enum)]
-        format: export::all_clusters::TableFormat,
+        format: TableFormatArg,
         /// Output file; `-` writes csv and md to standard output.
         #[arg(short, long, value_name = "OUT")]
         output: PathBuf,
@@ -93,10 +93,10 @@ pub enum Command {
     Export {
         /// Output format.
         #[arg(long, value_enum)]
-        format: Format,
+        format: FormatArg,
         /// What to write: the comparison, or the compared clusters' policies (CSV).
         #[arg(long, value_enum, default_value = "comparison")]
-        what: export::What,
+        what: WhatArg,
         /// Output file; `-` writes text formats to standard output.
         #[arg(short, long, value_name = "OUT")]
         output: PathBuf,
@@ -118,7 +118,7 @@ pub enum Command {
         /// PNG of one app view (as in presentation screenshots) instead of
         /// the slides; also chosen when -o names a `.png` file.
         #[arg(long, value_enum)]
-        view: Option<export::View>,
+        view: Option<ViewArg>,
         /// Slides (pdf, png into a folder, svg into a folder): the deck's title.
         #[arg(long)]
         title: Option<String>,
@@ -127,11 +127,126 @@ pub enum Command {
         metric: Option<String>,
         /// Slides: page shape.
         #[arg(long, value_enum, default_value = "16:9")]
-        page: crate::deck::PageShape,
+        page: PageArg,
         /// Slides: add the national context slides.
         #[arg(long)]
         context: bool,
     },
+}
+
+// clap's value names live here, mapped onto the libraries' plain options (as
+// typst-cli maps its own), so no library type derives a command-line trait.
+
+/// Output formats of `export`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum FormatArg {
+    Csv,
+    Xlsx,
+    Md,
+    Html,
+    Png,
+    /// The slide deck as one PDF.
+    Pdf,
+    /// One SVG per slide, into a folder.
+    Svg,
+}
+
+impl From<FormatArg> for Format {
+    fn from(f: FormatArg) -> Self {
+        match f {
+            FormatArg::Csv => Format::Csv,
+            FormatArg::Xlsx => Format::Xlsx,
+            FormatArg::Md => Format::Md,
+            FormatArg::Html => Format::Html,
+            FormatArg::Png => Format::Png,
+            FormatArg::Pdf => Format::Pdf,
+            FormatArg::Svg => Format::Svg,
+        }
+    }
+}
+
+/// Output formats of `table`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum TableFormatArg {
+    Csv,
+    Xlsx,
+    Md,
+}
+
+impl From<TableFormatArg> for export::all_clusters::TableFormat {
+    fn from(f: TableFormatArg) -> Self {
+        use export::all_clusters::TableFormat;
+        match f {
+            TableFormatArg::Csv => TableFormat::Csv,
+            TableFormatArg::Xlsx => TableFormat::Xlsx,
+            TableFormatArg::Md => TableFormat::Md,
+        }
+    }
+}
+
+/// Which view a PNG shows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ViewArg {
+    Overview,
+    Charts,
+    Policies,
+    Context,
+    /// The tile map of national clusters by province (the compared clusters play no part).
+    Map,
+    /// The tile map of the 2019/2020 competition winners by province.
+    MapCompetition,
+}
+
+impl From<ViewArg> for export::View {
+    fn from(v: ViewArg) -> Self {
+        use export::View;
+        match v {
+            ViewArg::Overview => View::Overview,
+            ViewArg::Charts => View::Charts,
+            ViewArg::Policies => View::Policies,
+            ViewArg::Context => View::Context,
+            ViewArg::Map => View::Map,
+            ViewArg::MapCompetition => View::MapCompetition,
+        }
+    }
+}
+
+/// What an export holds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum WhatArg {
+    /// The comparison: figures, targets, policies, sources (every format).
+    Comparison,
+    /// The compared clusters' policies alone, as CSV.
+    Policies,
+}
+
+impl From<WhatArg> for export::What {
+    fn from(w: WhatArg) -> Self {
+        match w {
+            WhatArg::Comparison => export::What::Comparison,
+            WhatArg::Policies => export::What::Policies,
+        }
+    }
+}
+
+/// The slides' page shape.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum PageArg {
+    /// 16:9, 960 × 540 pt.
+    #[value(name = "16:9")]
+    Wide,
+    /// 4:3, 720 × 540 pt.
+    #[value(name = "4:3")]
+    Standard,
+}
+
+impl From<PageArg> for crate::deck::PageShape {
+    fn from(p: PageArg) -> Self {
+        match p {
+            PageArg::Wide => Self::Wide,
+            PageArg::Standard => Self::Standard,
+        }
+    }
 }
 
 /// Loads `--data FILE` or the embedded dataset.
@@ -159,7 +274,10 @@ impl RuntimeDir {
             .keep();
         // SAFETY: the command line runs one thread until the export starts;
         // nothing reads the environment concurrently.
-        unsafe { std::env::set_var("XDG_RUNTIME_DIR", &dir) };
+        #[allow(unsafe_code)]
+        unsafe {
+            std::env::set_var("XDG_RUNTIME_DIR", &dir)
+        };
         Some(Self(dir))
     }
 }
@@ -300,7 +418,7 @@ pub fn run_to(cli: &Cli, command: &Command, out: &mut dyn Write, err: &mut dyn W
                 sort,
                 filters: Default::default(),
             };
-            match export::all_clusters::write(&loaded.dataset, &req, *format, output) {
+            match export::all_clusters::write(&loaded.dataset, &req, (*format).into(), output) {
                 Ok(()) => ExitCode::SUCCESS,
                 Err(e) => {
                     let _ = writeln!(err, "cluster-compare: {e}");
@@ -323,6 +441,10 @@ pub fn run_to(cli: &Cli, command: &Command, out: &mut dyn Write, err: &mut dyn W
             page,
             context,
         } => {
+            let format = &Format::from(*format);
+            let what = &export::What::from(*what);
+            let view = &view.map(export::View::from);
+            let page = &crate::deck::PageShape::from(*page);
             let loaded = match load_data(cli.data.as_ref()) {
                 Ok(l) => l,
                 Err(e) => {

@@ -1,24 +1,18 @@
 //! Cluster Compare: side-by-side comparison of China's advanced manufacturing
-//! clusters. The library holds everything; `main.rs` only parses arguments.
+//! clusters. This package is the top layer: the command line ([`cli`]) and
+//! the app shell ([`app`]: state, commands, background tasks, files).
 //!
-//! Layers, bottom up: [`model`] and [`units`] (plain data), [`format`] (the one
-//! place numbers are written), [`load`] (bytes to a validated dataset),
-//! [`compare`] (the comparison model), then [`export`] and [`ui`], which both
-//! build on [`compare`].
+//! The layers below are crates of their own (see `ARCHITECTURE.md`), bottom
+//! up: `cc-data` (format, units, loading, validation), `cc-core` (comparison,
+//! tables, filters, map counts, tokens, numbers), `cc-deck` (slides) and
+//! `cc-export` (sheets and files), `cc-ui` (views). They are re-exported here
+//! under their module names, so the shell and its tests name one path each.
 
+pub mod app;
 pub mod cli;
-pub mod compare;
-pub mod deck;
 pub mod export;
-pub mod filter;
-pub mod format;
-pub mod load;
-pub mod map;
-pub mod model;
-pub mod selection;
-pub mod synth;
-pub mod table;
-pub mod tokens;
-pub mod ui;
-pub mod units;
-pub mod validate_v2;
+
+pub use cc_core::{compare, filter, format, map, table, tokens};
+pub use cc_data::{load, model, selection, synth, units};
+pub use cc_deck as deck;
+pub use cc_ui as ui;

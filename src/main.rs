@@ -9,6 +9,6 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match &cli.command {
         Some(command) => cli::run(&cli, command),
-        None => cluster_compare::ui::run_native(&cli),
+        None => cluster_compare::app::run_native(&cli),
     }
 }

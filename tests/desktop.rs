@@ -3,11 +3,11 @@
 //! `--compare` ids that were not used, the typed-path fallback when no file
 //! dialog can open, and a remembered search that is visible and clearable.
 
+use cluster_compare::app::notice::Purpose;
+use cluster_compare::app::{App, Settings};
 use cluster_compare::load;
 use cluster_compare::model::Lang;
-use cluster_compare::ui::app::{App, Settings};
 use cluster_compare::ui::fonts;
-use cluster_compare::ui::notice::Purpose;
 use cluster_compare::ui::view::Tab;
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;

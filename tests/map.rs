@@ -7,10 +7,10 @@ mod common;
 
 use std::collections::HashSet;
 
+use cluster_compare::app::{App, Settings};
 use cluster_compare::load;
 use cluster_compare::map::{self, Mode, Origin, TILES};
 use cluster_compare::model::{Dataset, Lang};
-use cluster_compare::ui::app::{App, Settings};
 use cluster_compare::ui::fonts;
 use cluster_compare::ui::view::Tab;
 use egui_kittest::Harness;

@@ -3,10 +3,10 @@
 //! table, find a policy of a cluster that is not compared, read the timeline
 //! at a narrow window.
 
+use cluster_compare::app::{App, Settings};
 use cluster_compare::load;
 use cluster_compare::model::Lang;
 use cluster_compare::table::{Sort, SortKey};
-use cluster_compare::ui::app::{App, Settings};
 use cluster_compare::ui::fonts;
 use cluster_compare::ui::view::Tab;
 use egui_kittest::Harness;

@@ -3,9 +3,9 @@
 //! while the data already shown stays. Snapshot images of the default
 //! comparison in both themes and languages; any missing glyph fails.
 
+use cluster_compare::app::{App, Settings};
 use cluster_compare::load;
 use cluster_compare::model::Lang;
-use cluster_compare::ui::app::{App, Settings};
 use cluster_compare::ui::fonts;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
@@ -387,7 +387,7 @@ fn a_newer_open_supersedes_one_still_loading() {
 fn a_missing_start_file_says_the_embedded_dataset_is_shown() {
     let dir = tempfile::tempdir().unwrap();
     let missing = dir.path().join("missing.json");
-    let startup = cluster_compare::ui::app::Startup {
+    let startup = cluster_compare::app::Startup {
         data: Some(missing),
         compare: vec![],
         lang: Some(Lang::En),

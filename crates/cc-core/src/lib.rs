@@ -1,0 +1,12 @@
+//! The core of Cluster Compare: the comparison model ([`compare`]), the
+//! all-cluster [`table`], the picker's [`filter`]s, the [`map`]'s counts,
+//! the design [`tokens`], and the one home of numbers ([`format`]).
+//!
+//! Plain data in, plain data out: no egui, no Typst, no I/O.
+
+pub mod compare;
+pub mod filter;
+pub mod format;
+pub mod map;
+pub mod table;
+pub mod tokens;

@@ -1,0 +1,593 @@
+//! A table of every cluster in the dataset (not only the compared ones): one
+//! row per cluster with its level, provinces, industry, designation year, how
+//! many figures it has, and the latest cluster-wide value of each headline
+//! metric in one display unit per column. Sort by any column; filter with the
+//! picker's [`Filters`](crate::filter::Filters). Plain data: the Table tab draws
+//! it and the `table` command writes it; neither recomputes any of it. No egui.
+
+use std::cmp::Ordering;
+
+use crate::format::{self, Scale};
+use cc_data::model::{Citation, Cluster, Dataset, Lang, Level, Qualifier};
+use cc_data::units::{Dimension, Quantity};
+
+/// A column to sort by.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+pub enum SortKey {
+    Name,
+    Level,
+    Provinces,
+    Industry,
+    Designated,
+    Figures,
+    /// A headline metric, by its key.
+    Metric(String),
+}
+
+impl SortKey {
+    /// The fixed (non-metric) columns, in table order.
+    pub const FIXED: [SortKey; 6] = [
+        SortKey::Name,
+        SortKey::Level,
+        SortKey::Provinces,
+        SortKey::Industry,
+        SortKey::Designated,
+        SortKey::Figures,
+    ];
+
+    /// The name used on the command line (`--sort`): `name`, `level`,
+    /// `province`, `industry`, `designated`, `figures` or a metric key.
+    pub fn code(&self) -> &str {
+        match self {
+            SortKey::Name => "name",
+            SortKey::Level => "level",
+            SortKey::Provinces => "province",
+            SortKey::Industry => "industry",
+            SortKey::Designated => "designated",
+            SortKey::Figures => "figures",
+            SortKey::Metric(k) => k,
+        }
+    }
+}
+
+/// A sort order: the column and its direction. Missing values always come last.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+pub struct Sort {
+    pub key: SortKey,
+    pub descending: bool,
+}
+
+/// A headline metric column.
+#[derive(Clone, Debug)]
+pub struct MetricColumn {
+    pub key: String,
+    pub name: String,
+    /// The kind of the column's values; values of another kind are shown as
+    /// written, never converted, and sort after the numbers.
+    pub dimension: Dimension,
+    /// The one display unit of the column.
+    pub scale: Scale,
+    /// The column's figures differ in definition (scope), e.g. all firms vs
+    /// firms above the size threshold: sorting them side by side compares
+    /// unlike things, so the header says so.
+    pub mixed_definitions: bool,
+}
+
+impl MetricColumn {
+    /// `产值（亿元）` / `Output value (CNY bn)`.
+    pub fn header(&self, lang: Lang) -> String {
+        match lang {
+            Lang::Zh => format!("{}（{}）", self.name, self.scale.label),
+            Lang::En => format!("{} ({})", self.name, self.scale.label),
+        }
+    }
+
+    /// What a reader must know before comparing down the column, if anything.
+    pub fn caveat(&self, lang: Lang) -> Option<&'static str> {
+        self.mixed_definitions.then(|| {
+            lang.pick(
+                "本列数据口径不同（如全部企业与规模以上企业），排序仅供查找，不表示可比；悬停查看各项口径。",
+                "The figures in this column differ in definition (e.g. all firms vs firms above the size threshold): sorting helps find them but does not make them comparable; hover a value for its definition.",
+            )
+        })
+    }
+}
+
+/// One cluster's value in a metric column.
+#[derive(Clone, Debug)]
+pub struct Value {
+    /// In the column's display unit; `None` where the figure measures another
+    /// kind of thing than the column (then it does not sort as a number).
+    pub number: Option<f64>,
+    /// As shown in the cell: `> 5700` (the unit is in the header), or the
+    /// figure as written with its unit where it is of another kind.
+    pub text: String,
+    pub qualifier: Qualifier,
+    /// A bound (more than, at least, less than...): sorted by its number, marked.
+    pub bound: bool,
+    /// `2023`, `约2021`.
+    pub year: String,
+    /// Qualifier in words, year, definition and the year's note: for tooltips and notes.
+    pub note: String,
+    /// Index of the figure in the cluster's `metrics`.
+    pub metric: usize,
+}
+
+/// One cluster.
+#[derive(Clone, Debug)]
+pub struct Row {
+    /// Index of the cluster in the dataset.
+    pub cluster: usize,
+    pub id: String,
+    pub name: String,
+    pub level: Level,
+    pub level_name: &'static str,
+    /// Province names joined: `广东、湖南` / `Guangdong, Hunan`.
+    pub provinces: String,
+    pub industry: String,
+    pub designated: Option<i32>,
+    /// `2021`, `约2021`, or empty where the sources give no designation year.
+    pub designated_text: String,
+    /// How many figures the dataset records for the cluster.
+    pub figures: usize,
+    /// One per [`ClusterTable::columns`].
+    pub values: Vec<Option<Value>>,
+}
+
+/// The table: rows in dataset order (row `i` is cluster `i`).
+#[derive(Clone, Debug)]
+pub struct ClusterTable {
+    pub lang: Lang,
+    pub columns: Vec<MetricColumn>,
+    pub rows: Vec<Row>,
+}
+
+/// The level's name in `lang`.
+pub fn level_name(l: Level, lang: Lang) -> &'static str {
+    match l {
+        Level::National => lang.pick("国家级", "National"),
+        Level::Provincial => lang.pick("省级", "Provincial"),
+        Level::Municipal => lang.pick("市级", "Municipal"),
+        Level::County => lang.pick("县级", "County"),
+    }
+}
+
+/// The header of a fixed column.
+pub fn fixed_header(k: &SortKey, lang: Lang) -> &'static str {
+    match k {
+        SortKey::Name => lang.pick("集群", "Cluster"),
+        SortKey::Level => lang.pick("级别", "Level"),
+        SortKey::Provinces => lang.pick("省份", "Province"),
+        SortKey::Industry => lang.pick("行业", "Industry"),
+        SortKey::Designated => lang.pick("入选年份", "Designated"),
+        SortKey::Figures => lang.pick("数据项数", "Figures"),
+        SortKey::Metric(_) => "",
+    }
+}
+
+/// True for a qualifier that makes the figure a bound rather than an estimate.
+pub fn is_bound(q: Qualifier) -> bool {
+    matches!(
+        q,
+        Qualifier::MoreThan | Qualifier::AtLeast | Qualifier::LessThan
+    )
+}
+
+impl ClusterTable {
+    /// Builds the table of every cluster of `d`.
+    ///
+    /// Each headline metric (that any cluster has) becomes a column. Its kind
+    /// is the most common kind among the values; its display unit is the one
+    /// that suits the median value, so one very large cluster does not write
+    /// every other value as `0.0003`.
+    pub fn build(d: &Dataset, lang: Lang) -> Self {
+        let mut columns = Vec::new();
+        let mut latest: Vec<Vec<Option<(usize, Quantity)>>> = Vec::new();
+        for mk in d.metric_keys.iter().filter(|k| k.headline) {
+            let vals: Vec<Option<(usize, Quantity)>> = d
+                .clusters
+                .iter()
+                .map(|c| latest_index(c, &mk.key))
+                .map(|m| m.and_then(|(i, m)| Quantity::new(m.value, &m.unit).map(|q| (i, q))))
+                .collect();
+            let mut dims: Vec<Dimension> = vals.iter().flatten().map(|v| v.1.dimension()).collect();
+            if dims.is_empty() {
+                continue;
+            }
+            dims.sort();
+            let dimension = dims
+                .chunk_by(|a, b| a == b)
+                .max_by_key(|g| g.len())
+                .map_or(Dimension::Count, |g| g[0]);
+            let mut bases: Vec<f64> = vals
+                .iter()
+                .flatten()
+                .filter(|v| v.1.dimension() == dimension)
+                .map(|v| v.1.base().abs())
+                .collect();
+            bases.sort_by(f64::total_cmp);
+            let median = bases
+                .get(bases.len().saturating_sub(1) / 2)
+                .copied()
+                .unwrap_or(0.0);
+            let scopes: Vec<Option<&cc_data::model::Text>> = d
+                .clusters
+                .iter()
+                .zip(&vals)
+                .filter_map(|(c, v)| {
+                    v.filter(|v| v.1.dimension() == dimension)
+                        .map(|v| c.metrics[v.0].scope.as_ref())
+                })
+                .collect();
+            let mixed_definitions = scopes.iter().any(|s| Some(s) != scopes.first());
+            columns.push(MetricColumn {
+                key: mk.key.clone(),
+                name: mk.name.get(lang).to_owned(),
+                dimension,
+                scale: format::scale_for(dimension, lang, median),
+                mixed_definitions,
+            });
+            latest.push(vals);
+        }
+
+        let sep = lang.pick("、", ", ");
+        let rows = d
+            .clusters
+            .iter()
+            .enumerate()
+            .map(|(ci, c)| Row {
+                cluster: ci,
+                id: c.id.clone(),
+                name: c.name.get(lang).to_owned(),
+                level: c.level,
+                level_name: level_name(c.level, lang),
+                provinces: c
+                    .provinces
+                    .iter()
+                    .map(|p| p.get(lang))
+                    .collect::<Vec<_>>()
+                    .join(sep),
+                industry: c.industry.get(lang).to_owned(),
+                designated: c.designation_year(),
+                designated_text: c
+                    .designation
+                    .as_ref()
+                    .and_then(|x| x.year.map(|y| format::year(y, x.year_approximate, lang)))
+                    .unwrap_or_default(),
+                figures: c.metrics.len(),
+                values: columns
+                    .iter()
+                    .zip(&latest)
+                    .map(|(col, vals)| {
+                        vals[ci].map(|(mi, q)| value(&c.metrics[mi], mi, q, col, lang))
+                    })
+                    .collect(),
+            })
+            .collect();
+        Self {
+            lang,
+            columns,
+            rows,
+        }
+    }
+
+    /// Whether `key` names a column of this table.
+    pub fn has_key(&self, key: &SortKey) -> bool {
+        match key {
+            SortKey::Metric(k) => self.columns.iter().any(|c| c.key == *k),
+            _ => true,
+        }
+    }
+
+    /// The sort key for a `--sort` name, if this table has that column.
+    pub fn parse_key(&self, code: &str) -> Option<SortKey> {
+        let fixed = SortKey::FIXED.iter().find(|k| k.code() == code).cloned();
+        fixed.or_else(|| {
+            self.columns
+                .iter()
+                .any(|c| c.key == code)
+                .then(|| SortKey::Metric(code.to_owned()))
+        })
+    }
+
+    /// Every name `--sort` accepts for this table.
+    pub fn key_codes(&self) -> Vec<String> {
+        SortKey::FIXED
+            .iter()
+            .map(|k| k.code().to_owned())
+            .chain(self.columns.iter().map(|c| c.key.clone()))
+            .collect()
+    }
+
+    /// Sorts `rows` (indices into [`Self::rows`]) by `sort`. Stable: rows that
+    /// tie keep their order. Missing values come last in either direction; a
+    /// bound sorts by its number.
+    pub fn sort(&self, rows: &mut [usize], sort: &Sort) {
+        let r = &self.rows;
+        let desc = sort.descending;
+        match &sort.key {
+            SortKey::Name => by(rows, desc, |i| Some(r[i].name.as_str())),
+            SortKey::Level => by(rows, desc, |i| Some(r[i].level)),
+            SortKey::Provinces => by(rows, desc, |i| {
+                Some(r[i].provinces.as_str()).filter(|s| !s.is_empty())
+            }),
+            SortKey::Industry => by(rows, desc, |i| {
+                Some(r[i].industry.as_str()).filter(|s| !s.is_empty())
+            }),
+            SortKey::Designated => by(rows, desc, |i| r[i].designated),
+            SortKey::Figures => by(rows, desc, |i| Some(r[i].figures)),
+            SortKey::Metric(k) => {
+                let Some(col) = self.columns.iter().position(|c| c.key == *k) else {
+                    return;
+                };
+                by(rows, desc, |i| {
+                    r[i].values[col].as_ref().and_then(|v| v.number).map(F64Ord)
+                })
+            }
+        }
+    }
+
+    /// The rows that pass `filters`, sorted by `sort` (dataset order without one).
+    pub fn view(
+        &self,
+        d: &Dataset,
+        filters: &crate::filter::Filters,
+        sort: Option<&Sort>,
+    ) -> Vec<usize> {
+        let mut rows = crate::filter::filter(d, filters, self.lang);
+        rows.retain(|&i| i < self.rows.len());
+        if let Some(s) = sort {
+            self.sort(&mut rows, s);
+        }
+        rows
+    }
+}
+
+/// The source of a value.
+pub fn citation<'a>(d: &'a Dataset, row: &Row, v: &Value) -> Option<&'a Citation> {
+    d.clusters
+        .get(row.cluster)
+        .and_then(|c| c.metrics.get(v.metric))
+        .map(|m| &m.source)
+}
+
+/// `"Title" · Publisher · 2021-07 “phrase as written”`, for sheets.
+pub fn source_text(d: &Dataset, cite: &Citation, lang: Lang) -> String {
+    match d.source(&cite.source) {
+        Some(s) => format!(
+            "{} · {} · {}{} “{}”",
+            s.title.get(lang),
+            s.publisher.get(lang),
+            s.date,
+            if s.date_approximate {
+                lang.pick("（推定）", " (inferred)")
+            } else {
+                ""
+            },
+            cite.quote
+        ),
+        None => format!("{} “{}”", cite.source, cite.quote),
+    }
+}
+
+#[derive(PartialEq, PartialOrd)]
+struct F64Ord(f64);
+
+/// Stable sort by an optional key; `None` last in both directions.
+fn by<K: PartialOrd>(rows: &mut [usize], desc: bool, key: impl Fn(usize) -> Option<K>) {
+    rows.sort_by(|&a, &b| match (key(a), key(b)) {
+        (Some(x), Some(y)) => {
+            let o = x.partial_cmp(&y).unwrap_or(Ordering::Equal);
+            if desc { o.reverse() } else { o }
+        }
+        (Some(_), None) => Ordering::Less,
+        (None, Some(_)) => Ordering::Greater,
+        (None, None) => Ordering::Equal,
+    });
+}
+
+/// The latest cluster-wide figure of `key`, with its index in `metrics`
+/// (the same figure [`Cluster::latest`] picks).
+fn latest_index<'a>(c: &'a Cluster, key: &str) -> Option<(usize, &'a cc_data::model::Metric)> {
+    let m = c.latest(key)?;
+    c.metrics
+        .iter()
+        .position(|x| std::ptr::eq(x, m))
+        .map(|i| (i, m))
+}
+
+fn value(
+    m: &cc_data::model::Metric,
+    index: usize,
+    q: Quantity,
+    col: &MetricColumn,
+    lang: Lang,
+) -> Value {
+    let comparable = q.dimension() == col.dimension;
+    let sym = format::qualifier_symbol(m.qualifier);
+    let text = if comparable {
+        let n = format::number(q.base() / col.scale.factor, lang);
+        if sym.is_empty() {
+            n
+        } else {
+            format!("{sym} {n}")
+        }
+    } else {
+        format::figure(&q, m.qualifier, lang)
+    };
+    let year = format::as_of(&m.as_of, lang);
+    let mut note: Vec<String> = Vec::new();
+    let word = format::qualifier_word(m.qualifier, lang);
+    if !word.is_empty() {
+        note.push(format!(
+            "{word} {}",
+            format::figure(&q, Qualifier::Exact, lang)
+        ));
+    } else {
+        note.push(format::figure(&q, m.qualifier, lang));
+    }
+    note.push(year.clone());
+    if let Some(s) = &m.scope {
+        note.push(s.get(lang).to_owned());
+    }
+    if let Some(n) = &m.as_of.note {
+        note.push(n.clone());
+    }
+    if !comparable {
+        note.push(
+            lang.pick(
+                "单位与本列不同，不参与排序",
+                "a unit of another kind than the column: not sorted as a number",
+            )
+            .to_owned(),
+        );
+    }
+    Value {
+        number: comparable.then(|| q.base() / col.scale.factor),
+        text,
+        qualifier: m.qualifier,
+        bound: is_bound(m.qualifier),
+        year,
+        note: note.join(" · "),
+        metric: index,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use cc_data::model::{AsOf, Metric, MetricKey, Text};
+
+    fn metric(key: &str, value: f64, unit: &str, qualifier: Qualifier, year: i32) -> Metric {
+        Metric {
+            key: key.into(),
+            value,
+            unit: unit.into(),
+            qualifier,
+            as_of: AsOf {
+                year,
+                ..Default::default()
+            },
+            source: Citation {
+                source: "s".into(),
+                quote: format!("{value}{unit}"),
+            },
+            ..Default::default()
+        }
+    }
+
+    fn data() -> Dataset {
+        let c = |id: &str, metrics: Vec<Metric>| Cluster {
+            id: id.into(),
+            name: Text::new(id, id),
+            metrics,
+            ..Default::default()
+        };
+        Dataset {
+            metric_keys: vec![
+                MetricKey {
+                    key: "output_value".into(),
+                    name: Text::new("产值", "Output value"),
+                    headline: true,
+                },
+                MetricKey {
+                    key: "not_headline".into(),
+                    name: Text::new("其他", "Other"),
+                    headline: false,
+                },
+            ],
+            clusters: vec![
+                c("none", vec![]),
+                c(
+                    "bound",
+                    vec![metric(
+                        "output_value",
+                        5700.0,
+                        "亿元",
+                        Qualifier::MoreThan,
+                        2021,
+                    )],
+                ),
+                c(
+                    "big",
+                    vec![
+                        metric("output_value", 1.0, "万亿元", Qualifier::Exact, 2020),
+                        metric("output_value", 1.85, "万亿元", Qualifier::Exact, 2022),
+                    ],
+                ),
+                c(
+                    "exact",
+                    vec![metric(
+                        "output_value",
+                        5700.0,
+                        "亿元",
+                        Qualifier::Exact,
+                        2021,
+                    )],
+                ),
+                c(
+                    "other-kind",
+                    vec![metric("output_value", 3.0, "家", Qualifier::Exact, 2021)],
+                ),
+            ],
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn one_row_per_cluster_and_one_column_per_headline_metric() {
+        let t = ClusterTable::build(&data(), Lang::Zh);
+        assert_eq!(t.rows.len(), 5);
+        assert_eq!(t.columns.len(), 1, "only headline keys");
+        assert_eq!(t.columns[0].header(Lang::Zh), "产值（亿元）");
+        assert_eq!(
+            t.rows[2].values[0].as_ref().unwrap().text,
+            "18500",
+            "latest year"
+        );
+        assert_eq!(t.rows[1].values[0].as_ref().unwrap().text, "> 5700");
+        assert!(t.rows[1].values[0].as_ref().unwrap().bound);
+        let odd = t.rows[4].values[0].as_ref().unwrap();
+        assert_eq!(odd.number, None, "another kind is not converted");
+        assert_eq!(odd.text, "3家");
+        assert_eq!(t.rows[2].figures, 2);
+    }
+
+    #[test]
+    fn sorting_puts_missing_last_and_is_stable() {
+        let d = data();
+        let t = ClusterTable::build(&d, Lang::En);
+        let ids = |rows: &[usize]| {
+            rows.iter()
+                .map(|&i| t.rows[i].id.as_str())
+                .collect::<Vec<_>>()
+        };
+        let mut rows: Vec<usize> = (0..5).collect();
+        let mut s = Sort {
+            key: SortKey::Metric("output_value".into()),
+            descending: true,
+        };
+        t.sort(&mut rows, &s);
+        // The bound and the exact 5700 tie on the number: dataset order kept.
+        assert_eq!(ids(&rows), ["big", "bound", "exact", "none", "other-kind"]);
+        s.descending = false;
+        let mut rows: Vec<usize> = (0..5).collect();
+        t.sort(&mut rows, &s);
+        assert_eq!(ids(&rows), ["bound", "exact", "big", "none", "other-kind"]);
+        let mut rows: Vec<usize> = (0..5).collect();
+        t.sort(
+            &mut rows,
+            &Sort {
+                key: SortKey::Figures,
+                descending: true,
+            },
+        );
+        assert_eq!(ids(&rows)[0], "big");
+        assert_eq!(t.parse_key("figures"), Some(SortKey::Figures));
+        assert_eq!(
+            t.parse_key("output_value"),
+            Some(SortKey::Metric("output_value".into()))
+        );
+        assert_eq!(t.parse_key("not_headline"), None);
+    }
+}

@@ -1,0 +1,158 @@
+//! The unit registry: every unit the data may use, with its dimension and its
+//! factor to the dimension's base unit. Values keep the unit they were written
+//! in; [`Quantity::base`] gives them normalised so 1.85万亿元 and 5700亿元
+//! compare correctly. Only values of one dimension are ever compared.
+
+/// What a unit measures. Values of different dimensions never share an axis.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Dimension {
+    /// Chinese yuan (base: 元).
+    MoneyCny,
+    /// US dollars (base: 美元).
+    MoneyUsd,
+    /// Firms and organisations (base: 家).
+    Firms,
+    /// Other counts: clusters, projects, lines, provinces (base: 个).
+    Count,
+    /// Vehicles (base: 辆).
+    Vehicles,
+    /// Mass (base: 吨).
+    Mass,
+    /// Energy (base: kWh).
+    Energy,
+    /// Floor area (base: 平方米).
+    Area,
+    /// Shares and growth rates (base: %).
+    Percent,
+    /// Multiples, e.g. "grew 2.2 times" (base: 倍).
+    Times,
+    /// Durations (base: 年).
+    Years,
+}
+
+/// A registered unit.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Unit {
+    /// As written in the data, e.g. `亿元`.
+    pub symbol: &'static str,
+    pub dimension: Dimension,
+    /// Multiply a value in this unit by `factor` to get the base unit.
+    pub factor: f64,
+}
+
+const fn u(symbol: &'static str, dimension: Dimension, factor: f64) -> Unit {
+    Unit {
+        symbol,
+        dimension,
+        factor,
+    }
+}
+
+/// Every unit the format accepts.
+pub const UNITS: &[Unit] = &[
+    u("元", Dimension::MoneyCny, 1.0),
+    u("万元", Dimension::MoneyCny, 1e4),
+    u("亿元", Dimension::MoneyCny, 1e8),
+    u("万亿元", Dimension::MoneyCny, 1e12),
+    u("美元", Dimension::MoneyUsd, 1.0),
+    u("万美元", Dimension::MoneyUsd, 1e4),
+    u("亿美元", Dimension::MoneyUsd, 1e8),
+    u("家", Dimension::Firms, 1.0),
+    u("万家", Dimension::Firms, 1e4),
+    u("个", Dimension::Count, 1.0),
+    u("项", Dimension::Count, 1.0),
+    u("条", Dimension::Count, 1.0),
+    u("辆", Dimension::Vehicles, 1.0),
+    u("万辆", Dimension::Vehicles, 1e4),
+    u("吨", Dimension::Mass, 1.0),
+    u("万吨", Dimension::Mass, 1e4),
+    u("kWh", Dimension::Energy, 1.0),
+    u("MWh", Dimension::Energy, 1e3),
+    u("GWh", Dimension::Energy, 1e6),
+    u("平方米", Dimension::Area, 1.0),
+    u("万平方米", Dimension::Area, 1e4),
+    u("%", Dimension::Percent, 1.0),
+    u("倍", Dimension::Times, 1.0),
+    u("年", Dimension::Years, 1.0),
+];
+
+/// Looks a unit up by the symbol written in the data.
+pub fn unit(symbol: &str) -> Option<&'static Unit> {
+    UNITS.iter().find(|u| u.symbol == symbol)
+}
+
+/// The symbols the registry knows, for error messages and the schema.
+pub fn known_symbols() -> Vec<&'static str> {
+    UNITS.iter().map(|u| u.symbol).collect()
+}
+
+/// A value with its unit as written.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Quantity {
+    pub value: f64,
+    pub unit: &'static Unit,
+}
+
+impl Quantity {
+    /// `None` when the unit is not registered.
+    pub fn new(value: f64, symbol: &str) -> Option<Self> {
+        unit(symbol).map(|unit| Self { value, unit })
+    }
+
+    pub fn dimension(&self) -> Dimension {
+        self.unit.dimension
+    }
+
+    /// The value in the dimension's base unit.
+    ///
+    /// ```
+    /// use cc_data::units::Quantity;
+    /// let gd = Quantity::new(1.85, "万亿元").unwrap();
+    /// let sz = Quantity::new(5700.0, "亿元").unwrap();
+    /// assert!(gd.base() > sz.base());
+    /// ```
+    pub fn base(&self) -> f64 {
+        self.value * self.unit.factor
+    }
+
+    /// Ratio of `self` to `other`; `None` across dimensions or against zero.
+    pub fn ratio_to(&self, other: &Quantity) -> Option<f64> {
+        (self.dimension() == other.dimension() && other.base() != 0.0)
+            .then(|| self.base() / other.base())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn trillion_and_hundred_million_compare_in_base_units() {
+        let gd = Quantity::new(1.85, "万亿元").unwrap();
+        let sz = Quantity::new(5700.0, "亿元").unwrap();
+        assert!(gd.base() > sz.base());
+        let r = gd.ratio_to(&sz).unwrap();
+        assert!((r - 1.85e12 / 5.7e11).abs() < 1e-9);
+    }
+
+    #[test]
+    fn different_dimensions_do_not_compare() {
+        let a = Quantity::new(500.0, "万辆").unwrap();
+        let b = Quantity::new(4223.0, "家").unwrap();
+        assert_eq!(a.ratio_to(&b), None);
+    }
+
+    #[test]
+    fn unknown_unit_is_refused() {
+        assert!(Quantity::new(1.0, "万亿美刀").is_none());
+    }
+
+    #[test]
+    fn symbols_are_unique() {
+        let mut s = known_symbols();
+        s.sort();
+        let n = s.len();
+        s.dedup();
+        assert_eq!(n, s.len());
+    }
+}

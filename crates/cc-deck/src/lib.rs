@@ -1,0 +1,190 @@
+//! The slide deck: a model built from the one [`Comparison`], laid out by the
+//! Typst template `assets/deck.typ` (see [`typeset`]). The deck is plain data
+//! (serialised to JSON and read by the template as data, never pasted into
+//! markup), so no cluster name can break or inject into a slide.
+//!
+//! Slides, in order: title; overview (headline figures, clusters as
+//! columns); one bar chart per compared metric; every figure of each
+//! cluster; targets with progress; policy instruments with the policies
+//! written out; national context (when asked); sources with the phrases
+//! quoted. Content that does not fit a slide continues on the next one.
+
+mod date;
+mod model;
+mod notes;
+mod slides;
+mod text;
+pub mod typeset;
+
+pub use date::today;
+pub use model::*;
+pub use text::{default_title, note_mark, short_name, shorten};
+
+use notes::{Cites, Notes};
+use slides::*;
+use text::*;
+
+pub use typst_layout::PagedDocument;
+
+use std::collections::BTreeMap;
+
+use cc_core::compare::{Cell, Comparison, Row};
+use cc_core::format;
+use cc_core::tokens::{self, slide_type};
+use cc_data::model::{Category, Cluster, Dataset, Lang, Qualifier};
+
+/// Builds the deck of `cmp` (built from `d`).
+pub fn build(d: &Dataset, cmp: &Comparison, opts: &DeckOptions) -> Deck {
+    build_dated(d, cmp, opts, &today())
+}
+
+/// [`build`] with a given date (tests and reproducible output).
+pub fn build_dated(d: &Dataset, cmp: &Comparison, opts: &DeckOptions, date: &str) -> Deck {
+    let lang = cmp.lang;
+    let colours = tokens::colours(opts.dark);
+    let clusters: Vec<&Cluster> = cmp
+        .columns
+        .iter()
+        .filter_map(|c| d.cluster(&c.id))
+        .collect();
+    let shorts: Vec<String> = clusters.iter().map(|c| short_name(c, lang)).collect();
+    let color = |i: usize| colours.series[i % colours.series.len()].hex();
+    let swatches: Vec<Swatch> = shorts
+        .iter()
+        .enumerate()
+        .map(|(i, s)| Swatch {
+            text: s.clone(),
+            color: color(i),
+            detail: String::new(),
+        })
+        .collect();
+
+    let mut slides = Vec::new();
+
+    // 1. Title.
+    let heading = opts
+        .title
+        .as_deref()
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(|s| shorten(s, 120))
+        .unwrap_or_else(|| default_title(&shorts, lang));
+    slides.push(Slide {
+        title: heading.clone(),
+        subtitle: String::new(),
+        body: Body::Title {
+            heading,
+            data_title: shorten(d.title.get(lang), 200),
+            date: date.to_owned(),
+            clusters: clusters
+                .iter()
+                .enumerate()
+                .map(|(i, c)| Swatch {
+                    text: shorten(c.name.get(lang), 200),
+                    color: color(i),
+                    detail: shorten(
+                        &format!(
+                            "{}{}{}",
+                            c.provinces
+                                .iter()
+                                .map(|p| p.get(lang))
+                                .collect::<Vec<_>>()
+                                .join(lang.pick("、", ", ")),
+                            sep(lang),
+                            c.industry.get(lang)
+                        ),
+                        200,
+                    ),
+                })
+                .collect(),
+        },
+        notes: Vec::new(),
+        sources: String::new(),
+    });
+
+    // 2. Overview: headline rows, clusters as columns.
+    slides.push(overview(d, cmp, &swatches, lang));
+
+    // 3. Charts: the chosen metric, firm counts, and every other headline
+    //    metric that two or more clusters have.
+    let chosen = opts
+        .metric
+        .as_deref()
+        .filter(|k| cmp.row(k).is_some())
+        .or_else(|| cmp.default_chart_key());
+    let mut charted: Vec<&str> = Vec::new();
+    if let Some(k) = chosen {
+        charted.push(k);
+    }
+    if cmp.row("firms").is_some() && !charted.contains(&"firms") {
+        charted.push("firms");
+    }
+    for r in &cmp.rows {
+        if r.headline && r.coverage() >= 2 && !charted.contains(&r.key.as_str()) {
+            charted.push(&r.key);
+        }
+    }
+    for key in charted {
+        if let Some(row) = cmp.row(key) {
+            slides.push(bars_slide(d, row, &shorts, colours, lang));
+        }
+    }
+
+    // 4. Every figure of each cluster.
+    for (i, c) in clusters.iter().enumerate() {
+        slides.push(figures_slide(d, c, &swatches[i], lang));
+    }
+
+    // 5. Targets.
+    if cmp.columns.iter().any(|c| !c.targets.is_empty()) {
+        slides.push(targets_slide(d, cmp, &shorts, colours, lang));
+    }
+
+    // 6. Policy instruments.
+    slides.push(matrix_slide(d, cmp, &swatches, lang));
+    if cmp
+        .columns
+        .iter()
+        .any(|c| c.policies.iter().any(|p| !p.1.is_empty()))
+    {
+        slides.push(policy_list_slide(d, cmp, &swatches, lang));
+    }
+
+    // 7. Context.
+    if opts.context {
+        slides.extend(context_slides(d, colours, opts.dark, lang));
+    }
+
+    // 8. Sources.
+    slides.push(sources_slide(d, &clusters, opts.context, lang));
+
+    let (width, height) = opts.page.size_pt();
+    Deck {
+        lang: lang.code(),
+        page: Page { width, height },
+        style: Style {
+            bg: colours.panel_bg.hex(),
+            text: colours.text.hex(),
+            muted: colours.text_weak.hex(),
+            rule: colours.border.hex(),
+            card: colours.card_bg.hex(),
+            accent: colours.accent.hex(),
+            warn: colours.warn.hex(),
+            context: colours.context.hex(),
+            title: slide_type::TITLE,
+            deck_title: slide_type::DECK_TITLE,
+            subtitle: slide_type::SUBTITLE,
+            body: slide_type::BODY,
+            label: slide_type::LABEL,
+            note: slide_type::NOTE,
+            source: slide_type::SOURCE,
+            margin: slide_type::MARGIN,
+        },
+        labels: Labels {
+            continued: t(lang, "续", "continued"),
+            sources: t(lang, "来源", "Sources"),
+            none: t(lang, "—", "—"),
+        },
+        slides,
+    }
+}

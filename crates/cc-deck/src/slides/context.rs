@@ -1,0 +1,161 @@
+//! National context: the map and the competition winners.
+
+use crate::*;
+
+/// The map of national clusters by province.
+pub(crate) fn map_slide(d: &Dataset, dark: bool, lang: Lang) -> Slide {
+    use cc_core::map::{self, Mode};
+    let m = map::map_data(d, Mode::National, lang);
+    let ramp = tokens::map_ramp(dark);
+    let colours = tokens::colours(dark);
+    let fill = |shade: Option<usize>| match shade {
+        None => ramp.no_data,
+        Some(0) => ramp.zero,
+        Some(s) => ramp.steps[(s - 1).min(4)],
+    };
+    // Light text on the strongest colours of the light ramp, dark text on
+    // the strongest of the dark ramp.
+    let ink = |shade: Option<usize>| match (shade.is_some_and(|s| s >= 4), dark) {
+        (true, false) => tokens::Rgb(0xff, 0xff, 0xff),
+        (true, true) => tokens::Rgb(0x10, 0x14, 0x18),
+        _ => colours.text,
+    };
+    let mut cites = Cites::new(d, lang);
+    for c in d.clusters.iter().filter(|c| map::counts_as_national(c)) {
+        if let Some(x) = &c.designation {
+            cites.add(&x.source.source);
+        }
+    }
+    let mut legend: Vec<Swatch> = m
+        .steps
+        .iter()
+        .enumerate()
+        .map(|(i, st)| {
+            let shade = if i == 0 {
+                0
+            } else {
+                1 + map::ramp_index(i, m.steps.len() - 1)
+            };
+            Swatch {
+                text: st.label(),
+                color: fill(Some(shade)).hex(),
+                detail: String::new(),
+            }
+        })
+        .collect();
+    legend.push(Swatch {
+        text: t(lang, "无数据", "no data"),
+        color: ramp.no_data.hex(),
+        detail: String::new(),
+    });
+    let mut notes = Notes::default();
+    let spanning: Vec<String> = d
+        .clusters
+        .iter()
+        .filter(|c| map::counts_as_national(c) && c.provinces.len() > 1)
+        .map(|c| short_name(c, lang))
+        .collect();
+    if !spanning.is_empty() {
+        notes.mark(match lang {
+            Lang::Zh => format!("跨省集群在所涉各省均计数：{}。", spanning.join("、")),
+            Lang::En => format!(
+                "Clusters spanning provinces count in each: {}.",
+                spanning.join("; ")
+            ),
+        });
+    }
+    if let Some(cov) = format::register_coverage(d, lang) {
+        notes.mark(match lang {
+            Lang::Zh => format!("{cov}；名录不完整。"),
+            Lang::En => format!("{cov}: the register is incomplete."),
+        });
+    }
+    Slide {
+        title: t(
+            lang,
+            "国家先进制造业集群分布",
+            "Where the national clusters are",
+        ),
+        subtitle: m.caption.clone(),
+        body: Body::Map {
+            rows: m.rows,
+            cols: m.cols,
+            tiles: m
+                .tiles
+                .iter()
+                .map(|tile| MapTile {
+                    row: tile.row,
+                    col: tile.col,
+                    label: tile.short.to_owned(),
+                    count: tile.count.map(|c| c.to_string()).unwrap_or_default(),
+                    fill: fill(tile.shade).hex(),
+                    ink: ink(tile.shade).hex(),
+                    no_data: tile.count.is_none(),
+                })
+                .collect(),
+            legend,
+        },
+        notes: notes.finish(),
+        sources: cites.line(),
+    }
+}
+
+pub(crate) fn context_slides(
+    d: &Dataset,
+    colours: &tokens::Colours,
+    dark: bool,
+    lang: Lang,
+) -> Vec<Slide> {
+    let mut slides = vec![map_slide(d, dark, lang)];
+    let Some(comp) = &d.context.competition else {
+        return slides;
+    };
+    let mut cites = Cites::new(d, lang);
+    cites.add(&comp.source.source);
+    let scope = shorten(comp.breakdown_scope.get(lang), 120);
+    let mk = |title: String, counts: &[cc_data::model::Count]| {
+        let max = counts.iter().map(|c| c.count).max().unwrap_or(0) as f64;
+        let mut counts: Vec<_> = counts.iter().collect();
+        counts.sort_by_key(|c| std::cmp::Reverse(c.count));
+        Slide {
+            title,
+            subtitle: scope.clone(),
+            body: Body::Bars {
+                bars: counts
+                    .iter()
+                    .map(|c| Bar {
+                        label: shorten_words(c.name.get(lang), short_chars(lang)),
+                        color: colours.context.hex(),
+                        frac: (max > 0.0).then(|| c.count as f64 / max),
+                        frac_high: None,
+                        value: c.count.to_string(),
+                        qualifier: "exact".into(),
+                        forecast: false,
+                        detail: String::new(),
+                    })
+                    .collect(),
+                axis: t(lang, "个", "clusters"),
+                warning: String::new(),
+            },
+            notes: Vec::new(),
+            sources: cites.line(),
+        }
+    };
+    slides.push(mk(
+        t(
+            lang,
+            "集群竞赛优胜者：按省份",
+            "Competition winners by province",
+        ),
+        &comp.by_province,
+    ));
+    slides.push(mk(
+        t(
+            lang,
+            "集群竞赛优胜者：按产业",
+            "Competition winners by industry",
+        ),
+        &comp.by_industry,
+    ));
+    slides
+}

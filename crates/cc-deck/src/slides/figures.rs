@@ -1,0 +1,96 @@
+//! Every figure of one cluster.
+
+use crate::*;
+
+pub(crate) fn figures_slide(d: &Dataset, c: &Cluster, swatch: &Swatch, lang: Lang) -> Slide {
+    let mut notes = Notes::default();
+    let mut cites = Cites::new(d, lang);
+    let mut rows = Vec::new();
+    let mut metrics: Vec<_> = c.metrics.iter().collect();
+    // Cluster-wide figures first, then figures about one firm or place.
+    metrics.sort_by_key(|m| m.subject.is_some());
+    let mut in_subjects = false;
+    for m in metrics {
+        if m.subject.is_some() && !in_subjects {
+            in_subjects = true;
+            rows.push(TableRow {
+                label: t(
+                    lang,
+                    "关于集群内单个企业或城市的数字（不作集群间比较）",
+                    "Figures about one firm or place in the cluster (never compared)",
+                ),
+                cells: vec![String::new(), String::new()],
+                group: true,
+            });
+        }
+        cites.add(&m.source.source);
+        let name = d
+            .metric_key(&m.key)
+            .map(|k| k.name.get(lang).to_owned())
+            .unwrap_or_else(|| m.key.clone());
+        let mut label = shorten(&name, 60);
+        if let Some(s) = &m.subject {
+            label = format!("{}{}{}", shorten(s.get(lang), 40), sep(lang), label);
+        }
+        let value = format::metric(m, lang)
+            .unwrap_or_else(|| format!("{} {}", format::number(m.value, lang), m.unit));
+        let mut value = format!(
+            "{value}{}{}",
+            lang.pick(" · ", " · "),
+            format::as_of(&m.as_of, lang)
+        );
+        if m.as_of.approximate {
+            value.push_str(&notes.mark(match lang {
+                Lang::Zh => "年份为推定，来源未写明。".to_owned(),
+                Lang::En => format!(
+                    "Year inferred, not stated in the source. {}",
+                    m.as_of.note.clone().unwrap_or_default()
+                ),
+            }));
+        }
+        let scope = m
+            .scope
+            .as_ref()
+            .map(|s| shorten(s.get(lang), 120))
+            .unwrap_or_default();
+        rows.push(TableRow {
+            label,
+            cells: vec![value, scope],
+            group: false,
+        });
+    }
+    if rows.is_empty() {
+        rows.push(TableRow {
+            label: t(lang, "来源未给出任何数字", "The sources give no figures"),
+            cells: vec!["—".to_owned(), String::new()],
+            group: true,
+        });
+    }
+    Slide {
+        title: format!(
+            "{}{}",
+            swatch.text,
+            lang.pick("：全部数字", ": every figure")
+        ),
+        subtitle: shorten(c.name.get(lang), 120),
+        body: Body::Table {
+            header: vec![
+                Swatch {
+                    text: t(lang, "数值（原文写法）· 年份", "Value (as written) · year"),
+                    color: swatch.color.clone(),
+                    detail: String::new(),
+                },
+                Swatch {
+                    text: t(lang, "口径", "Definition"),
+                    color: String::new(),
+                    detail: String::new(),
+                },
+            ],
+            first: t(lang, "指标", "Measure"),
+            rows,
+            first_width: 1.2,
+        },
+        notes: notes.finish(),
+        sources: cites.line(),
+    }
+}

@@ -1,0 +1,100 @@
+//! The sources, with every phrase quoted.
+
+use crate::*;
+
+pub(crate) fn sources_slide(
+    d: &Dataset,
+    clusters: &[&Cluster],
+    context: bool,
+    lang: Lang,
+) -> Slide {
+    // Quotes by source id, in the order they are first cited.
+    let mut quotes: BTreeMap<&str, Vec<String>> = BTreeMap::new();
+    let mut add = |src: &'_ str, q: &str| {
+        let list = quotes.entry(
+            d.sources
+                .iter()
+                .find(|s| s.id == src)
+                .map(|s| s.id.as_str())
+                .unwrap_or(""),
+        );
+        let v = list.or_default();
+        let q = format!("“{}”", shorten(q, CELL_CHARS));
+        if !v.contains(&q) {
+            v.push(q);
+        }
+    };
+    for c in clusters {
+        for m in &c.metrics {
+            add(&m.source.source, &m.source.quote);
+        }
+        for x in &c.targets {
+            add(&x.source.source, &x.source.quote);
+        }
+        for p in &c.policies {
+            add(&p.source.source, &p.source.quote);
+        }
+        if let Some(x) = &c.designation {
+            add(&x.source.source, &x.source.quote);
+        }
+    }
+    if context {
+        if let Some(comp) = &d.context.competition {
+            add(&comp.source.source, &comp.source.quote);
+        }
+        // The map slide cites every national cluster's designation.
+        for c in d
+            .clusters
+            .iter()
+            .filter(|c| cc_core::map::counts_as_national(c))
+        {
+            if let Some(x) = &c.designation {
+                add(&x.source.source, &x.source.quote);
+            }
+        }
+    }
+    let items = d
+        .sources
+        .iter()
+        .filter_map(|s| {
+            let q = quotes.get(s.id.as_str())?;
+            let mut head = format!(
+                "{}{}{}{}{}",
+                s.publisher.get(lang),
+                sep(lang),
+                s.date,
+                lang.pick("：", ": "),
+                s.title.get(lang)
+            );
+            if s.date_approximate {
+                head.push_str(lang.pick("（日期为推定）", " (date inferred)"));
+            }
+            // A web page is named by its address too (and when it was read).
+            if let Some(url) = &s.url {
+                head.push('\n');
+                head.push_str(&shorten(url, 160));
+                if let Some(a) = &s.accessed {
+                    head.push_str(&match lang {
+                        Lang::Zh => format!("（{a}访问）"),
+                        Lang::En => format!(" (read {a})"),
+                    });
+                }
+            }
+            Some(SourceItem {
+                head: shorten(&head, CELL_CHARS),
+                quotes: q.clone(),
+            })
+        })
+        .collect();
+    Slide {
+        title: t(lang, "来源", "Sources"),
+        subtitle: t(
+            lang,
+            "每个数字所依据的文件与原文措辞",
+            "The documents every figure comes from, with the phrases as written",
+        ),
+        body: Body::Sources { items },
+        notes: Vec::new(),
+        sources: String::new(),
+    }
+}

@@ -1,0 +1,332 @@
+//! The table of every cluster ([`cc_core::table::ClusterTable`]) as CSV, XLSX or
+//! Markdown: what `cluster-compare table` writes. One row per cluster; per
+//! headline metric a number in the column's display unit, a note (qualifier,
+//! year, definition) and the source with the phrase as written.
+
+use std::io::Write;
+use std::path::Path;
+
+use rust_xlsxwriter::{Format, Workbook};
+
+use super::{ExportError, round_sig, write_atomic};
+use cc_core::filter::Filters;
+use cc_core::table::{self, ClusterTable, Row, Sort, SortKey};
+use cc_data::model::{Dataset, Lang};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TableFormat {
+    Csv,
+    Xlsx,
+    Md,
+}
+
+impl TableFormat {
+    pub fn extension(self) -> &'static str {
+        match self {
+            TableFormat::Csv => "csv",
+            TableFormat::Xlsx => "xlsx",
+            TableFormat::Md => "md",
+        }
+    }
+}
+
+/// What to write: the language, the order and which clusters.
+#[derive(Clone, Debug, Default)]
+pub struct TableRequest {
+    pub lang: Lang,
+    pub sort: Option<Sort>,
+    pub filters: Filters,
+}
+
+/// The bytes of the table of every cluster that passes the filters.
+pub fn render(d: &Dataset, req: &TableRequest, fmt: TableFormat) -> Result<Vec<u8>, ExportError> {
+    let t = ClusterTable::build(d, req.lang);
+    let rows = t.view(d, &req.filters, req.sort.as_ref());
+    match fmt {
+        TableFormat::Csv => csv_bytes(d, &t, &rows),
+        TableFormat::Xlsx => xlsx_bytes(d, &t, &rows),
+        TableFormat::Md => Ok(markdown(d, &t, &rows).into_bytes()),
+    }
+}
+
+/// Writes the table to `out` atomically, or to standard output for `-` (text formats).
+pub fn write(
+    d: &Dataset,
+    req: &TableRequest,
+    fmt: TableFormat,
+    out: &Path,
+) -> Result<(), ExportError> {
+    let stdout = out.as_os_str() == "-";
+    if stdout && fmt == TableFormat::Xlsx {
+        return Err(ExportError::BinaryToStdout("xlsx"));
+    }
+    let bytes = render(d, req, fmt)?;
+    if stdout {
+        let mut o = std::io::stdout().lock();
+        return o
+            .write_all(&bytes)
+            .and_then(|_| o.flush())
+            .map_err(|e| ExportError::Write {
+                path: "standard output".into(),
+                source: e,
+            });
+    }
+    write_atomic(out, &bytes)
+}
+
+/// A text cell a spreadsheet could read as a formula gets a leading `'` (OWASP).
+fn csv_text(s: &str) -> String {
+    if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{s}")
+    } else {
+        s.to_owned()
+    }
+}
+
+fn header(t: &ClusterTable) -> Vec<String> {
+    let l = t.lang;
+    let mut h = vec!["id".to_owned()];
+    h.extend(
+        SortKey::FIXED
+            .iter()
+            .map(|k| table::fixed_header(k, l).to_owned()),
+    );
+    for c in &t.columns {
+        h.push(c.header(l));
+        h.push(format!(
+            "{} · {}",
+            c.name,
+            l.pick("限定/年份/口径", "qualifier/year/scope")
+        ));
+        h.push(format!("{} · {}", c.name, l.pick("来源", "source")));
+    }
+    h
+}
+
+/// The fixed cells of a row, as text.
+fn fixed(r: &Row) -> [String; 7] {
+    [
+        r.id.clone(),
+        r.name.clone(),
+        r.level_name.to_owned(),
+        r.provinces.clone(),
+        r.industry.clone(),
+        r.designated_text.clone(),
+        r.figures.to_string(),
+    ]
+}
+
+fn csv_bytes(d: &Dataset, t: &ClusterTable, rows: &[usize]) -> Result<Vec<u8>, ExportError> {
+    // UTF-8 with a byte-order mark, so spreadsheet programs read Chinese right.
+    let mut out = "\u{feff}".as_bytes().to_vec();
+    {
+        let mut w = csv::Writer::from_writer(&mut out);
+        w.write_record(header(t).iter().map(|h| csv_text(h)))?;
+        let mut rec: Vec<String> = Vec::new();
+        for &i in rows {
+            let r = &t.rows[i];
+            rec.clear();
+            rec.extend(fixed(r).iter().map(|s| csv_text(s)));
+            for v in &r.values {
+                match v {
+                    Some(v) => {
+                        rec.push(match v.number {
+                            Some(n) => round_sig(n).to_string(),
+                            None => csv_text(&v.text),
+                        });
+                        rec.push(csv_text(&note(v)));
+                        rec.push(
+                            table::citation(d, r, v)
+                                .map(|c| csv_text(&table::source_text(d, c, t.lang)))
+                                .unwrap_or_default(),
+                        );
+                    }
+                    None => rec.extend([String::new(), String::new(), String::new()]),
+                }
+            }
+            w.write_record(&rec)?;
+        }
+        w.flush().map_err(csv::Error::from)?;
+    }
+    Ok(out)
+}
+
+/// The qualifier symbol first (so a bound is marked beside its number), then the note.
+fn note(v: &table::Value) -> String {
+    let sym = cc_core::format::qualifier_symbol(v.qualifier);
+    if sym.is_empty() {
+        v.note.clone()
+    } else {
+        format!("{sym} · {}", v.note)
+    }
+}
+
+fn xlsx_bytes(d: &Dataset, t: &ClusterTable, rows: &[usize]) -> Result<Vec<u8>, ExportError> {
+    let l = t.lang;
+    let mut wb = Workbook::new();
+    let head = super::xlsx::header_format();
+    let num = super::xlsx::number_format();
+    let weak = Format::new().set_font_color("5A6470");
+    let ws = wb.add_worksheet();
+    ws.set_name(l.pick("集群一览", "Clusters"))?;
+    let widths = [28.0, 30.0, 10.0, 14.0, 20.0, 10.0, 9.0];
+    let h = header(t);
+    for (c, text) in h.iter().enumerate() {
+        let c = c as u16;
+        ws.write_with_format(0, c, text, &head)?;
+        let w = match c as usize {
+            i if i < widths.len() => widths[i],
+            i if (i - widths.len()) % 3 == 0 => 14.0,
+            i if (i - widths.len()) % 3 == 1 => 24.0,
+            _ => 40.0,
+        };
+        ws.set_column_width(c, w)?;
+    }
+    ws.set_row_height(0, 32.0)?;
+    ws.set_freeze_panes(1, 2)?;
+    for (k, &i) in rows.iter().enumerate() {
+        let row = k as u32 + 1;
+        let r = &t.rows[i];
+        for (c, s) in fixed(r).iter().enumerate() {
+            match c {
+                0 => ws.write_with_format(row, 0, s, &weak)?,
+                5 => match r.designated {
+                    Some(y) if !s.is_empty() && s == &y.to_string() => ws.write(row, 5, y)?,
+                    _ => ws.write(row, 5, s)?,
+                },
+                6 => ws.write(row, 6, r.figures as u32)?,
+                _ => ws.write(row, c as u16, s)?,
+            };
+        }
+        for (j, v) in r.values.iter().enumerate() {
+            let Some(v) = v else { continue };
+            let c = 7 + 3 * j as u16;
+            match v.number {
+                Some(n) => ws.write_with_format(row, c, round_sig(n), &num)?,
+                None => ws.write(row, c, &v.text)?,
+            };
+            ws.write(row, c + 1, note(v))?;
+            if let Some(cite) = table::citation(d, r, v) {
+                ws.write(row, c + 2, table::source_text(d, cite, l))?;
+            }
+        }
+    }
+    let last_col = h.len().saturating_sub(1) as u16;
+    ws.autofilter(0, 0, rows.len() as u32, last_col)?;
+    super::xlsx::print_setup(ws)?;
+    Ok(wb.save_to_buffer()?)
+}
+
+/// Escapes text for a Markdown table cell: no markup, no pipes, one line.
+fn md(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for ch in s.chars() {
+        match ch {
+            '\\' | '`' | '*' | '_' | '[' | ']' | '#' | '|' | '<' | '>' | '~' => {
+                out.push('\\');
+                out.push(ch);
+            }
+            '&' => out.push_str("&amp;"),
+            '\n' | '\r' | '\t' => out.push(' '),
+            _ => out.push(ch),
+        }
+    }
+    out
+}
+
+fn markdown(d: &Dataset, t: &ClusterTable, rows: &[usize]) -> String {
+    let l = t.lang;
+    let mut out = String::new();
+    let title = if d.title.is_empty() {
+        l.pick("集群一览", "All clusters").to_owned()
+    } else {
+        d.title.get(l).to_owned()
+    };
+    out.push_str(&format!("# {}\n\n", md(&title)));
+    out.push_str(&format!(
+        "{} {} / {}. {}\n\n",
+        rows.len(),
+        l.pick("个集群", "clusters"),
+        t.rows.len(),
+        l.pick(
+            "每项为最新的集群整体数据，单位见表头；> 超过，≥ 不少于，≈ 约/近，< 不足（界限值按其数值排序）；括号内为年份，约 = 来源未写明年份。",
+            "Each value is the latest cluster-wide figure, in the unit in the header; > more than, ≥ at least, ≈ about/nearly, < less than (a bound sorts by its number); the year in brackets, c. = not stated in the source.",
+        )
+    ));
+    for c in t.columns.iter().filter(|c| c.mixed_definitions) {
+        if let Some(w) = c.caveat(l) {
+            out.push_str(&format!("⚠ {}: {}\n\n", md(&c.name), w));
+        }
+    }
+    let mut head: Vec<String> = SortKey::FIXED
+        .iter()
+        .map(|k| table::fixed_header(k, l).to_owned())
+        .collect();
+    head.extend(t.columns.iter().map(|c| {
+        if c.mixed_definitions {
+            format!("{} ⚠", c.header(l))
+        } else {
+            c.header(l)
+        }
+    }));
+    out.push_str(&format!(
+        "| {} |\n",
+        head.iter().map(|h| md(h)).collect::<Vec<_>>().join(" | ")
+    ));
+    let align: Vec<&str> = (0..head.len())
+        .map(|i| if i >= 4 { "---:" } else { "---" })
+        .collect();
+    out.push_str(&format!("|{}|\n", align.join("|")));
+    let mut cited = std::collections::BTreeSet::new();
+    for &i in rows {
+        let r = &t.rows[i];
+        let mut cells: Vec<String> = fixed(r)[1..].iter().map(|s| md(s)).collect();
+        for v in &r.values {
+            cells.push(match v {
+                Some(v) => {
+                    if let Some(c) = table::citation(d, r, v) {
+                        cited.insert(c.source.clone());
+                    }
+                    md(&format!("{} ({})", v.text, v.year))
+                }
+                None => "—".to_owned(),
+            });
+        }
+        out.push_str(&format!("| {} |\n", cells.join(" | ")));
+    }
+    if !cited.is_empty() {
+        out.push_str(&format!("\n## {}\n\n", l.pick("来源", "Sources")));
+        for s in d.sources.iter().filter(|s| cited.contains(&s.id)) {
+            out.push_str(&format!(
+                "- {} — {}, {}{}\n",
+                md(s.title.get(l)),
+                md(s.publisher.get(l)),
+                md(&s.date),
+                if s.date_approximate {
+                    l.pick("（推定）", " (inferred)")
+                } else {
+                    ""
+                }
+            ));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formula_like_text_is_neutralised() {
+        assert_eq!(csv_text("=SUM(A1)"), "'=SUM(A1)");
+        assert_eq!(csv_text("@x"), "'@x");
+        assert_eq!(csv_text("深圳"), "深圳");
+    }
+
+    #[test]
+    fn markdown_cells_cannot_break_the_table() {
+        assert_eq!(md("a|b\n*c*"), "a\\|b \\*c\\*");
+        assert_eq!(md("<script>"), "\\<script\\>");
+    }
+}

@@ -1,0 +1,266 @@
+//! A self-contained HTML page (inline CSS, an inline SVG chart, no outside
+//! requests): the comparison, targets, policies and sources. User text is
+//! escaped and isolated in `<bdi>` ([`safe::html_bdi`]); attribute values are
+//! escaped ([`safe::html`]).
+
+use super::safe::{html as esc, html_bdi as bdi};
+use super::table::{self, Table};
+use cc_core::compare::Comparison;
+use cc_core::format;
+use cc_data::model::Dataset;
+
+const COLORS: [&str; 6] = [
+    "#0072b2", "#d55e00", "#009e73", "#cc79a7", "#8a6d00", "#565656",
+];
+
+/// An SVG bar chart of the headline row.
+fn svg_chart(t: &Table, key: &str) -> String {
+    let Some(r) = t.rows.iter().find(|r| r.key == key) else {
+        return String::new();
+    };
+    let vals: Vec<Option<f64>> = r
+        .cells
+        .iter()
+        .map(|c| c.as_ref().and_then(|c| c.value))
+        .collect();
+    let max = vals.iter().flatten().fold(0.0f64, |a, &b| a.max(b));
+    if max <= 0.0 {
+        return String::new();
+    }
+    let (w, h, top, bottom) = (160.0 * vals.len() as f64 + 60.0, 300.0, 40.0, 60.0);
+    let mut s = format!(
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{w}\" height=\"{h}\" role=\"img\" aria-label=\"{}\">",
+        esc(&format!("{} ({})", table::short(&r.metric), r.unit))
+    );
+    s.push_str(&format!(
+        "<text x=\"10\" y=\"20\" font-size=\"14\" font-weight=\"bold\">{} ({})</text>",
+        esc(&table::short(&r.metric)),
+        esc(&r.unit)
+    ));
+    let base = h - bottom;
+    s.push_str(&format!(
+        "<line x1=\"40\" y1=\"{base}\" x2=\"{}\" y2=\"{base}\" stroke=\"#999\"/>",
+        w - 10.0
+    ));
+    for (i, (v, name)) in vals.iter().zip(&t.clusters).enumerate() {
+        let x = 60.0 + 160.0 * i as f64;
+        if let (Some(v), Some(c)) = (v, &r.cells[i]) {
+            let bh = (h - top - bottom) * v / max;
+            s.push_str(&format!(
+                "<rect x=\"{x}\" y=\"{}\" width=\"100\" height=\"{bh}\" fill=\"{}\"><title>{}</title></rect>",
+                base - bh,
+                COLORS[i % 6],
+                esc(&format!("{name}: {} ({})", c.written, c.year))
+            ));
+            s.push_str(&format!(
+                "<text x=\"{}\" y=\"{}\" font-size=\"12\" text-anchor=\"middle\">{}</text>",
+                x + 50.0,
+                base - bh - 6.0,
+                esc(&c.display)
+            ));
+        }
+        let short = format::shorten(name, 12);
+        s.push_str(&format!(
+            "<text x=\"{}\" y=\"{}\" font-size=\"12\" text-anchor=\"middle\">{}</text>",
+            x + 50.0,
+            base + 18.0,
+            esc(&short)
+        ));
+    }
+    s.push_str("</svg>");
+    s
+}
+
+/// A table with a header row; `cells` are already escaped.
+fn html_table(head: &[String], rows: &[Vec<(String, &str)>]) -> String {
+    let mut out = String::from("<table><thead><tr>");
+    for h in head {
+        out.push_str(&format!("<th>{h}</th>"));
+    }
+    out.push_str("</tr></thead><tbody>");
+    for r in rows {
+        out.push_str("<tr>");
+        for (c, class) in r {
+            if class.is_empty() {
+                out.push_str(&format!("<td>{c}</td>"));
+            } else {
+                out.push_str(&format!("<td class=\"{class}\">{c}</td>"));
+            }
+        }
+        out.push_str("</tr>");
+    }
+    out.push_str("</tbody></table>");
+    out
+}
+
+pub fn html(d: &Dataset, cmp: &Comparison) -> String {
+    let l = cmp.lang;
+    let t = table::table(d, cmp);
+    let title = t.title();
+    let mut body = String::new();
+    body.push_str(&format!(
+        "<h1>{}</h1><p class=\"sub\">{}</p>",
+        bdi(&title),
+        l.pick(
+            "先进制造业集群对比",
+            "Advanced manufacturing clusters compared"
+        )
+    ));
+    if let Some(b) = t.baseline_name() {
+        body.push_str(&format!(
+            "<p>{}<strong title=\"{}\">{}</strong></p>",
+            l.pick("基准：", "Baseline: "),
+            esc(b),
+            bdi(&table::short(b))
+        ));
+    }
+    if let Some(key) = cmp.default_chart_key() {
+        // The chart carries its comparability warnings, as in the app.
+        let caveats = t
+            .rows
+            .iter()
+            .find(|r| r.key == key)
+            .map(|r| {
+                r.caveats
+                    .iter()
+                    .map(|c| format!("⚠ {}", bdi(c)))
+                    .collect::<Vec<_>>()
+                    .join("<br>")
+            })
+            .unwrap_or_default();
+        body.push_str(&format!(
+            "<figure>{}<figcaption class=\"warn\">{caveats}</figcaption></figure>",
+            svg_chart(&t, key)
+        ));
+    }
+
+    // The comparison; headers hold the full names on hover.
+    body.push_str(&format!(
+        "<table><thead><tr><th>{}</th><th>{}</th>",
+        l.pick("指标", "Metric"),
+        l.pick("单位", "Unit")
+    ));
+    for (i, c) in t.clusters.iter().enumerate() {
+        body.push_str(&format!(
+            "<th title=\"{}\">{}</th>",
+            esc(c),
+            bdi(&t.header(i))
+        ));
+    }
+    body.push_str(&format!(
+        "<th>{}</th></tr></thead><tbody>",
+        l.pick("提示", "Notes")
+    ));
+    for r in &t.rows {
+        body.push_str(&format!(
+            "<tr><td>{}</td><td>{}</td>",
+            bdi(&r.metric),
+            bdi(&r.unit)
+        ));
+        for c in &r.cells {
+            let title = c.as_ref().map_or(String::new(), |c| esc(&c.written));
+            body.push_str(&format!(
+                "<td class=\"num\" title=\"{title}\">{}</td>",
+                bdi(&t.cell_text(c))
+            ));
+        }
+        body.push_str(&format!(
+            "<td class=\"warn\">{}</td></tr>",
+            bdi(&r.caveats.join("; "))
+        ));
+    }
+    body.push_str("</tbody></table>");
+
+    // Targets, as in the Markdown and the XLSX.
+    let targets = table::targets(d, cmp);
+    if !targets.is_empty() {
+        body.push_str(&format!("<h2>{}</h2>", l.pick("政策目标", "Targets")));
+        let head = [
+            l.pick("集群", "Cluster"),
+            l.pick("目标", "Target"),
+            l.pick("目标值", "Target value"),
+            l.pick("最新现值", "Latest actual"),
+            l.pick("完成度", "Progress"),
+            l.pick("说明", "Note"),
+        ]
+        .map(str::to_owned);
+        let rows: Vec<Vec<(String, &str)>> = targets
+            .iter()
+            .map(|tr| {
+                let year = tr.year.map_or(String::new(), |y| format!(" ({y})"));
+                let actual = if tr.actual_display.is_empty() {
+                    "—".to_owned()
+                } else {
+                    format!("{} ({})", tr.actual_display, tr.actual_year)
+                };
+                vec![
+                    (bdi(&table::short(&tr.cluster)), ""),
+                    (bdi(&tr.metric), ""),
+                    (bdi(&format!("{}{year}", tr.display)), "num"),
+                    (bdi(&actual), "num"),
+                    (
+                        tr.progress.map_or("—".into(), |f| format::progress(f, l)),
+                        "num",
+                    ),
+                    (bdi(&tr.scope_note), "warn"),
+                ]
+            })
+            .collect();
+        body.push_str(&html_table(&head, &rows));
+    }
+
+    // Policies.
+    let policies = table::policies(d, cmp);
+    if !policies.is_empty() {
+        body.push_str(&format!("<h2>{}</h2>", l.pick("政策措施", "Policies")));
+        let h = table::policy_headers(l);
+        let head =
+            [h[0], h[1], h[2], h[3], h[4], h[5], l.pick("来源", "Source")].map(str::to_owned);
+        let rows: Vec<Vec<(String, &str)>> = policies
+            .iter()
+            .map(|p| {
+                vec![
+                    (bdi(&table::short(&p.cluster)), ""),
+                    (bdi(&p.title), ""),
+                    (bdi(&p.issuer), ""),
+                    (p.year.map_or(String::new(), |y| y.to_string()), "num"),
+                    (bdi(&p.categories), ""),
+                    (bdi(&p.summary), ""),
+                    (format!("{}: “{}”", bdi(&p.document), bdi(&p.quote)), ""),
+                ]
+            })
+            .collect();
+        body.push_str(&html_table(&head, &rows));
+    }
+
+    // The clusters by their full names, and the sources.
+    body.push_str(&format!(
+        "<h2>{}</h2><ol>",
+        l.pick("对比的集群", "Clusters compared")
+    ));
+    for (i, c) in t.clusters.iter().enumerate() {
+        let mark = if t.baseline == Some(i) {
+            l.pick("（基准）", " (baseline)")
+        } else {
+            ""
+        };
+        body.push_str(&format!("<li>{}{mark}</li>", bdi(c)));
+    }
+    body.push_str("</ol>");
+    body.push_str(&format!("<h2>{}</h2><ul>", l.pick("来源", "Sources")));
+    for id in &cmp.cited_sources {
+        if let Some(s) = d.source(id) {
+            body.push_str(&format!("<li>{}</li>", bdi(&table::source_line(s, l))));
+        }
+    }
+    body.push_str("</ul>");
+    format!(
+        "<!DOCTYPE html>\n<html lang=\"{}\"><head><meta charset=\"utf-8\"><title>{}</title><style>\
+body{{font-family:\"Noto Sans CJK SC\",\"Source Han Sans SC\",\"PingFang SC\",\"Microsoft YaHei\",sans-serif;margin:2em;color:#1d232b}}\
+.sub{{color:#5a6470}}table{{border-collapse:collapse;margin:1em 0}}th,td{{border:1px solid #d5dbe3;padding:6px 10px;vertical-align:top}}\
+th{{background:#dce6f2;text-align:left}}td.num{{text-align:right}}td.warn,.warn{{color:#b56a00;font-size:0.9em}}\
+</style></head><body>{body}</body></html>\n",
+        l.code(),
+        esc(&title)
+    )
+}

@@ -1,0 +1,134 @@
+//! Markdown: the comparison, targets, policies and sources. Every piece of
+//! user text goes through [`safe::md`], so a table row keeps its columns and
+//! no markup from the data is live.
+
+use super::safe::md;
+use super::table::{self, Table};
+use cc_core::compare::Comparison;
+use cc_core::format;
+use cc_data::model::Dataset;
+
+/// A table row from cells already escaped.
+fn row(cells: &[String]) -> String {
+    format!("| {} |\n", cells.join(" | "))
+}
+
+pub fn markdown(d: &Dataset, cmp: &Comparison) -> String {
+    let l = cmp.lang;
+    let t: Table = table::table(d, cmp);
+    let mut out = format!(
+        "# {}\n\n{}\n\n",
+        md(&t.title()),
+        l.pick(
+            "先进制造业集群对比",
+            "Advanced manufacturing clusters compared"
+        )
+    );
+    if let Some(b) = t.baseline_name() {
+        out.push_str(&format!(
+            "{}{}\n\n",
+            l.pick("基准：", "Baseline: "),
+            md(&table::short(b))
+        ));
+    }
+
+    // The comparison.
+    let mut head = vec![
+        l.pick("指标", "Metric").to_owned(),
+        l.pick("单位", "Unit").to_owned(),
+    ];
+    head.extend((0..t.clusters.len()).map(|i| md(&t.header(i))));
+    head.push(l.pick("提示", "Notes").to_owned());
+    out.push_str(&row(&head));
+    let mut rule = vec!["---".to_owned(); 2];
+    rule.extend(t.clusters.iter().map(|_| "---:".to_owned()));
+    rule.push("---".to_owned());
+    out.push_str(&row(&rule));
+    for r in &t.rows {
+        let mut cells = vec![md(&r.metric), md(&r.unit)];
+        cells.extend(r.cells.iter().map(|c| md(&t.cell_text(c))));
+        cells.push(md(&r.caveats.join("; ")));
+        out.push_str(&row(&cells));
+    }
+
+    // Targets.
+    let targets = table::targets(d, cmp);
+    if !targets.is_empty() {
+        out.push_str(&format!("\n## {}\n\n", l.pick("政策目标", "Targets")));
+        out.push_str(&row(&[
+            l.pick("集群", "Cluster").into(),
+            l.pick("目标", "Target").into(),
+            l.pick("目标值", "Target value").into(),
+            l.pick("最新现值", "Latest actual").into(),
+            l.pick("完成度", "Progress").into(),
+            l.pick("说明", "Note").into(),
+        ]));
+        out.push_str("|---|---|---:|---:|---:|---|\n");
+        for tr in &targets {
+            let year = tr.year.map_or(String::new(), |y| format!(" ({y})"));
+            let actual = if tr.actual_display.is_empty() {
+                "—".to_owned()
+            } else {
+                format!("{} ({})", tr.actual_display, tr.actual_year)
+            };
+            let progress = tr.progress.map_or("—".into(), |f| format::progress(f, l));
+            out.push_str(&row(&[
+                md(&table::short(&tr.cluster)),
+                md(&tr.metric),
+                md(&format!("{}{year}", tr.display)),
+                md(&actual),
+                md(&progress),
+                md(&tr.scope_note),
+            ]));
+        }
+    }
+
+    // Policies.
+    let policies = table::policies(d, cmp);
+    if !policies.is_empty() {
+        out.push_str(&format!("\n## {}\n\n", l.pick("政策措施", "Policies")));
+        let h = table::policy_headers(l);
+        out.push_str(&row(&[
+            h[0].into(),
+            h[1].into(),
+            h[2].into(),
+            h[3].into(),
+            h[4].into(),
+            h[5].into(),
+            l.pick("来源", "Source").into(),
+        ]));
+        out.push_str("|---|---|---|---:|---|---|---|\n");
+        for p in &policies {
+            out.push_str(&row(&[
+                md(&table::short(&p.cluster)),
+                md(&p.title),
+                md(&p.issuer),
+                p.year.map_or(String::new(), |y| y.to_string()),
+                md(&p.categories),
+                md(&p.summary),
+                md(&format!("{}: “{}”", p.document, p.quote)),
+            ]));
+        }
+    }
+
+    // The clusters by their full names, and the sources.
+    out.push_str(&format!(
+        "\n## {}\n\n",
+        l.pick("对比的集群", "Clusters compared")
+    ));
+    for (i, c) in t.clusters.iter().enumerate() {
+        let mark = if t.baseline == Some(i) {
+            l.pick("（基准）", " (baseline)")
+        } else {
+            ""
+        };
+        out.push_str(&format!("{}. {}{mark}\n", i + 1, md(c)));
+    }
+    out.push_str(&format!("\n## {}\n\n", l.pick("来源", "Sources")));
+    for id in &cmp.cited_sources {
+        if let Some(s) = d.source(id) {
+            out.push_str(&format!("- {}\n", md(&table::source_line(s, l))));
+        }
+    }
+    out
+}

@@ -1,0 +1,442 @@
+//! XLSX (rust_xlsxwriter): Comparison (numbers with their qualifier, year and
+//! scope; differences to the baseline as numbers), Targets (numbers with
+//! units), Policies, Clusters (full names), Sources, a native chart of the
+//! headline metric, and Notes where a text had to be shortened. Every sheet
+//! prints landscape, one page wide, with its header row repeated.
+//!
+//! Text is written as text (never a formula); a text longer than Excel's
+//! 32,767-character cell limit is shortened with a visible marker and named
+//! in the Notes sheet and in the notes returned to the caller, so one cell
+//! never costs the workbook.
+
+use rust_xlsxwriter::{
+    Chart, ChartType, Format, FormatAlign, Workbook, Worksheet, utility::row_col_to_cell,
+};
+
+use super::ExportError;
+use super::flat::{self, Col, Flat};
+use super::table;
+use cc_core::compare::Comparison;
+use cc_core::format;
+use cc_data::model::{Dataset, Lang};
+
+/// Excel's limit on the length of a cell's text, in UTF-16 code units.
+pub const CELL_LIMIT: usize = 32_767;
+
+/// `s` cut to fit Excel's cell limit, ending with a marker that says how long
+/// it was; `None` when it fits.
+pub fn fit_cell(s: &str, lang: Lang) -> Option<String> {
+    if s.len() <= CELL_LIMIT || s.encode_utf16().count() <= CELL_LIMIT {
+        return None;
+    }
+    let total = s.chars().count();
+    let marker = match lang {
+        Lang::Zh => format!("…［已截断：原文共{total}个字符］"),
+        Lang::En => format!("… [truncated: {total} characters]"),
+    };
+    let room = CELL_LIMIT - marker.encode_utf16().count();
+    let mut used = 0;
+    let end = s
+        .char_indices()
+        .find(|(_, c)| {
+            used += c.len_utf16();
+            used > room
+        })
+        .map_or(s.len(), |(i, _)| i);
+    Some(format!("{}{marker}", &s[..end]))
+}
+
+/// Writes cells of one sheet, shortening what does not fit and noting it.
+struct Sheet<'a> {
+    name: &'a str,
+    lang: Lang,
+    headers: Vec<String>,
+    notes: &'a mut Vec<String>,
+    num: &'a Format,
+    sci: &'a Format,
+}
+
+impl Sheet<'_> {
+    fn header(
+        &mut self,
+        ws: &mut Worksheet,
+        cols: &[(String, f64)],
+        fmt: &Format,
+    ) -> Result<(), ExportError> {
+        for (i, (h, w)) in cols.iter().enumerate() {
+            let c = i as u16;
+            self.headers.push(h.clone());
+            self.text(ws, 0, c, h, Some(fmt))?;
+            ws.set_column_width(c, *w)?;
+        }
+        ws.set_freeze_panes(1, 0)?;
+        print_setup(ws)?;
+        Ok(())
+    }
+
+    fn text(
+        &mut self,
+        ws: &mut Worksheet,
+        row: u32,
+        col: u16,
+        s: &str,
+        fmt: Option<&Format>,
+    ) -> Result<(), ExportError> {
+        let fitted = fit_cell(s, self.lang);
+        if fitted.is_some() {
+            let field = self
+                .headers
+                .get(col as usize)
+                .filter(|_| row > 0)
+                .map_or(String::new(), |h| format!(" ({})", table::short(h)));
+            self.notes.push(match self.lang {
+                Lang::Zh => format!(
+                    "{}!{}{field}：文字共{}个字符，超出Excel单元格上限32767，已截断",
+                    self.name,
+                    row_col_to_cell(row, col),
+                    s.chars().count()
+                ),
+                Lang::En => format!(
+                    "{}!{}{field}: text of {} characters cut to Excel's cell limit of 32,767",
+                    self.name,
+                    row_col_to_cell(row, col),
+                    s.chars().count()
+                ),
+            });
+        }
+        let s = fitted.as_deref().unwrap_or(s);
+        match fmt {
+            Some(f) => ws.write_string_with_format(row, col, s, f)?,
+            None => ws.write_string(row, col, s)?,
+        };
+        Ok(())
+    }
+
+    /// A number, in scientific notation where digits would not be readable;
+    /// a value that is not finite is written as `–`.
+    fn number(
+        &mut self,
+        ws: &mut Worksheet,
+        row: u32,
+        col: u16,
+        v: f64,
+        fmt: Option<&Format>,
+    ) -> Result<(), ExportError> {
+        if !v.is_finite() {
+            ws.write_string(row, col, "–")?;
+            return Ok(());
+        }
+        let v = format::round_sig(v);
+        let f = if format::needs_scientific(v) {
+            self.sci
+        } else {
+            fmt.unwrap_or(self.num)
+        };
+        ws.write_number_with_format(row, col, v, f)?;
+        Ok(())
+    }
+
+    fn opt_number(
+        &mut self,
+        ws: &mut Worksheet,
+        row: u32,
+        col: u16,
+        v: Option<f64>,
+        fmt: Option<&Format>,
+    ) -> Result<(), ExportError> {
+        match v {
+            Some(v) => self.number(ws, row, col, v, fmt),
+            None => Ok(()),
+        }
+    }
+}
+
+/// The header row's look, in every workbook the app writes.
+pub(super) fn header_format() -> Format {
+    Format::new()
+        .set_bold()
+        .set_background_color("DCE6F2")
+        .set_text_wrap()
+        .set_align(FormatAlign::Top)
+}
+
+/// Numbers with thousands separators and up to three decimals.
+pub(super) fn number_format() -> Format {
+    Format::new().set_num_format("#,##0.###")
+}
+
+/// Landscape, one page wide, the header row on every page.
+pub(super) fn print_setup(ws: &mut Worksheet) -> Result<(), ExportError> {
+    ws.set_landscape();
+    ws.set_print_fit_to_pages(1, 0);
+    ws.set_repeat_rows(0, 0)?;
+    Ok(())
+}
+
+/// The workbook, and notes on cells that had to be shortened.
+pub fn xlsx_bytes(d: &Dataset, cmp: &Comparison) -> Result<(Vec<u8>, Vec<String>), ExportError> {
+    let l = cmp.lang;
+    let t = table::table(d, cmp);
+    let mut wb = Workbook::new();
+    let mut notes = Vec::new();
+    let head = header_format();
+    let num = number_format();
+    let sci = Format::new().set_num_format("0.###E+00");
+    let ratio = Format::new().set_num_format("0.00");
+    let points = Format::new().set_num_format("+0.0;-0.0;0");
+    let pct = Format::new().set_num_format("0%");
+    let wrap = Format::new().set_text_wrap().set_align(FormatAlign::Top);
+    let weak = Format::new().set_font_color("5A6470");
+    macro_rules! sheet {
+        ($name:expr) => {
+            Sheet {
+                name: $name,
+                lang: l,
+                headers: vec![],
+                notes: &mut notes,
+                num: &num,
+                sci: &sci,
+            }
+        };
+    }
+
+    // Comparison.
+    let name = l.pick("对比", "Comparison");
+    let ws = wb.add_worksheet();
+    ws.set_name(name)?;
+    let (kinds, rows) = flat::comparison_columns(&t);
+    let mut sh = sheet!(name);
+    let widths: Vec<(String, f64)> = kinds
+        .iter()
+        .zip(&rows[0])
+        .map(|(k, h)| {
+            let w = match k {
+                Col::Metric => 22.0,
+                Col::Unit => 10.0,
+                Col::DiffKind => 14.0,
+                Col::Value => 16.0,
+                Col::Note => 30.0,
+                Col::Diff => 16.0,
+                Col::Caveats => 36.0,
+                Col::Sources => 60.0,
+            };
+            let h = match h {
+                Flat::Text(s) => s.clone(),
+                Flat::Num(v) => format::plain_number(*v),
+            };
+            (h, w)
+        })
+        .collect();
+    sh.header(ws, &widths, &head)?;
+    ws.set_freeze_panes(1, 2)?;
+    ws.set_row_height(0, 32.0)?;
+    for (i, (r, tr)) in rows.iter().skip(1).zip(&t.rows).enumerate() {
+        let row = i as u32 + 1;
+        for (j, (cell, kind)) in r.iter().zip(&kinds).enumerate() {
+            let col = j as u16;
+            let fmt = match kind {
+                Col::Unit => Some(&weak),
+                Col::Note | Col::Caveats | Col::Sources => Some(&wrap),
+                Col::Diff if tr.diff_kind == table::DiffKind::Points => Some(&points),
+                Col::Diff => Some(&ratio),
+                _ => None,
+            };
+            match cell {
+                Flat::Num(v) => sh.number(ws, row, col, *v, fmt.filter(|_| *kind == Col::Diff))?,
+                Flat::Text(s) if s.is_empty() => {}
+                Flat::Text(s) => sh.text(ws, row, col, s, fmt)?,
+            }
+        }
+    }
+
+    // Targets: values as numbers with their units.
+    let name = l.pick("目标", "Targets");
+    let ws = wb.add_worksheet();
+    ws.set_name(name)?;
+    let mut sh = sheet!(name);
+    let cols = [
+        (l.pick("集群", "Cluster"), 26.0),
+        (l.pick("目标", "Target"), 20.0),
+        (l.pick("限定", "Qualifier"), 8.0),
+        (l.pick("目标值", "Target value"), 14.0),
+        (l.pick("单位", "Unit"), 8.0),
+        (l.pick("目标年份", "Target year"), 10.0),
+        (
+            l.pick("最新现值（目标单位）", "Latest actual (target's unit)"),
+            16.0,
+        ),
+        (l.pick("现值原文", "Actual as written"), 18.0),
+        (l.pick("现值年份", "Actual year"), 10.0),
+        (l.pick("完成度", "Progress"), 10.0),
+        (l.pick("差距（目标单位）", "Gap (target's unit)"), 14.0),
+        (l.pick("口径说明", "Scope note"), 30.0),
+        (l.pick("政策文件", "Policy"), 40.0),
+        (l.pick("来源", "Source"), 60.0),
+    ]
+    .map(|(h, w)| (h.to_owned(), w));
+    sh.header(ws, &cols, &head)?;
+    for (i, tr) in table::targets(d, cmp).iter().enumerate() {
+        let row = i as u32 + 1;
+        // Short names here; the Clusters sheet holds the full ones.
+        sh.text(ws, row, 0, &table::short(&tr.cluster), None)?;
+        sh.text(ws, row, 1, &tr.metric, None)?;
+        sh.text(ws, row, 2, tr.qualifier, None)?;
+        sh.number(ws, row, 3, tr.value, None)?;
+        sh.text(ws, row, 4, &tr.unit, Some(&weak))?;
+        match tr.year {
+            Some(y) => sh.number(ws, row, 5, y.into(), Some(&Format::new()))?,
+            None => sh.text(ws, row, 5, l.pick("未定", "none"), None)?,
+        }
+        sh.opt_number(ws, row, 6, tr.actual, None)?;
+        sh.text(ws, row, 7, &tr.actual_display, None)?;
+        sh.text(ws, row, 8, &tr.actual_year, None)?;
+        sh.opt_number(ws, row, 9, tr.progress, Some(&pct))?;
+        sh.opt_number(ws, row, 10, tr.gap, None)?;
+        sh.text(ws, row, 11, &tr.scope_note, Some(&wrap))?;
+        sh.text(ws, row, 12, &tr.policy, Some(&wrap))?;
+        sh.text(ws, row, 13, &tr.source, Some(&wrap))?;
+    }
+
+    // Policies.
+    let name = l.pick("政策", "Policies");
+    let ws = wb.add_worksheet();
+    ws.set_name(name)?;
+    let mut sh = sheet!(name);
+    let widths = [26.0, 40.0, 24.0, 8.0, 30.0, 40.0, 50.0, 50.0];
+    let cols: Vec<(String, f64)> = table::policy_headers(l)
+        .iter()
+        .zip(widths)
+        .map(|(h, w)| ((*h).to_owned(), w))
+        .collect();
+    sh.header(ws, &cols, &head)?;
+    for (i, p) in table::policies(d, cmp).iter().enumerate() {
+        let row = i as u32 + 1;
+        sh.text(ws, row, 0, &table::short(&p.cluster), Some(&wrap))?;
+        sh.text(ws, row, 1, &p.title, Some(&wrap))?;
+        sh.text(ws, row, 2, &p.issuer, Some(&wrap))?;
+        if let Some(y) = p.year {
+            sh.number(ws, row, 3, y.into(), Some(&Format::new()))?;
+        }
+        sh.text(ws, row, 4, &p.categories, Some(&wrap))?;
+        sh.text(ws, row, 5, &p.summary, Some(&wrap))?;
+        sh.text(ws, row, 6, &p.document, Some(&wrap))?;
+        sh.text(ws, row, 7, &p.quote, Some(&wrap))?;
+    }
+
+    // Clusters, by their full names, the baseline marked.
+    let name = l.pick("集群", "Clusters");
+    let ws = wb.add_worksheet();
+    ws.set_name(name)?;
+    let mut sh = sheet!(name);
+    let cols = [
+        (l.pick("集群", "Cluster"), 40.0),
+        (l.pick("基准", "Baseline"), 10.0),
+        (l.pick("产业", "Industry"), 30.0),
+        (l.pick("省份", "Provinces"), 20.0),
+        ("id", 30.0),
+    ]
+    .map(|(h, w)| (h.to_owned(), w));
+    sh.header(ws, &cols, &head)?;
+    for (i, col) in cmp.columns.iter().enumerate() {
+        let row = i as u32 + 1;
+        sh.text(ws, row, 0, &col.name, Some(&wrap))?;
+        if cmp.baseline == Some(i) {
+            sh.text(ws, row, 1, l.pick("基准", "baseline"), None)?;
+        }
+        if let Some(c) = d.cluster(&col.id) {
+            sh.text(ws, row, 2, c.industry.get(l), Some(&wrap))?;
+            let provinces: Vec<&str> = c.provinces.iter().map(|p| p.get(l)).collect();
+            sh.text(ws, row, 3, &provinces.join(l.pick("、", ", ")), Some(&wrap))?;
+        }
+        sh.text(ws, row, 4, &col.id, None)?;
+    }
+
+    // Sources: what a reader can look up, not internal file names.
+    let name = l.pick("来源", "Sources");
+    let ws = wb.add_worksheet();
+    ws.set_name(name)?;
+    let mut sh = sheet!(name);
+    let cols = [
+        (l.pick("标题", "Title"), 50.0),
+        (l.pick("发布者", "Publisher"), 26.0),
+        (l.pick("作者", "Author"), 26.0),
+        (l.pick("日期", "Date"), 12.0),
+        (l.pick("日期说明", "Date note"), 30.0),
+    ]
+    .map(|(h, w)| (h.to_owned(), w));
+    sh.header(ws, &cols, &head)?;
+    let mut row = 0u32;
+    for id in &cmp.cited_sources {
+        let Some(s) = d.source(id) else { continue };
+        row += 1;
+        sh.text(ws, row, 0, s.title.get(l), Some(&wrap))?;
+        sh.text(ws, row, 1, s.publisher.get(l), None)?;
+        sh.text(ws, row, 2, s.author.as_ref().map_or("", |a| a.get(l)), None)?;
+        sh.text(ws, row, 3, &table::source_date(s, l), None)?;
+        sh.text(
+            ws,
+            row,
+            4,
+            s.date_note.as_deref().unwrap_or(""),
+            Some(&wrap),
+        )?;
+    }
+
+    // Chart of the headline metric, from a small data block on its own sheet.
+    if let Some(key) = cmp.default_chart_key()
+        && let Some(r) = t.rows.iter().find(|r| r.key == key)
+    {
+        let name = l.pick("图表", "Chart");
+        let ws = wb.add_worksheet();
+        ws.set_name(name)?;
+        let mut sh = sheet!(name);
+        let series = format!("{} ({})", table::short(&r.metric), r.unit);
+        let cols = [
+            (l.pick("集群", "Cluster").to_owned(), 30.0),
+            (series.clone(), 18.0),
+        ];
+        sh.header(ws, &cols, &head)?;
+        let mut n = 0u32;
+        for (i, cell) in r.cells.iter().enumerate() {
+            let Some(v) = cell
+                .as_ref()
+                .and_then(|c| c.value)
+                .filter(|v| v.is_finite())
+            else {
+                continue;
+            };
+            n += 1;
+            sh.text(ws, n, 0, &table::short(&t.clusters[i]), None)?;
+            sh.number(ws, n, 1, v, None)?;
+        }
+        if n > 0 {
+            let mut chart = Chart::new(ChartType::Column);
+            chart
+                .add_series()
+                .set_categories((name, 1, 0, n, 0))
+                .set_values((name, 1, 1, n, 1))
+                .set_name(series.as_str());
+            chart.title().set_name(&series);
+            chart.legend().set_hidden();
+            chart.set_width(640).set_height(360);
+            ws.insert_chart(1, 3, &chart)?;
+            // The chart's comparability warnings, under its data.
+            for (k, c) in r.caveats.iter().enumerate() {
+                sh.text(ws, n + 2 + k as u32, 0, &format!("⚠ {c}"), None)?;
+            }
+        }
+    }
+
+    // Notes: every cell that had to be shortened.
+    if !notes.is_empty() {
+        let ws = wb.add_worksheet();
+        ws.set_name(l.pick("说明", "Notes"))?;
+        ws.write_string_with_format(0, 0, l.pick("已截断的单元格", "Cells shortened"), &head)?;
+        ws.set_column_width(0, 100.0)?;
+        print_setup(ws)?;
+        for (i, n) in notes.iter().enumerate() {
+            ws.write_string(i as u32 + 1, 0, n)?;
+        }
+    }
+    Ok((wb.save_to_buffer()?, notes))
+}

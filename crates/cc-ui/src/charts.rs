@@ -1,0 +1,693 @@
+//! Charts (egui_plot): a chosen metric across the compared clusters, firm
+//! counts, targets against latest actuals, time series. One grouped-bar helper
+//! draws every bar chart, so they all behave alike: no accidental pan or zoom,
+//! double-click resets, category labels on the axis, value labels, legend and
+//! hover tooltips. Comparability caveats are shown above each chart.
+
+use egui::{Align2, Color32, RichText, Ui};
+use egui_plot::{
+    AxisHints, Bar, BarChart, Corner, GridMark, Legend, Line, Plot, PlotPoint, PlotPoints, Text,
+};
+
+use super::i18n::tr;
+use super::widgets;
+use super::{ViewCtx, theme};
+use cc_core::compare::Row;
+use cc_data::model::Lang;
+
+/// One series of a grouped bar chart: a value per category.
+pub struct Series {
+    pub name: String,
+    pub color: Color32,
+    pub values: Vec<Option<f64>>,
+    /// Label drawn at the end of each bar.
+    pub labels: Vec<String>,
+    /// Hover text of each bar.
+    pub hovers: Vec<String>,
+}
+
+/// How a series' bars are drawn beyond its colour: per bar, outlined
+/// (a forecast, or the second metric of a two-metric chart), a colour of its
+/// own (the cluster's, where one series spans clusters), and the high end of
+/// a range drawn as a line above the bar.
+#[derive(Clone, Debug, Default)]
+pub struct SeriesStyle {
+    pub outlined: Vec<bool>,
+    pub bar_colors: Vec<Color32>,
+    pub highs: Vec<Option<f64>>,
+}
+
+/// How bars are laid out.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Layout {
+    /// Vertical bars, one group per category, one bar per series side by side.
+    Grouped,
+    /// Vertical bars, each series holding one category's bar, centred in it.
+    Centred,
+    /// Horizontal bars, one series, categories on the vertical axis.
+    Horizontal,
+}
+
+/// Shortens `s` to about `max_em` em (CJK characters one em, others ~0.6 em),
+/// ending in `…`, so an axis label fits its slot instead of being dropped.
+pub fn fit_label(s: &str, max_em: f32) -> String {
+    let em = |c: char| if (c as u32) >= 0x2E80 { 1.0 } else { 0.62 };
+    if s.chars().map(em).sum::<f32>() <= max_em {
+        return s.to_owned();
+    }
+    let mut out = String::new();
+    let mut used = 1.0; // room for the ellipsis
+    for c in s.chars() {
+        used += em(c);
+        if used > max_em {
+            break;
+        }
+        out.push(c);
+    }
+    out.push('…');
+    out
+}
+
+/// Grouped bars: one group per category, one bar per series.
+pub fn grouped_bars(
+    ui: &mut Ui,
+    id: &str,
+    categories: &[String],
+    series: &[Series],
+    axis_label: &str,
+    layout: Layout,
+    height: f32,
+) {
+    grouped_bars_styled(
+        ui,
+        id,
+        categories,
+        series,
+        &[],
+        true,
+        axis_label,
+        layout,
+        height,
+    );
+}
+
+/// [`grouped_bars`] with a [`SeriesStyle`] per series (missing ones plain)
+/// and the legend optional (off where a caption explains the bar styles).
+#[allow(clippy::too_many_arguments)]
+pub fn grouped_bars_styled(
+    ui: &mut Ui,
+    id: &str,
+    categories: &[String],
+    series: &[Series],
+    styles: &[SeriesStyle],
+    legend: bool,
+    axis_label: &str,
+    layout: Layout,
+    height: f32,
+) {
+    let horizontal = layout == Layout::Horizontal;
+    let n = categories.len().max(1);
+    let k = if layout == Layout::Centred {
+        1
+    } else {
+        series.len().max(1)
+    };
+    let width = 0.8 / k as f64;
+    // Vertical charts: each category label gets its slot's width.
+    let slot_em = (0.85 * (ui.available_width() - 90.0) / n as f32 / theme::SIZE_BODY).max(3.0);
+    let cats: Vec<String> = if horizontal {
+        categories.to_vec()
+    } else {
+        categories.iter().map(|c| fit_label(c, slot_em)).collect()
+    };
+    let category_axis = move |mark: GridMark, _r: &std::ops::RangeInclusive<f64>| {
+        let i = mark.value.round();
+        if (mark.value - i).abs() > 1e-6 || i < 0.0 {
+            return String::new();
+        }
+        cats.get(i as usize).cloned().unwrap_or_default()
+    };
+    let marks = move |_input: egui_plot::GridInput| {
+        (0..n)
+            .map(|i| GridMark {
+                value: i as f64,
+                step_size: 1.0,
+            })
+            .collect::<Vec<_>>()
+    };
+    let max = series
+        .iter()
+        .flat_map(|s| s.values.iter().flatten())
+        .chain(styles.iter().flat_map(|st| st.highs.iter().flatten()))
+        .fold(0.0f64, |a, &b| a.max(b));
+    let text_color = theme::of(ui).text;
+    // Category labels in full strength whenever they fit (egui_plot fades ticks by spacing).
+    let category_hints = |axis: AxisHints<'static>, f| {
+        axis.formatter(f)
+            .label_spacing(2.0..=4.0)
+            .tick_label_color(text_color)
+    };
+    let mut plot = Plot::new(id)
+        .height(height)
+        .allow_drag(false)
+        .allow_zoom(false)
+        .allow_scroll(false)
+        .allow_boxed_zoom(false)
+        .allow_double_click_reset(true)
+        // Value grid lines only: lines along the category axis would cut through bars.
+        .show_grid([horizontal, !horizontal])
+        .show_x(false)
+        .show_y(false);
+    // Grouped bars need a legend for their series; elsewhere the axis names each bar.
+    if layout == Layout::Grouped && legend {
+        plot = plot.legend(Legend::default().position(Corner::RightTop));
+    }
+    if horizontal {
+        let longest = categories
+            .iter()
+            .map(|c| c.chars().count())
+            .max()
+            .unwrap_or(4) as f32;
+        plot = plot
+            .custom_y_axes(vec![
+                category_hints(AxisHints::new_y(), category_axis)
+                    .min_thickness((longest * theme::SIZE_BODY + 12.0).clamp(60.0, 320.0)),
+            ])
+            .y_grid_spacer(marks)
+            .x_axis_label(axis_label.to_owned())
+            .include_x(0.0)
+            .include_x(max * 1.18)
+            .include_y(-0.6)
+            .include_y(n as f64 - 0.4);
+    } else {
+        plot = plot
+            .custom_x_axes(vec![category_hints(AxisHints::new_x(), category_axis)])
+            .x_grid_spacer(marks)
+            .y_axis_label(axis_label.to_owned())
+            .include_y(0.0)
+            .include_y(max * 1.15)
+            .include_x(-0.6)
+            .include_x(n as f64 - 0.4);
+    }
+    plot.show(ui, |plot_ui| {
+        for (si, s) in series.iter().enumerate() {
+            let slot = if layout == Layout::Centred { 0 } else { si };
+            let offset = (slot as f64 - (k as f64 - 1.0) / 2.0) * width;
+            let bars: Vec<Bar> = s
+                .values
+                .iter()
+                .enumerate()
+                .filter_map(|(ci, v)| {
+                    let v = (*v)?;
+                    let style = styles.get(si);
+                    let color = style
+                        .and_then(|st| st.bar_colors.get(ci))
+                        .copied()
+                        .unwrap_or(s.color);
+                    let outlined = style
+                        .and_then(|st| st.outlined.get(ci))
+                        .copied()
+                        .unwrap_or(false);
+                    let mut b = Bar::new(ci as f64 + offset, v)
+                        .width(width * 0.92)
+                        .name(s.hovers.get(ci).cloned().unwrap_or_default());
+                    b = if outlined {
+                        b.fill(theme::outline_fill(color))
+                            .stroke(egui::Stroke::new(theme::OUTLINE_WIDTH, color))
+                    } else {
+                        b.fill(color)
+                    };
+                    b = if horizontal {
+                        b.horizontal()
+                    } else {
+                        b.vertical()
+                    };
+                    Some(b)
+                })
+                .collect();
+            let mut chart = BarChart::new(s.name.clone(), bars)
+                .color(s.color)
+                .element_formatter(Box::new(|bar, _| bar.name.clone()));
+            chart = if horizontal {
+                chart.horizontal()
+            } else {
+                chart.vertical()
+            };
+            plot_ui.bar_chart(chart);
+            // Ranges: a line from the bar's top (the low end) to the high end.
+            if let Some(st) = styles.get(si) {
+                for (ci, (v, high)) in s.values.iter().zip(&st.highs).enumerate() {
+                    let (Some(v), Some(h)) = (v, high) else {
+                        continue;
+                    };
+                    let arg = ci as f64 + offset;
+                    let color = st.bar_colors.get(ci).copied().unwrap_or(s.color);
+                    let pts: PlotPoints<'_> = if horizontal {
+                        vec![[*v, arg], [*h, arg]].into()
+                    } else {
+                        vec![[arg, *v], [arg, *h]].into()
+                    };
+                    plot_ui.line(Line::new("", pts).color(color).width(3.0));
+                }
+            }
+            for (ci, v) in s.values.iter().enumerate() {
+                let (Some(v), Some(label)) = (v, s.labels.get(ci)) else {
+                    continue;
+                };
+                let arg = ci as f64 + offset;
+                let (pos, anchor) = if horizontal {
+                    (PlotPoint::new(*v, arg), Align2::LEFT_CENTER)
+                } else {
+                    (PlotPoint::new(arg, *v), Align2::CENTER_BOTTOM)
+                };
+                plot_ui.text(
+                    Text::new("", pos, RichText::new(format!(" {label} ")).small())
+                        .color(text_color)
+                        .anchor(anchor),
+                );
+            }
+        }
+    });
+}
+
+/// The chart view with its own state: which metric to chart.
+#[derive(Default, serde::Serialize, serde::Deserialize)]
+pub struct Charts {
+    pub metric: Option<String>,
+}
+
+impl Charts {
+    pub fn ui(&mut self, ui: &mut Ui, cx: &ViewCtx<'_>) {
+        let lang = cx.lang;
+        let cmp = cx.comparison;
+        if cmp.columns.is_empty() {
+            widgets::weak(ui, tr(lang, "请先添加集群。", "Add a cluster first."));
+            return;
+        }
+        if self.metric.as_deref().and_then(|k| cmp.row(k)).is_none() {
+            self.metric = cmp.default_chart_key().map(str::to_owned);
+        }
+        // Metric chooser.
+        ui.horizontal(|ui| {
+            let label = ui.label(tr(lang, "指标", "Metric"));
+            let current = self
+                .metric
+                .as_deref()
+                .and_then(|k| cmp.row(k))
+                .map_or("—".to_owned(), |r| r.name.clone());
+            egui::ComboBox::from_id_salt("chart-metric")
+                .selected_text(current)
+                .width(260.0)
+                .show_ui(ui, |ui| {
+                    for r in &cmp.rows {
+                        let label = format!("{} ({}/{})", r.name, r.coverage(), cmp.columns.len());
+                        ui.selectable_value(&mut self.metric, Some(r.key.clone()), label);
+                    }
+                })
+                .response
+                .labelled_by(label.id);
+        });
+        if let Some(row) = self.metric.as_deref().and_then(|k| cmp.row(k)) {
+            metric_chart(ui, cx, row, "chart-metric-plot", theme::CHART_HEIGHT);
+            time_series(ui, cx, row);
+        }
+        firm_counts(ui, cx);
+        targets_chart(ui, cx);
+    }
+}
+
+/// Caveats of a row, visible above its chart.
+pub fn caveats(ui: &mut Ui, cx: &ViewCtx<'_>, row: &Row) {
+    for c in &row.caveats {
+        widgets::caveat(ui, &c.describe(cx.lang));
+    }
+}
+
+/// Bar label: the value, with the difference to the baseline where there is
+/// one, or `不可比` / `not comparable` where the definitions differ.
+fn bar_label(cx: &ViewCtx<'_>, cell: &cc_core::compare::Cell) -> String {
+    match (cell.baseline_diff(cx.lang), cell.not_comparable.as_ref()) {
+        (Some(d), _) => format!("{} · {d}", cell.display),
+        (None, Some(n)) => format!("{} · {}", cell.display, n.short(cx.lang)),
+        (None, None) => cell.display.clone(),
+    }
+}
+
+fn hover(cx: &ViewCtx<'_>, name: &str, cell: &cc_core::compare::Cell) -> String {
+    let src = cx
+        .dataset
+        .source(&cell.metric.source.source)
+        .map_or(String::new(), |s| {
+            format!("{} · {}", s.publisher.get(cx.lang), s.date)
+        });
+    let scope = cell
+        .metric
+        .scope
+        .as_ref()
+        .map_or(String::new(), |s| format!("\n{}", s.get(cx.lang)));
+    let vs = cell
+        .baseline_text(cx.lang)
+        .map_or(String::new(), |t| format!("\n{t}"));
+    format!(
+        "{name}\n{} ({}){scope}{vs}\n{src}\n“{}”",
+        cell.written, cell.year, cell.metric.source.quote
+    )
+}
+
+/// A chosen metric across the compared clusters, in the row's common unit.
+pub fn metric_chart(ui: &mut Ui, cx: &ViewCtx<'_>, row: &Row, id: &str, height: f32) {
+    widgets::section(ui, &format!("{} ({})", row.name, row.scale.label));
+    caveats(ui, cx, row);
+    let cmp = cx.comparison;
+    let categories: Vec<String> = cmp.columns.iter().map(|c| c.name.clone()).collect();
+    let series: Vec<Series> = cmp
+        .columns
+        .iter()
+        .enumerate()
+        .map(|(i, col)| {
+            let cell = row.cells[i].as_ref().filter(|c| c.comparable);
+            Series {
+                name: col.name.clone(),
+                color: theme::series(ui, i),
+                values: (0..cmp.columns.len())
+                    .map(|j| {
+                        if j == i {
+                            cell.map(|c| c.display_value)
+                        } else {
+                            None
+                        }
+                    })
+                    .collect(),
+                labels: (0..cmp.columns.len())
+                    .map(|_| cell.map(|c| bar_label(cx, c)).unwrap_or_default())
+                    .collect(),
+                hovers: (0..cmp.columns.len())
+                    .map(|_| cell.map(|c| hover(cx, &col.name, c)).unwrap_or_default())
+                    .collect(),
+            }
+        })
+        .collect();
+    // Forecasts outlined, ranges with a line to their high end.
+    let styles: Vec<SeriesStyle> = (0..cmp.columns.len())
+        .map(|i| {
+            let cell = row.cells[i].as_ref().filter(|c| c.comparable);
+            SeriesStyle {
+                outlined: vec![cell.is_some_and(|c| c.forecast); cmp.columns.len()],
+                bar_colors: Vec::new(),
+                highs: vec![cell.and_then(|c| c.display_high); cmp.columns.len()],
+            }
+        })
+        .collect();
+    // Each cluster is its own series (so the legend names it) with one bar, centred.
+    grouped_bars_styled(
+        ui,
+        id,
+        &categories,
+        &series,
+        &styles,
+        true,
+        row.scale.label,
+        Layout::Centred,
+        height,
+    );
+    let missing: Vec<&str> = cmp
+        .columns
+        .iter()
+        .zip(&row.cells)
+        .filter(|(_, c)| c.as_ref().is_none_or(|c| !c.comparable))
+        .map(|(col, _)| col.name.as_str())
+        .collect();
+    if !missing.is_empty() {
+        widgets::weak(
+            ui,
+            format!(
+                "{}{}",
+                tr(cx.lang, "无此项数据：", "No figure for: "),
+                missing.join(tr(cx.lang, "、", ", "))
+            ),
+        );
+    }
+}
+
+/// Firm counts: all firms and listed firms, per cluster.
+pub fn firm_counts(ui: &mut Ui, cx: &ViewCtx<'_>) {
+    let lang = cx.lang;
+    let cmp = cx.comparison;
+    let rows: Vec<&Row> = cmp
+        .rows
+        .iter()
+        // Headline firm counts only: other figures in 家 (e.g. SMEs served) are not the cluster's size.
+        .filter(|r| {
+            r.headline && r.dimension == cc_data::units::Dimension::Firms && r.coverage() > 0
+        })
+        .collect();
+    if rows.is_empty() {
+        return;
+    }
+    widgets::section(ui, tr(lang, "企业数量", "Firm counts"));
+    for r in &rows {
+        for c in &r.caveats {
+            widgets::caveat(ui, &format!("{}: {}", r.name, c.describe(lang)));
+        }
+    }
+    let categories: Vec<String> = cmp.columns.iter().map(|c| c.name.clone()).collect();
+    // Colours mean clusters: every bar takes its cluster's colour, and the
+    // metrics differ by pattern (the first solid, the others outlined),
+    // explained in a caption instead of a legend of colours.
+    let cluster_colors: Vec<_> = (0..cmp.columns.len())
+        .map(|i| theme::series(ui, i))
+        .collect();
+    let styles: Vec<SeriesStyle> = rows
+        .iter()
+        .enumerate()
+        .map(|(k, r)| SeriesStyle {
+            outlined: r
+                .cells
+                .iter()
+                .map(|c| k > 0 || c.as_ref().is_some_and(|c| c.forecast))
+                .collect(),
+            bar_colors: cluster_colors.clone(),
+            highs: r
+                .cells
+                .iter()
+                .map(|c| {
+                    let c = c.as_ref().filter(|c| c.comparable)?;
+                    Some(c.display_high? * r.scale.factor)
+                })
+                .collect(),
+        })
+        .collect();
+    let key: Vec<String> = rows
+        .iter()
+        .enumerate()
+        .map(|(k, r)| {
+            let pattern = match (k, lang) {
+                (0, Lang::Zh) => "实心柱",
+                (0, Lang::En) => "solid bars",
+                (_, Lang::Zh) => "空心柱",
+                (_, Lang::En) => "outlined bars",
+            };
+            format!("{pattern}{}{}", crate::i18n::colon(lang), r.name)
+        })
+        .collect();
+    widgets::weak(ui, key.join(tr(lang, "；", "; ")));
+    let series: Vec<Series> = rows
+        .iter()
+        .map(|r| Series {
+            name: r.name.clone(),
+            color: theme::of(ui).text_weak,
+            values: r
+                .cells
+                .iter()
+                .map(|c| {
+                    c.as_ref()
+                        .filter(|c| c.comparable)
+                        .map(|c| c.quantity.base())
+                })
+                .collect(),
+            labels: r
+                .cells
+                .iter()
+                .map(|c| c.as_ref().map(|c| c.display.clone()).unwrap_or_default())
+                .collect(),
+            hovers: r
+                .cells
+                .iter()
+                .zip(&cmp.columns)
+                .map(|(c, col)| {
+                    c.as_ref()
+                        .map(|c| hover(cx, &format!("{} · {}", col.name, r.name), c))
+                        .unwrap_or_default()
+                })
+                .collect(),
+        })
+        .collect();
+    grouped_bars_styled(
+        ui,
+        "chart-firms",
+        &categories,
+        &series,
+        &styles,
+        false,
+        tr(lang, "家", "firms"),
+        Layout::Grouped,
+        theme::CHART_HEIGHT,
+    );
+}
+
+/// Targets against latest actuals, as progress on one percentage axis (so
+/// targets of different units never share a value axis).
+pub fn targets_chart(ui: &mut Ui, cx: &ViewCtx<'_>) {
+    let lang = cx.lang;
+    let cmp = cx.comparison;
+    let mut categories = Vec::new();
+    let mut values = Vec::new();
+    let mut labels = Vec::new();
+    let mut hovers = Vec::new();
+    let mut scope_notes = Vec::new();
+    for col in &cmp.columns {
+        for t in &col.targets {
+            let (Some(f), Some(a)) = (t.fraction, &t.actual) else {
+                continue;
+            };
+            categories.push(format!("{} · {}", col.name, t.name));
+            values.push(Some(f * 100.0));
+            labels.push(format!(
+                "{} → {} ({})",
+                a.written,
+                t.display,
+                t.progress_text(lang).unwrap_or_default()
+            ));
+            hovers.push(format!(
+                "{} · {}\n{} {} ({})\n{} {} ({})\n{}",
+                col.name,
+                t.name,
+                tr(lang, "现值", "Actual"),
+                a.written,
+                a.year,
+                tr(lang, "目标", "Target"),
+                t.display,
+                t.year.map_or("—".into(), |y| y.to_string()),
+                t.scope_note.clone().unwrap_or_default()
+            ));
+            if let Some(s) = &t.scope_note {
+                scope_notes.push(format!("{} · {}: {s}", col.name, t.name));
+            }
+        }
+    }
+    if categories.is_empty() {
+        return;
+    }
+    widgets::section(
+        ui,
+        tr(
+            lang,
+            "目标与最新现值（完成度 %）",
+            "Targets against latest actuals (progress %)",
+        ),
+    );
+    if !scope_notes.is_empty() {
+        widgets::caveat(
+            ui,
+            tr(
+                lang,
+                "目标与现值口径不同（如全省目标对比集群现值），进度仅供参考",
+                "Targets and actuals differ in scope (e.g. province-wide target vs cluster figure); progress is indicative",
+            ),
+        );
+    }
+    let n = categories.len();
+    let series = vec![Series {
+        name: tr(lang, "完成度", "Progress").to_owned(),
+        color: theme::of(ui).accent,
+        values,
+        labels,
+        hovers,
+    }];
+    grouped_bars(
+        ui,
+        "chart-targets",
+        &categories,
+        &series,
+        "%",
+        Layout::Horizontal,
+        (60.0 + 34.0 * n as f32).min(theme::CHART_HEIGHT * 1.5),
+    );
+}
+
+/// The chosen metric over the years, for clusters with several years.
+pub fn time_series(ui: &mut Ui, cx: &ViewCtx<'_>, row: &Row) {
+    let lang = cx.lang;
+    let cmp = cx.comparison;
+    let with_history: Vec<(usize, &cc_core::compare::Cell)> = row
+        .cells
+        .iter()
+        .enumerate()
+        .filter_map(|(i, c)| {
+            c.as_ref()
+                .filter(|c| c.comparable && c.history.len() > 1)
+                .map(|c| (i, c))
+        })
+        .collect();
+    widgets::section(
+        ui,
+        &format!("{} · {}", row.name, tr(lang, "历年变化", "over the years")),
+    );
+    if with_history.is_empty() {
+        widgets::weak(
+            ui,
+            tr(
+                lang,
+                "来源中没有集群给出此指标的多个年份。",
+                "No compared cluster has this figure for more than one year in the sources.",
+            ),
+        );
+        return;
+    }
+    Plot::new("chart-series")
+        .height(theme::CHART_HEIGHT * 0.8)
+        .allow_drag(false)
+        .allow_zoom(false)
+        .allow_scroll(false)
+        .allow_boxed_zoom(false)
+        .legend(Legend::default().position(Corner::LeftTop))
+        .y_axis_label(row.scale.label.to_owned())
+        .x_axis_formatter(|m, _| {
+            if m.value.fract().abs() < 1e-9 {
+                format!("{}", m.value as i64)
+            } else {
+                String::new()
+            }
+        })
+        .include_y(0.0)
+        .show(ui, |plot_ui| {
+            for (i, cell) in &with_history {
+                let pts: PlotPoints<'_> =
+                    cell.history.iter().map(|(y, v)| [*y as f64, *v]).collect();
+                plot_ui.line(
+                    Line::new(cmp.columns[*i].name.clone(), pts)
+                        .color(
+                            theme::palette(plot_ui.ctx().global_style().visuals.dark_mode).series
+                                [*i % 6],
+                        )
+                        .width(2.5),
+                );
+            }
+        });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::fit_label;
+
+    #[test]
+    fn labels_are_shortened_to_their_slot() {
+        assert_eq!(
+            fit_label("深圳先进电池材料集群", 20.0),
+            "深圳先进电池材料集群"
+        );
+        assert_eq!(fit_label("深圳先进电池材料集群", 5.0), "深圳先进…");
+        let en = fit_label("Shenzhen advanced battery materials cluster", 10.0);
+        assert!(en.ends_with('…') && en.starts_with("Shenzhen"), "{en}");
+    }
+}

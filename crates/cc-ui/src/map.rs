@@ -1,0 +1,593 @@
+//! Where they are: the tile grid of China's province-level divisions (one
+//! equal square each, no borders), coloured by the national clusters in each
+//! province or by the 2019/2020 competition winners. Hover a tile for its
+//! clusters; click it to filter the cluster list by that province. The grid
+//! and counts come from [`cc_core::map`].
+
+use egui::{Color32, CornerRadius, FontFamily, FontId, Rect, RichText, Sense, Stroke, Ui, vec2};
+
+use super::i18n::{self, tr};
+use super::widgets;
+use super::{Action, ViewCtx, post_action, theme};
+use cc_core::format;
+use cc_core::map::{self, MapData, Mode, Step, TILES, TileCount, ramp_index};
+use cc_data::model::{Dataset, Lang};
+
+/// Tile edge in points, at most (in the app, on a slide) and at least.
+const TILE_MAX: f32 = 72.0;
+const TILE_MAX_SLIDE: f32 = 96.0;
+const TILE_MIN: f32 = 34.0;
+/// Gap between tiles.
+const TILE_GAP: f32 = 4.0;
+/// Width of the legend beside the grid.
+const LEGEND_W: f32 = 230.0;
+
+pub struct MapView<'a> {
+    pub ctx: &'a ViewCtx<'a>,
+    /// Presentation style (PNG export): no toggle, the grid takes the height.
+    pub presentation: bool,
+    /// The mode to draw when `presentation` is set; the app uses the user's choice.
+    pub mode: Option<Mode>,
+}
+
+fn mode_label(lang: Lang, m: Mode) -> &'static str {
+    match m {
+        Mode::National => tr(lang, "国家级集群", "National clusters"),
+        Mode::Competition => tr(lang, "2019/2020年竞赛胜出", "2019/2020 competition winners"),
+    }
+}
+
+fn legend_title(lang: Lang, m: Mode) -> &'static str {
+    match m {
+        Mode::National => tr(lang, "国家级集群（个）", "National clusters"),
+        Mode::Competition => tr(lang, "胜出集群（个）", "Winning clusters"),
+    }
+}
+
+fn unit(lang: Lang, m: Mode) -> &'static str {
+    match m {
+        Mode::National => tr(lang, "个国家级集群", "national clusters"),
+        Mode::Competition => tr(lang, "个胜出集群", "winning clusters"),
+    }
+}
+
+/// `2个国家级集群` / `2 national clusters`.
+fn count_text(lang: Lang, n: u32, m: Mode) -> String {
+    match lang {
+        Lang::Zh => format!("{n}{}", unit(lang, m)),
+        Lang::En => format!("{n} {}", unit(lang, m)),
+    }
+}
+
+/// The fill of a tile and the text colour that reads on it.
+fn colours(ui: &Ui, data: &MapData, tile: &TileCount) -> (Color32, Color32) {
+    let s = theme::map_scale(ui);
+    let p = theme::of(ui);
+    let fill = match tile.step {
+        None => s.no_data,
+        Some(0) => s.zero,
+        Some(i) => s.steps[ramp_index(i, data.steps.len() - 1)],
+    };
+    let lum = (0.299 * fill.r() as f32 + 0.587 * fill.g() as f32 + 0.114 * fill.b() as f32) / 255.0;
+    let text = if lum < 0.55 {
+        Color32::WHITE
+    } else {
+        theme::LIGHT.text
+    };
+    (
+        fill,
+        if tile.step.is_none() {
+            p.text_weak
+        } else {
+            text
+        },
+    )
+}
+
+/// Diagonal hatching inside `rect`: the mark of a division without data.
+fn hatch(ui: &Ui, rect: Rect, colour: Color32) {
+    let painter = ui.painter().with_clip_rect(rect.intersect(ui.clip_rect()));
+    let step = 7.0;
+    let mut x = rect.left() - rect.height();
+    while x < rect.right() {
+        painter.line_segment(
+            [
+                egui::pos2(x, rect.bottom()),
+                egui::pos2(x + rect.height(), rect.top()),
+            ],
+            Stroke::new(1.0, colour),
+        );
+        x += step;
+    }
+}
+
+/// The name's lines and font that fit `width`: the whole name, then broken at
+/// a space, each at the given size and then a little smaller (not below 9
+/// points); else the short form (`粤`, `GD`).
+fn fit_name(ui: &Ui, tile: &TileCount, size: f32, width: f32) -> (String, FontId) {
+    let fits = |s: &str, font: &FontId| {
+        s.lines().all(|l| {
+            ui.painter()
+                .layout_no_wrap(l.to_owned(), font.clone(), Color32::WHITE)
+                .size()
+                .x
+                <= width
+        })
+    };
+    // Names of one long word break at a syllable.
+    let broken = match tile.name {
+        "Heilongjiang" => "Heilong-\njiang".to_owned(),
+        n => n.replacen(' ', "\n", 1),
+    };
+    for k in [1.0, 0.88, 0.78] {
+        let font = FontId::new((size * k).max(9.0), FontFamily::Proportional);
+        for s in [tile.name, broken.as_str()] {
+            if fits(s, &font) {
+                return (s.to_owned(), font);
+            }
+        }
+    }
+    (
+        tile.short.to_owned(),
+        FontId::new(size, FontFamily::Proportional),
+    )
+}
+
+/// The spelling the data uses for a tile's province (so the list's filter
+/// shows it as its options do), else the tile's name.
+fn filter_name(d: &Dataset, tile: usize, lang: Lang) -> String {
+    d.clusters
+        .iter()
+        .flat_map(|c| &c.provinces)
+        .find(|p| map::tile_of(p) == Some(tile))
+        .map(|p| p.get(lang).to_owned())
+        .unwrap_or_else(|| TILES[tile].name(lang).to_owned())
+}
+
+impl MapView<'_> {
+    pub fn ui(&mut self, ui: &mut Ui) {
+        let cx = self.ctx;
+        let lang = cx.lang;
+        let has_competition = cx.dataset.context.competition.is_some();
+        let mode_id = egui::Id::unique("map-mode");
+        let mut mode = self
+            .mode
+            .unwrap_or_else(|| ui.data_mut(|d| *d.get_persisted_mut_or_default::<Mode>(mode_id)));
+        if !has_competition {
+            mode = Mode::National;
+        }
+        if !self.presentation {
+            widgets::section(ui, tr(lang, "集群分布", "Where they are"));
+            ui.horizontal(|ui| {
+                for m in Mode::ALL {
+                    let enabled = m == Mode::National || has_competition;
+                    let r = ui.add_enabled(
+                        enabled,
+                        egui::Button::selectable(mode == m, mode_label(lang, m)),
+                    );
+                    if r.clicked() {
+                        mode = m;
+                    }
+                }
+            });
+            if self.mode.is_none() {
+                ui.data_mut(|d| d.insert_persisted(mode_id, mode));
+            }
+        }
+        let data = map::map_data(cx.dataset, mode, lang);
+        let caption = widgets::weak(ui, &data.caption);
+        if mode == Mode::Competition
+            && let Some(comp) = &cx.dataset.context.competition
+        {
+            widgets::with_source(caption, cx.dataset, &comp.source, lang, None);
+        }
+
+        let cols = map::COLS as f32;
+        let rows = map::ROWS as f32;
+        let avail = ui.available_width();
+        // On a slide the legend stays beside the grid (below it, it would fall
+        // off the page); in the app it moves below when tiles would get small.
+        let min_side = if self.presentation { TILE_MIN } else { 52.0 };
+        let side = avail - LEGEND_W - theme::GAP_LARGE >= cols * (min_side + TILE_GAP);
+        let width = if side {
+            avail - LEGEND_W - theme::GAP_LARGE
+        } else {
+            avail
+        };
+        let max = if self.presentation {
+            TILE_MAX_SLIDE
+        } else {
+            TILE_MAX
+        };
+        let mut tile = ((width + TILE_GAP) / cols - TILE_GAP).clamp(TILE_MIN, max);
+        if self.presentation {
+            let h = ui.available_height() - 8.0;
+            tile = tile.min((h + TILE_GAP) / rows - TILE_GAP).max(TILE_MIN);
+        }
+        let grid = vec2(
+            cols * (tile + TILE_GAP) - TILE_GAP,
+            rows * (tile + TILE_GAP) - TILE_GAP,
+        );
+        if side {
+            ui.horizontal_top(|ui| {
+                self.grid(ui, &data, tile, grid);
+                ui.add_space(theme::GAP_LARGE);
+                ui.vertical(|ui| {
+                    ui.set_width(LEGEND_W);
+                    self.legend(ui, &data);
+                });
+            });
+        } else {
+            self.grid(ui, &data, tile, grid);
+            self.legend(ui, &data);
+        }
+    }
+
+    fn grid(&self, ui: &mut Ui, data: &MapData, tile: f32, size: egui::Vec2) {
+        let cx = self.ctx;
+        let lang = cx.lang;
+        let (area, _) = ui.allocate_exact_size(size, Sense::hover());
+        let p = theme::of(ui);
+        let scale = theme::map_scale(ui);
+        let name_size = (tile * 0.19).clamp(9.0, theme::SIZE_BODY);
+        let count_size = (tile * 0.27).clamp(11.0, theme::SIZE_FIGURE);
+        let count_font = FontId::new(count_size, FontFamily::Proportional);
+        for (i, t) in data.tiles.iter().enumerate() {
+            let rect = Rect::from_min_size(
+                area.min + vec2(t.col as f32, t.row as f32) * (tile + TILE_GAP),
+                vec2(tile, tile),
+            );
+            let id = ui.scope_id().with(("map-tile", t.code));
+            let resp = ui.interact(rect, id, Sense::click());
+            let (fill, text) = colours(ui, data, t);
+            let painter = ui.painter();
+            painter.rect_filled(rect, CornerRadius::same(4), fill);
+            if t.count.is_none() {
+                hatch(ui, rect.shrink(1.0), scale.hatch);
+                painter.rect_stroke(
+                    rect,
+                    CornerRadius::same(4),
+                    Stroke::new(1.0, p.border),
+                    egui::StrokeKind::Inside,
+                );
+            }
+            if resp.hovered() {
+                painter.rect_stroke(
+                    rect,
+                    CornerRadius::same(4),
+                    Stroke::new(2.0, p.text),
+                    egui::StrokeKind::Inside,
+                );
+            }
+            let count = t.count.map_or("—".to_owned(), |c| c.to_string());
+            let (name, name_font) = fit_name(ui, t, name_size, tile - 6.0);
+            let name_g = painter.layout_no_wrap(name, name_font, text);
+            let count_g = painter.layout_no_wrap(count.clone(), count_font.clone(), text);
+            let h = name_g.size().y + count_g.size().y;
+            let top = rect.center().y - h / 2.0;
+            painter.galley(
+                egui::pos2(rect.center().x - name_g.size().x / 2.0, top),
+                name_g.clone(),
+                text,
+            );
+            painter.galley(
+                egui::pos2(
+                    rect.center().x - count_g.size().x / 2.0,
+                    top + name_g.size().y,
+                ),
+                count_g,
+                text,
+            );
+            let label = match t.count {
+                Some(c) => format!(
+                    "{}{}{}",
+                    t.name,
+                    i18n::colon(lang),
+                    count_text(lang, c, data.mode)
+                ),
+                None => format!(
+                    "{}{}{}",
+                    t.name,
+                    i18n::colon(lang),
+                    tr(lang, "无数据", "no data")
+                ),
+            };
+            resp.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &label));
+            if resp.clicked() {
+                post_action(
+                    ui.ctx(),
+                    Action::FilterProvince(filter_name(cx.dataset, i, lang)),
+                );
+            }
+            resp.on_hover_ui(|ui| self.hover(ui, data, t));
+        }
+    }
+
+    fn hover(&self, ui: &mut Ui, data: &MapData, t: &TileCount) {
+        let lang = self.ctx.lang;
+        ui.set_max_width(380.0);
+        ui.label(RichText::new(format!("{} · {}", t.zh, t.en)).strong());
+        match (t.count, data.mode) {
+            (None, _) => {
+                widgets::weak(
+                    ui,
+                    tr(lang, "本数据集无此地数据", "No data for it in this dataset"),
+                );
+            }
+            (Some(c), m) => {
+                ui.label(count_text(lang, c, m));
+            }
+        }
+        if data.mode == Mode::Competition {
+            widgets::weak(ui, &data.caption);
+        }
+        if !t.clusters.is_empty() {
+            ui.add_space(theme::GAP_SMALL);
+            if data.mode == Mode::Competition {
+                widgets::weak(
+                    ui,
+                    tr(
+                        lang,
+                        "本数据集中的国家级集群：",
+                        "National clusters in this dataset:",
+                    ),
+                );
+            }
+            for c in &t.clusters {
+                ui.label(format!("· {}", c.name));
+                if c.provinces > 1 {
+                    widgets::weak(
+                        ui,
+                        match lang {
+                            Lang::Zh => format!(
+                                "  跨{}个省份（{}），在每个省份各计一次",
+                                c.provinces,
+                                c.province_names.join("、")
+                            ),
+                            Lang::En => format!(
+                                "  spans {} provinces ({}); counts in each",
+                                c.provinces,
+                                c.province_names.join(", ")
+                            ),
+                        },
+                    );
+                }
+            }
+        }
+        if !self.presentation {
+            ui.add_space(theme::GAP_SMALL);
+            widgets::weak(
+                ui,
+                tr(
+                    lang,
+                    "点击：按此省份筛选左侧列表（再次点击取消）",
+                    "Click: filter the cluster list by this province (again: clear)",
+                ),
+            );
+        }
+    }
+
+    fn legend(&self, ui: &mut Ui, data: &MapData) {
+        let lang = self.ctx.lang;
+        let scale = theme::map_scale(ui);
+        let p = theme::of(ui);
+        ui.label(
+            RichText::new(legend_title(lang, data.mode))
+                .small()
+                .strong(),
+        );
+        let n = data.steps.len() - 1;
+        let swatch = |ui: &mut Ui, fill: Color32, hatched: bool, label: String| {
+            ui.horizontal(|ui| {
+                let (r, _) = ui.allocate_exact_size(vec2(18.0, 14.0), Sense::hover());
+                ui.painter().rect_filled(r, CornerRadius::same(2), fill);
+                if hatched {
+                    hatch(ui, r, scale.hatch);
+                }
+                ui.painter().rect_stroke(
+                    r,
+                    CornerRadius::same(2),
+                    Stroke::new(1.0, p.border),
+                    egui::StrokeKind::Inside,
+                );
+                ui.label(RichText::new(label).small());
+            });
+        };
+        for (i, s) in data.steps.iter().enumerate() {
+            let fill = if i == 0 {
+                scale.zero
+            } else {
+                scale.steps[ramp_index(i, n)]
+            };
+            swatch(ui, fill, false, Step::label(s));
+        }
+        swatch(
+            ui,
+            scale.no_data,
+            true,
+            tr(lang, "无数据", "no data").to_owned(),
+        );
+        ui.add_space(theme::GAP_SMALL);
+        if data.mode == Mode::National {
+            let sum: u64 = data
+                .tiles
+                .iter()
+                .filter_map(|t| t.count)
+                .map(u64::from)
+                .sum();
+            widgets::weak(
+                ui,
+                match lang {
+                    Lang::Zh => {
+                        format!("{}个国家级集群；各省计数合计{}", data.clusters_counted, sum)
+                    }
+                    Lang::En => format!(
+                        "{} national clusters; the provinces' counts add up to {}",
+                        data.clusters_counted, sum
+                    ),
+                },
+            );
+            if let Some(cov) = format::register_coverage(self.ctx.dataset, lang) {
+                widgets::weak(ui, cov);
+            }
+            let mut spanning: Vec<&map::ClusterRef> = data
+                .tiles
+                .iter()
+                .flat_map(|t| &t.clusters)
+                .filter(|c| c.provinces > 1)
+                .collect();
+            spanning.sort_by(|a, b| a.id.cmp(&b.id));
+            spanning.dedup_by(|a, b| a.id == b.id);
+            if !spanning.is_empty() {
+                widgets::weak(
+                    ui,
+                    tr(
+                        lang,
+                        "跨省集群（在每个省份各计一次）：",
+                        "Spanning provinces (counted in each):",
+                    ),
+                );
+                // A few by name (the rest on hover), so the legend stays on
+                // the page.
+                const NAMED: usize = 4;
+                for c in spanning.iter().take(NAMED) {
+                    widgets::weak(ui, format!("· {} ({})", c.name, c.provinces));
+                }
+                if spanning.len() > NAMED {
+                    let rest: Vec<String> = spanning[NAMED..]
+                        .iter()
+                        .map(|c| format!("{} ({})", c.name, c.provinces))
+                        .collect();
+                    widgets::weak(
+                        ui,
+                        match lang {
+                            Lang::Zh => format!("· 另有{}个", spanning.len() - NAMED),
+                            Lang::En => format!("· and {} more", spanning.len() - NAMED),
+                        },
+                    )
+                    .on_hover_text(rest.join("\n"));
+                }
+            }
+        } else if !map::competition_complete(self.ctx.dataset) {
+            widgets::weak(
+                ui,
+                tr(
+                    lang,
+                    "按省份的计数未涵盖全部胜出集群：未列出的省份无数据。",
+                    "The breakdown by province does not cover every winner: provinces it leaves out have no data.",
+                ),
+            );
+        }
+        if !data.unmatched.is_empty() {
+            let names: Vec<String> = data
+                .unmatched
+                .iter()
+                .map(|u| match &u.origin {
+                    map::Origin::Cluster { id, .. } => format!("{} ({id})", u.name),
+                    map::Origin::Competition => u.name.clone(),
+                })
+                .collect();
+            widgets::caveat(
+                ui,
+                &format!(
+                    "{}{}",
+                    tr(
+                        lang,
+                        "以下省份名称无法对应到地图，未计入：",
+                        "Province names not on the map, not counted: "
+                    ),
+                    names.join(tr(lang, "、", "; "))
+                ),
+            );
+        }
+    }
+}
+
+/// The map alone as a slide (PNG export): title, the map, its sources.
+pub fn slide(ui: &mut Ui, cx: &ViewCtx<'_>, mode: Mode) {
+    let lang = cx.lang;
+    ui.label(
+        RichText::new(tr(
+            lang,
+            "国家先进制造业集群分布",
+            "National advanced manufacturing clusters: where they are",
+        ))
+        .size(theme::SIZE_HEADING * theme::PRESENTATION_SCALE * 1.15)
+        .strong(),
+    );
+    widgets::weak(ui, mode_label(lang, mode));
+    let all = sources(cx.dataset, mode);
+    // Many pages: name the first three and count the rest.
+    let shown = if all.len() > 4 { 3 } else { all.len() };
+    let more = all.len() - shown;
+    let ids: Vec<_> = all.into_iter().take(shown).collect();
+    let line = ui.text_style_height(&egui::TextStyle::Small) + ui.spacing().item_spacing.y;
+    let footer = 12.0 + line * (ids.len() + usize::from(more > 0)) as f32;
+    let body = (ui.available_height() - footer).max(200.0);
+    ui.allocate_ui(vec2(ui.available_width(), body), |ui| {
+        MapView {
+            ctx: cx,
+            presentation: true,
+            mode: Some(mode),
+        }
+        .ui(ui);
+    });
+    ui.separator();
+    let p = theme::of(ui);
+    for id in ids {
+        if let Some(s) = cx.dataset.source(&id) {
+            let text = format!(
+                "{}{} · {} · {}",
+                tr(lang, "来源：", "Source: "),
+                s.publisher.get(lang),
+                s.date,
+                s.title.get(lang)
+            );
+            ui.add(egui::Label::new(RichText::new(text).small().color(p.text_weak)).truncate());
+        }
+    }
+    if more > 0 {
+        widgets::weak(
+            ui,
+            match lang {
+                Lang::Zh => format!("另有{more}个来源（见幻灯片的来源页）"),
+                Lang::En => format!("and {more} more sources (listed in the slide deck's sources)"),
+            },
+        );
+    }
+    // A picture of the map must not cut anything off: say whether it fitted.
+    let fits = ui.min_rect().bottom()
+        <= ui
+            .clip_rect()
+            .bottom()
+            .min(ui.ctx().content_rect().bottom())
+            + 0.5;
+    ui.ctx()
+        .data_mut(|d| d.insert_temp(super::view::fit_id(), fits));
+}
+
+/// The sources a map of `mode` draws on: the designations of the counted
+/// clusters, or the competition's breakdown and rounds.
+pub fn sources(d: &Dataset, mode: Mode) -> Vec<String> {
+    let mut ids: Vec<String> = match mode {
+        Mode::National => d
+            .clusters
+            .iter()
+            .filter(|c| map::counts_as_national(c))
+            .filter_map(|c| c.designation.as_ref())
+            .map(|g| g.source.source.clone())
+            .collect(),
+        Mode::Competition => d
+            .context
+            .competition
+            .iter()
+            .flat_map(|c| {
+                std::iter::once(c.source.source.clone())
+                    .chain(c.rounds.iter().map(|r| r.source.source.clone()))
+            })
+            .collect(),
+    };
+    let mut seen = std::collections::HashSet::new();
+    ids.retain(|id| seen.insert(id.clone()));
+    ids
+}

@@ -1,0 +1,314 @@
+//! The Table tab: every cluster of the dataset in one sortable table
+//! ([`cc_core::table::ClusterTable`]), filtered by the picker's filters, with a
+//! "+" per row to add the cluster to the comparison. Rows are virtualised
+//! (`egui_extras::TableBuilder`), so 10,000 clusters scroll smoothly. Hover a
+//! value for its source.
+
+use egui::{Align, Layout, RichText, Ui};
+use egui_extras::{Column, TableBuilder};
+
+use super::i18n::tr;
+use super::widgets;
+use super::{Action, MAX_PANELS, theme};
+use cc_core::filter::Filters;
+use cc_core::table::{self, ClusterTable, Sort, SortKey};
+use cc_data::model::{Dataset, Lang};
+
+/// The Table tab's state: the sort order persists; the table and the row
+/// order are cached per dataset, language, filters and sort.
+#[derive(Default, serde::Serialize, serde::Deserialize)]
+#[serde(default)]
+pub struct TableView {
+    pub sort: Option<Sort>,
+    #[serde(skip)]
+    cache: Option<(u64, ClusterTable)>,
+    #[serde(skip)]
+    order: Option<(u64, Filters, Option<Sort>, Vec<usize>)>,
+}
+
+impl TableView {
+    /// The rows in the order shown (indices into the dataset's clusters).
+    pub fn shown(&self) -> &[usize] {
+        self.order.as_ref().map_or(&[], |o| o.3.as_slice())
+    }
+
+    /// Sorts by `key`: a first click sorts ascending (descending for numbers),
+    /// a second click on the same column reverses.
+    pub fn click(&mut self, key: SortKey) {
+        self.sort = Some(match self.sort.take() {
+            Some(s) if s.key == key => Sort {
+                key,
+                descending: !s.descending,
+            },
+            _ => Sort {
+                descending: matches!(
+                    key,
+                    SortKey::Metric(_) | SortKey::Figures | SortKey::Designated
+                ),
+                key,
+            },
+        });
+    }
+
+    /// `generation` changes whenever the dataset or language changes.
+    pub fn ui(
+        &mut self,
+        ui: &mut Ui,
+        d: &Dataset,
+        generation: u64,
+        lang: Lang,
+        filters: &Filters,
+        compared: &[String],
+    ) -> Vec<Action> {
+        let mut actions = Vec::new();
+        if self.cache.as_ref().is_none_or(|(g, _)| *g != generation) {
+            self.cache = Some((generation, ClusterTable::build(d, lang)));
+            self.order = None;
+        }
+        let Some((_, t)) = &self.cache else {
+            return actions;
+        };
+        // A sort column the data no longer has is dropped, not kept as a hidden order.
+        if self.sort.as_ref().is_some_and(|s| !t.has_key(&s.key)) {
+            self.sort = None;
+        }
+        if self
+            .order
+            .as_ref()
+            .is_none_or(|(g, f, s, _)| *g != generation || f != filters || *s != self.sort)
+        {
+            let rows = t.view(d, filters, self.sort.as_ref());
+            self.order = Some((generation, filters.clone(), self.sort.clone(), rows));
+        }
+        let rows = self.order.as_ref().map_or(&[][..], |o| o.3.as_slice());
+
+        ui.horizontal_wrapped(|ui| {
+            widgets::weak(
+                ui,
+                format!(
+                    "{} / {} {}",
+                    rows.len(),
+                    t.rows.len(),
+                    tr(lang, "个集群", "clusters")
+                ),
+            );
+            if !filters.is_empty() {
+                widgets::weak(
+                    ui,
+                    tr(
+                        lang,
+                        "· 按左侧列表的筛选条件",
+                        "· filtered by the list's filters on the left",
+                    ),
+                );
+            }
+            widgets::weak(
+                ui,
+                tr(
+                    lang,
+                    "· 点击表头排序；> ≥ < 为界限值，按其数值排序；悬停查看来源",
+                    "· click a header to sort; > ≥ < mark bounds, sorted by their number; hover a value for its source",
+                ),
+            );
+        });
+        ui.add_space(theme::GAP_SMALL);
+
+        let full = compared.len() >= MAX_PANELS;
+        let body_h = ui.text_style_height(&egui::TextStyle::Body);
+        let row_h = body_h + 10.0;
+        // Three lines: long metric names and units wrap rather than vanish.
+        let head_h = 3.0 * body_h + 12.0;
+        let mut clicked: Option<SortKey> = None;
+        let sort = self.sort.clone();
+        let arrow = |key: &SortKey| match &sort {
+            Some(s) if s.key == *key => {
+                if s.descending {
+                    " ▼"
+                } else {
+                    " ▲"
+                }
+            }
+            _ => "",
+        };
+        // Narrow windows get narrower columns (text truncates, hover shows it
+        // whole) so the first figures are in view; the rest scroll sideways.
+        let k = (ui.available_width() / 1300.0).clamp(0.62, 1.0);
+        let widths = [200.0 * k, 64.0, 90.0 * k, 150.0 * k, 72.0, 64.0];
+        let metric_w = (112.0 * k).max(84.0);
+        // Leave room below the rows for the sideways scroll bar.
+        let body_max_h = (ui.available_height() - head_h - 24.0).max(row_h * 3.0);
+        // Solid scroll bars: with more columns than fit, the sideways bar must
+        // be visible before the pointer finds it (egui's floating bars are not).
+        ui.spacing_mut().scroll = egui::style::ScrollStyle::solid();
+        egui::ScrollArea::horizontal()
+            .id_salt("cluster-table-h")
+            .auto_shrink([false, true])
+            .scroll_bar_visibility(egui::scroll_area::ScrollBarVisibility::AlwaysVisible)
+            .show(ui, |ui| {
+                let mut b = TableBuilder::new(ui)
+                    .id_salt("cluster-table")
+                    .striped(true)
+                    .resizable(true)
+                    .auto_shrink([false, true])
+                    .max_scroll_height(body_max_h)
+                    .cell_layout(Layout::left_to_right(Align::Center))
+                    .column(Column::exact(30.0));
+                for w in widths {
+                    b = b.column(Column::initial(w).at_least(40.0).clip(true));
+                }
+                for _ in &t.columns {
+                    b = b.column(Column::initial(metric_w).at_least(50.0).clip(true));
+                }
+                b.header(head_h, |mut h| {
+                    h.col(|_| {});
+                    let heads = SortKey::FIXED
+                        .iter()
+                        .map(|k| (k.clone(), table::fixed_header(k, lang).to_owned(), None))
+                        .chain(t.columns.iter().map(|c| {
+                            (
+                                SortKey::Metric(c.key.clone()),
+                                c.header(lang),
+                                c.caveat(lang),
+                            )
+                        }));
+                    for (key, text, caveat) in heads {
+                        h.col(|ui| {
+                            let sorted = sort.as_ref().is_some_and(|s| s.key == key);
+                            let warn = if caveat.is_some() { " ⚠" } else { "" };
+                            let label = format!("{text}{warn}{}", arrow(&key));
+                            let r = ui
+                                .add(
+                                    egui::Label::new(if sorted {
+                                        RichText::new(&label).strong()
+                                    } else {
+                                        RichText::new(&label)
+                                    })
+                                    .wrap()
+                                    .sense(egui::Sense::click()),
+                                )
+                                .on_hover_text(format!(
+                                    "{text}\n{}{}",
+                                    tr(lang, "点击排序", "Click to sort"),
+                                    caveat.map_or(String::new(), |c| format!("\n⚠ {c}"))
+                                ));
+                            r.widget_info(|| {
+                                egui::WidgetInfo::labeled(
+                                    egui::Role::Button,
+                                    true,
+                                    format!(
+                                        "{} {text}{}",
+                                        tr(lang, "排序", "Sort by"),
+                                        arrow(&key)
+                                    ),
+                                )
+                            });
+                            if r.clicked() {
+                                clicked = Some(key.clone());
+                            }
+                        });
+                    }
+                })
+                .body(|body| {
+                    body.rows(row_h, rows.len(), |mut row| {
+                        let Some(r) = rows.get(row.index()).map(|&i| &t.rows[i]) else {
+                            return;
+                        };
+                        let added = compared.contains(&r.id);
+                        row.col(|ui| {
+                            let label =
+                                format!("{} {}", tr(lang, "从表格添加", "Add from table"), r.id);
+                            if widgets::add_button(ui, lang, label, added, full) {
+                                actions.push(Action::Add(r.id.clone()));
+                            }
+                        });
+                        row.col(|ui| {
+                            let mut text = RichText::new(&r.name);
+                            if let Some(i) = compared.iter().position(|c| *c == r.id) {
+                                text = text.strong().color(theme::series(ui, i));
+                            }
+                            ui.add(egui::Label::new(text).truncate())
+                                .on_hover_text(format!("{}\n{}", r.name, r.id));
+                        });
+                        row.col(|ui| {
+                            ui.add(egui::Label::new(r.level_name).truncate());
+                        });
+                        row.col(|ui| {
+                            ui.add(egui::Label::new(&r.provinces).truncate())
+                                .on_hover_text(&r.provinces);
+                        });
+                        row.col(|ui| {
+                            ui.add(egui::Label::new(&r.industry).truncate())
+                                .on_hover_text(&r.industry);
+                        });
+                        row.col(|ui| {
+                            right(ui, |ui| {
+                                let resp = if r.designated_text.is_empty() {
+                                    widgets::weak(ui, "—")
+                                } else {
+                                    ui.label(&r.designated_text)
+                                };
+                                if let Some(des) = d
+                                    .clusters
+                                    .get(r.cluster)
+                                    .and_then(|c| c.designation.as_ref())
+                                {
+                                    widgets::with_source(
+                                        resp,
+                                        d,
+                                        &des.source,
+                                        lang,
+                                        Some(des.programme.get(lang)),
+                                    );
+                                } else {
+                                    resp.on_hover_text(tr(
+                                        lang,
+                                        "来源未记载入选年份",
+                                        "The sources record no designation",
+                                    ));
+                                }
+                            });
+                        });
+                        row.col(|ui| {
+                            right(ui, |ui| {
+                                ui.label(r.figures.to_string());
+                            });
+                        });
+                        for v in &r.values {
+                            row.col(|ui| {
+                                right(ui, |ui| match v {
+                                    None => {
+                                        widgets::weak(ui, "—");
+                                    }
+                                    Some(v) => {
+                                        let mut text = RichText::new(&v.text);
+                                        if v.number.is_none() {
+                                            text = text.color(theme::of(ui).text_weak);
+                                        }
+                                        let resp = ui.add(egui::Label::new(text).truncate());
+                                        if let Some(cite) = table::citation(d, r, v) {
+                                            widgets::with_source(
+                                                resp,
+                                                d,
+                                                cite,
+                                                lang,
+                                                Some(&v.note),
+                                            );
+                                        }
+                                    }
+                                });
+                            });
+                        }
+                    });
+                });
+            });
+        if let Some(k) = clicked {
+            self.click(k);
+        }
+        actions
+    }
+}
+
+/// Right-aligns a cell's content (numbers).
+fn right(ui: &mut Ui, add: impl FnOnce(&mut Ui)) {
+    ui.with_layout(Layout::right_to_left(Align::Center), add);
+}

@@ -1,0 +1,228 @@
+//! Files: opening and loading (in the background), watching the open file,
+//! exports on a worker thread, and view files.
+
+use super::*;
+
+pub(super) fn modified(path: &Path) -> Option<SystemTime> {
+    std::fs::metadata(path).and_then(|m| m.modified()).ok()
+}
+
+impl App {
+    /// Loads a file in the background. Until it is in, the data shown stays
+    /// usable; on failure it stays and every problem is listed.
+    pub fn open(&mut self, path: &Path) {
+        self.loader.start(
+            self.ctx.as_ref(),
+            Source::Path(path.to_owned()),
+            LoadPurpose::Open,
+        );
+    }
+
+    /// Loads bytes (a dropped file without a path) the same way.
+    pub fn open_bytes(&mut self, name: &str, bytes: &[u8]) {
+        self.loader.start(
+            self.ctx.as_ref(),
+            Source::Bytes {
+                name: name.to_owned(),
+                bytes: bytes.to_vec(),
+            },
+            LoadPurpose::Open,
+        );
+    }
+
+    /// The file being loaded in the background, if any.
+    pub fn loading(&self) -> Option<&str> {
+        self.loader.pending().map(|p| p.label.as_str())
+    }
+
+    /// Blocks until the load under way (if any) is done and applies it. For
+    /// tests and scripted use; the app itself never waits.
+    pub fn wait_for_loading(&mut self) {
+        if let Some(done) = self.loader.wait(Duration::from_secs(120)) {
+            self.finish_load(done);
+        }
+    }
+
+    /// Holds background loads until the guard is dropped (tests use it to see
+    /// the app while a file is loading).
+    pub fn hold_loading(&self) -> loader::Hold {
+        self.loader.hold()
+    }
+
+    pub(super) fn finish_load(&mut self, done: Done) {
+        match done.result {
+            Ok(l) => {
+                self.fallback = false;
+                self.replace_data(l, done.path.as_deref());
+            }
+            Err(e) => {
+                self.problems = Some(e);
+                if let Some(p) = done.path
+                    && self.settings.data_path.as_deref() == Some(p.as_path())
+                    && self.watched.is_none()
+                {
+                    self.watched = Some((p.clone(), modified(&p)));
+                }
+            }
+        }
+    }
+
+    pub(super) fn replace_data(&mut self, l: Loaded, path: Option<&Path>) {
+        // Undo steps name clusters of the data they were taken on: another
+        // file (not a reload of the same one) starts a new history.
+        if path.map(Path::to_path_buf) != self.settings.data_path {
+            self.history.clear();
+        }
+        self.loaded = l;
+        self.problems = None;
+        // The slides show the data as it is now.
+        self.presenter.reset();
+        if let Some((compare, baseline)) = self.pending_selection.take() {
+            self.settings.compare = compare;
+            self.settings.baseline = baseline;
+        }
+        self.generation += 1;
+        self.comparison = None;
+        if path.is_none() {
+            // Dropped bytes have no file: stop watching (and reopening) the previous one.
+            self.settings.data_path = None;
+            self.watched = None;
+        }
+        if let Some(p) = path {
+            self.settings.data_path = Some(p.to_owned());
+            self.settings.recent.retain(|r| r != p);
+            self.settings.recent.insert(0, p.to_owned());
+            self.settings.recent.truncate(8);
+            self.watched = Some((p.to_owned(), modified(p)));
+        }
+        self.sanitise_selection();
+        self.report_startup_compare();
+        self.status = None;
+    }
+
+    /// Runs an export on a worker thread (slides and pictures take a moment;
+    /// the window never waits); its message reaches the status bar. One at a
+    /// time: a second waits for the first.
+    pub(super) fn export_in_background(
+        &mut self,
+        req: export::Request,
+        format: Format,
+        path: PathBuf,
+    ) {
+        let lang = self.settings.lang;
+        if self.deck_export.is_some() {
+            self.status = Some(
+                tr(
+                    lang,
+                    "上一次导出尚未完成，请稍候再试",
+                    "The previous export is still running; try again when it is done",
+                )
+                .to_owned(),
+            );
+            return;
+        }
+        let dataset = self.loaded.dataset.clone();
+        let (tx, rx) = std::sync::mpsc::channel();
+        self.deck_export = Some(rx);
+        self.status = Some(format!(
+            "{} {}",
+            tr(lang, "正在导出", "Exporting"),
+            path.display()
+        ));
+        std::thread::spawn(move || {
+            let msg = match export::export_what(
+                &dataset,
+                &req,
+                format,
+                export::What::Comparison,
+                &path,
+            ) {
+                Ok(notes) if notes.is_empty() => {
+                    format!("{} {}", tr(lang, "已导出", "Exported"), path.display())
+                }
+                Ok(notes) => format!(
+                    "{} {} ({})",
+                    tr(lang, "已导出", "Exported"),
+                    path.display(),
+                    notes.join("; ")
+                ),
+                Err(e) => format!("{} {e}", tr(lang, "导出失败：", "Export failed:")),
+            };
+            let _ = tx.send(msg);
+        });
+    }
+
+    pub(super) fn request(&self) -> export::Request {
+        export::Request {
+            ids: self.settings.compare.clone(),
+            baseline: self.settings.baseline,
+            lang: self.settings.lang,
+            png: export::PngOptions::default(),
+            ..Default::default()
+        }
+    }
+
+    /// Reloads the open file when it changes on disk (checked once a second).
+    pub(super) fn poll_file(&mut self, ctx: &egui::Context) {
+        let Some((path, seen)) = self.watched.clone() else {
+            return;
+        };
+        let now = ctx.input(|i| i.time);
+        if now - self.last_poll < 1.0 {
+            ctx.request_repaint_after(std::time::Duration::from_secs(1));
+            return;
+        }
+        self.last_poll = now;
+        let m = modified(&path);
+        // While another load runs (a file the user opened), a reload would
+        // supersede it; look again once it is in.
+        if m != seen && self.loader.pending().is_none() {
+            self.watched = Some((path.clone(), m));
+            self.loader
+                .start(Some(ctx), Source::Path(path.clone()), LoadPurpose::Reload);
+        }
+        ctx.request_repaint_after(std::time::Duration::from_secs(1));
+    }
+
+    pub(super) fn export(&mut self, path: &Path, format: Format, scale: f32) {
+        let mut req = self.request();
+        if format == Format::Png {
+            req.png = export::PngOptions {
+                width: (self.screen.x.round() as u32).clamp(200, 8000),
+                height: (self.screen.y.round() as u32).clamp(200, 8000),
+                scale,
+                dark: self.settings.dark,
+                view: match self.settings.tab {
+                    Tab::Overview => export::View::Overview,
+                    Tab::Charts => export::View::Charts,
+                    Tab::Policies => export::View::Policies,
+                    Tab::Context => export::View::Context,
+                    Tab::Table => export::View::Overview,
+                },
+            };
+        }
+        self.export_in_background(req, format, path.to_owned());
+    }
+
+    /// Writes the current view to `path` as a view file.
+    pub fn save_view_file(&mut self, path: &Path) -> Result<(), String> {
+        let text = views_saved::to_json(&self.current_view(&views_saved::name_of(path)));
+        export::write_atomic(path, text.as_bytes()).map_err(|e| e.to_string())
+    }
+
+    /// Reads a view file and opens its view; the error in Chinese and English.
+    pub fn open_view_file(&mut self, path: &Path) -> Result<(), (String, String)> {
+        use std::io::Read;
+        let mut text = String::new();
+        let max = views_saved::MAX_FILE_BYTES;
+        std::fs::File::open(path)
+            .and_then(|f| f.take(max + 1).read_to_string(&mut text))
+            .map_err(|e| (e.to_string(), e.to_string()))?;
+        if text.len() as u64 > max {
+            return Err(("文件大于 1 MiB".into(), "larger than 1 MiB".into()));
+        }
+        let v = views_saved::from_json(&text)?;
+        self.open_view(&v);
+        Ok(())
+    }
+}

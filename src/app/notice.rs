@@ -1,0 +1,392 @@
+//! Dismissible notices above the views (ids a `--compare` or a view file
+//! asked for that are not in the data, a file dialog that cannot open), and
+//! the typed-path prompt that stands in for the native file dialog.
+
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use egui::{RichText, Ui};
+
+use super::App;
+use crate::export::Format;
+use crate::model::{Dataset, Lang};
+use cc_ui::i18n::tr;
+use cc_ui::{MAX_PANELS, theme};
+
+/// What the app tells the user until they dismiss it. Kept structured, so
+/// it is written in the language shown at the time.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Notice {
+    /// Ids asked for (on the command line or in a view) that were left out.
+    Dropped {
+        /// `--compare` or the view's name.
+        from: From,
+        unknown: Vec<String>,
+        duplicate: Vec<String>,
+        /// Known ids past the 6 panels.
+        over: Vec<String>,
+        /// Nothing asked for was usable: what is shown is something else.
+        fallback: bool,
+    },
+    /// The native file dialog returned at once without asking the user.
+    NoFileDialog,
+    /// A one-off message (an error while saving or opening a view file).
+    Text { zh: String, en: String },
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum From {
+    CommandLine,
+    View(String),
+}
+
+/// What a typed path is for.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Purpose {
+    OpenData,
+    Export(Format, f32),
+    /// The slide deck: a PDF file, or a folder for PNG slides.
+    Slides(Format),
+    SaveViewFile,
+    OpenViewFile,
+}
+
+/// The "Open path…" prompt: a text field for a path.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PathPrompt {
+    pub purpose: Purpose,
+    pub text: String,
+}
+
+/// How a native file dialog ended.
+#[derive(Debug, PartialEq)]
+pub enum Picked {
+    Path(PathBuf),
+    Cancelled,
+    /// It returned nothing faster than anyone can press Cancel: it never opened.
+    Unavailable,
+}
+
+/// A dialog that returns nothing within this time did not open (no portal or GTK).
+pub const NO_DIALOG_WITHIN: Duration = Duration::from_millis(50);
+
+/// Runs a native file dialog and tells a cancel from a dialog that could not open.
+pub fn run_dialog(dialog: impl FnOnce() -> Option<PathBuf>) -> Picked {
+    let t = Instant::now();
+    let picked = dialog();
+    classify(picked, t.elapsed())
+}
+
+pub fn classify(picked: Option<PathBuf>, took: Duration) -> Picked {
+    match picked {
+        Some(p) => Picked::Path(p),
+        None if took < NO_DIALOG_WITHIN => Picked::Unavailable,
+        None => Picked::Cancelled,
+    }
+}
+
+/// What became of ids asked for: `None` when every one is compared.
+pub fn dropped(d: &Dataset, asked: &[String], from: From) -> Option<Notice> {
+    let mut seen = std::collections::HashSet::new();
+    let (mut unknown, mut duplicate, mut kept) = (Vec::new(), Vec::new(), Vec::new());
+    for id in asked {
+        if d.cluster(id).is_none() {
+            unknown.push(id.clone());
+        } else if !seen.insert(id.as_str()) {
+            duplicate.push(id.clone());
+        } else {
+            kept.push(id.clone());
+        }
+    }
+    let over = kept.split_off(kept.len().min(MAX_PANELS));
+    if unknown.is_empty() && duplicate.is_empty() && over.is_empty() {
+        return None;
+    }
+    Some(Notice::Dropped {
+        from,
+        unknown,
+        duplicate,
+        over,
+        fallback: kept.is_empty(),
+    })
+}
+
+impl Notice {
+    pub fn text(&self, lang: Lang) -> String {
+        let list = |v: &[String]| v.join(", ");
+        match self {
+            Notice::Dropped {
+                from,
+                unknown,
+                duplicate,
+                over,
+                fallback,
+            } => {
+                let mut parts = Vec::new();
+                let mut s = match from {
+                    From::View(name) => format!("{} “{name}”", tr(lang, "视图", "View")),
+                    From::CommandLine => "--compare".to_owned(),
+                };
+                s.push_str(tr(lang, "：", ": "));
+                if !unknown.is_empty() {
+                    parts.push(format!(
+                        "{}{}",
+                        tr(lang, "数据中没有这些 id：", "ids not found in the data: "),
+                        list(unknown)
+                    ));
+                }
+                if !duplicate.is_empty() {
+                    parts.push(format!(
+                        "{}{}",
+                        tr(lang, "重复的 id：", "repeated ids: "),
+                        list(duplicate)
+                    ));
+                }
+                if !over.is_empty() {
+                    parts.push(format!(
+                        "{}{}",
+                        tr(lang, "超过6个面板，未显示：", "more than 6 panels, left out: "),
+                        list(over)
+                    ));
+                }
+                s.push_str(&parts.join(tr(lang, "；", "; ")));
+                if *fallback {
+                    s.push_str(match from {
+                        From::CommandLine => tr(
+                            lang,
+                            "。没有可用的 id，改为显示默认对比。",
+                            ". None could be used, so the default comparison is shown.",
+                        ),
+                        From::View(_) => tr(
+                            lang,
+                            "。没有可用的 id，对比保持不变。",
+                            ". None could be used, so the comparison is unchanged.",
+                        ),
+                    });
+                }
+                s
+            }
+            Notice::NoFileDialog => tr(
+                lang,
+                "无法打开系统文件对话框（桌面未提供文件选择门户或 GTK）。可将文件拖到窗口上，用 --data 文件 启动，或输入路径：",
+                "The system file dialog could not open (the desktop offers no file-chooser portal or GTK). Drop a file onto the window, start with --data FILE, or type a path:",
+            )
+            .to_owned(),
+            Notice::Text { zh, en } => lang.pick(zh, en).to_owned(),
+        }
+    }
+}
+
+impl App {
+    /// Tells the user which `--compare` ids were not used; call once the
+    /// selection has been checked against the dataset the user asked for.
+    pub fn note_startup_compare(&mut self, asked: &[String]) {
+        if let Some(n) = dropped(&self.loaded.dataset, asked, From::CommandLine) {
+            self.notify(n);
+        }
+    }
+
+    pub fn notify(&mut self, n: Notice) {
+        self.notices.retain(|m| *m != n);
+        self.notices.push(n);
+    }
+
+    /// What to do when a native dialog ended: the path, nothing, or the fallback.
+    pub fn dialog_unavailable(&mut self, purpose: Purpose) {
+        self.notify(Notice::NoFileDialog);
+        self.path_prompt = Some(PathPrompt {
+            purpose,
+            text: String::new(),
+        });
+    }
+
+    /// Closes the top-most window; false when none was open (for Esc).
+    pub(super) fn close_top(&mut self) -> bool {
+        if self.path_prompt.take().is_some() {
+            return true;
+        }
+        if self.help.take().is_some() {
+            return true;
+        }
+        self.views_ui.naming.take().is_some()
+    }
+
+    /// The notices, one line each with a dismiss button, above the views.
+    pub(super) fn notice_bar(&mut self, ui: &mut Ui) {
+        if self.notices.is_empty() {
+            return;
+        }
+        let lang = self.settings.lang;
+        let mut dismiss = None;
+        let mut prompt = false;
+        egui::Panel::top("notices").show(ui, |ui| {
+            let p = theme::of(ui);
+            for (i, n) in self.notices.iter().enumerate() {
+                ui.horizontal_wrapped(|ui| {
+                    // The dismiss button first, so it never wraps onto a line of its own.
+                    let b = ui.small_button("×").on_hover_text(tr(
+                        lang,
+                        "关闭此提示",
+                        "Dismiss this notice",
+                    ));
+                    b.widget_info(|| {
+                        egui::WidgetInfo::labeled(
+                            egui::Role::Button,
+                            true,
+                            tr(lang, "关闭提示", "Dismiss notice"),
+                        )
+                    });
+                    if b.clicked() {
+                        dismiss = Some(i);
+                    }
+                    ui.label(RichText::new("⚠").color(p.warn));
+                    ui.label(n.text(lang));
+                    if *n == Notice::NoFileDialog
+                        && ui.button(tr(lang, "输入路径…", "Type a path…")).clicked()
+                    {
+                        prompt = true;
+                    }
+                });
+            }
+        });
+        if let Some(i) = dismiss {
+            self.notices.remove(i);
+        }
+        if prompt && self.path_prompt.is_none() {
+            self.path_prompt = Some(PathPrompt {
+                purpose: Purpose::OpenData,
+                text: String::new(),
+            });
+        }
+    }
+
+    /// Acts on a path typed where the native dialog could not open.
+    pub fn typed_path(&mut self, purpose: Purpose, path: PathBuf) {
+        match purpose {
+            Purpose::OpenData => self.open(&path),
+            Purpose::Export(format, scale) => self.export_checked(path, format, scale),
+            Purpose::Slides(format) => self.export_deck(path, format),
+            Purpose::SaveViewFile | Purpose::OpenViewFile => self.view_file(purpose, &path),
+        }
+    }
+
+    /// The typed-path prompt, acting on the path when the user confirms it.
+    pub(super) fn path_prompt_ui(&mut self, ctx: &egui::Context) {
+        if let Some((purpose, path)) = self.path_prompt_window(ctx) {
+            self.typed_path(purpose, path);
+        }
+    }
+
+    fn path_prompt_window(&mut self, ctx: &egui::Context) -> Option<(Purpose, PathBuf)> {
+        let lang = self.settings.lang;
+        let prompt = self.path_prompt.as_mut()?;
+        let (title, action) = match prompt.purpose {
+            Purpose::OpenData => (tr(lang, "打开路径", "Open path"), tr(lang, "打开", "Open")),
+            Purpose::Export(..) | Purpose::Slides(..) => (
+                tr(lang, "导出到路径", "Export to path"),
+                tr(lang, "导出", "Export"),
+            ),
+            Purpose::SaveViewFile => (
+                tr(lang, "将视图保存到路径", "Save the view to path"),
+                tr(lang, "保存", "Save"),
+            ),
+            Purpose::OpenViewFile => (
+                tr(lang, "从路径打开视图", "Open a view from path"),
+                tr(lang, "打开", "Open"),
+            ),
+        };
+        let mut go = false;
+        let mut cancel = false;
+        egui::Modal::new(egui::Id::unique("path-prompt")).show(ctx, |ui| {
+            ui.set_width(520.0_f32.min(ctx.content_rect().width() - 60.0));
+            ui.heading(title);
+            let r = ui.add(
+                egui::TextEdit::singleline(&mut prompt.text)
+                    .hint_text(tr(lang, "文件的完整路径", "Full path of the file"))
+                    .desired_width(f32::INFINITY),
+            );
+            r.widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, "Path"));
+            if !r.has_focus() && prompt.text.is_empty() {
+                r.request_focus();
+            }
+            if r.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
+                go = true;
+            }
+            ui.horizontal(|ui| {
+                let ok = ui.add_enabled(!prompt.text.trim().is_empty(), egui::Button::new(action));
+                if ok.clicked() {
+                    go = true;
+                }
+                if ui.button(tr(lang, "取消", "Cancel")).clicked() {
+                    cancel = true;
+                }
+            });
+        });
+        let text = prompt.text.trim().to_owned();
+        if go && !text.is_empty() {
+            let purpose = prompt.purpose;
+            self.path_prompt = None;
+            return Some((purpose, PathBuf::from(text)));
+        }
+        if cancel {
+            self.path_prompt = None;
+        }
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ids(v: &[&str]) -> Vec<String> {
+        v.iter().map(|s| (*s).to_owned()).collect()
+    }
+
+    #[test]
+    fn unknown_repeated_and_extra_ids_are_named() {
+        let d = crate::load::load_embedded().unwrap().dataset;
+        let known: Vec<String> = d.clusters.iter().map(|c| c.id.clone()).collect();
+        assert!(
+            known.len() > MAX_PANELS,
+            "the seed has more than 6 clusters"
+        );
+        let mut asked = vec!["no-such-cluster".to_owned(), known[0].clone()];
+        asked.push(known[0].clone());
+        asked.extend(known[1..=MAX_PANELS].iter().cloned());
+        let Some(Notice::Dropped {
+            unknown,
+            duplicate,
+            over,
+            fallback,
+            ..
+        }) = dropped(&d, &asked, From::CommandLine)
+        else {
+            panic!("expected a notice");
+        };
+        assert_eq!(unknown, ["no-such-cluster"]);
+        assert_eq!(duplicate, [known[0].clone()]);
+        assert_eq!(over, [known[MAX_PANELS].clone()]);
+        assert!(!fallback);
+        assert_eq!(dropped(&d, &known[..2], From::CommandLine), None);
+        let all_bad = dropped(&d, &ids(&["x", "y"]), From::CommandLine).unwrap();
+        let text = all_bad.text(Lang::En);
+        assert!(
+            text.contains("x, y") && text.contains("default comparison"),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn a_dialog_that_returns_at_once_did_not_open() {
+        assert_eq!(
+            classify(None, Duration::from_millis(3)),
+            Picked::Unavailable
+        );
+        assert_eq!(classify(None, Duration::from_secs(2)), Picked::Cancelled);
+        assert_eq!(
+            classify(Some("a.json".into()), Duration::from_millis(1)),
+            Picked::Path("a.json".into())
+        );
+    }
+}

@@ -1,0 +1,70 @@
+//! What persists across runs, and what the command line asks for at start.
+
+use super::*;
+
+/// What persists across runs.
+#[derive(Serialize, Deserialize)]
+#[serde(default)]
+pub struct Settings {
+    pub compare: Vec<String>,
+    pub baseline: Option<usize>,
+    pub lang: Lang,
+    pub dark: bool,
+    pub data_path: Option<PathBuf>,
+    pub recent: Vec<PathBuf>,
+    pub tab: Tab,
+    pub charts: Charts,
+    pub picker: Picker,
+    pub deck: DeckSettings,
+    /// Named views (Views menu).
+    pub views: Vec<SavedView>,
+    pub table: TableView,
+}
+
+/// What the user chose for the slides (the metric is the charts' metric).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct DeckSettings {
+    /// The deck's title; empty: the clusters' short names.
+    pub title: String,
+    pub page: PageShape,
+    /// Add the national context slides.
+    pub context: bool,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Self {
+            compare: DEFAULT_COMPARE.iter().map(|s| (*s).to_owned()).collect(),
+            baseline: None,
+            lang: Lang::Zh,
+            dark: false,
+            data_path: None,
+            recent: Vec::new(),
+            tab: Tab::Overview,
+            charts: Charts::default(),
+            picker: Picker::default(),
+            deck: DeckSettings::default(),
+            views: Vec::new(),
+            table: TableView::default(),
+        }
+    }
+}
+
+/// What the command line asks for at start.
+#[derive(Clone, Debug, Default)]
+pub struct Startup {
+    pub data: Option<PathBuf>,
+    pub compare: Vec<String>,
+    pub lang: Option<Lang>,
+}
+
+impl Startup {
+    pub fn from_cli(cli: &crate::cli::Cli) -> Self {
+        Self {
+            data: cli.data.clone(),
+            compare: cli.compare.clone(),
+            lang: cli.lang.map(Into::into),
+        }
+    }
+}

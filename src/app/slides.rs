@@ -1,0 +1,79 @@
+//! The deck in the app: its options, presentation mode and its worker.
+
+use super::*;
+
+impl App {
+    /// The deck options the user chose.
+    pub(super) fn deck_options(&self) -> DeckOptions {
+        DeckOptions {
+            title: Some(self.settings.deck.title.clone()).filter(|t| !t.trim().is_empty()),
+            metric: self.settings.charts.metric.clone(),
+            page: self.settings.deck.page,
+            dark: self.settings.dark,
+            context: self.settings.deck.context,
+        }
+    }
+
+    /// Builds the deck of the current comparison and starts laying it out.
+    pub(super) fn start_presenter(&mut self, ctx: &egui::Context) {
+        let opts = self.deck_options();
+        let cmp = cached(
+            &mut self.comparison,
+            &self.loaded.dataset,
+            &self.settings,
+            self.generation,
+        );
+        let deck = deck::build(&self.loaded.dataset, cmp, &opts);
+        let width = (ctx.content_rect().width() * ctx.pixels_per_point())
+            .round()
+            .clamp(320.0, 7680.0) as u32;
+        self.presenter.start(deck, width, ctx);
+    }
+
+    /// Finished deck exports, and a slide copy waiting for its layout.
+    pub(super) fn poll_deck(&mut self, ctx: &egui::Context) {
+        if !self.presentation {
+            self.presenter.poll(ctx);
+        }
+        if self.copy_slide_pending && !self.presenter.is_started() {
+            // The comparison changed since the copy was asked for.
+            self.start_presenter(ctx);
+        }
+        if self.copy_slide_pending
+            && let Some(e) = self.presenter.error()
+        {
+            self.status = Some(format!(
+                "{} {e}",
+                tr(
+                    self.settings.lang,
+                    "无法复制幻灯片：",
+                    "Could not copy the slide:"
+                )
+            ));
+            self.copy_slide_pending = false;
+        }
+        if self.copy_slide_pending && self.presenter.slide_count().is_some() {
+            self.copy_slide_pending = false;
+            if let Some(img) = self.presenter.current_image() {
+                ctx.copy_image(img);
+                self.status = Some(format!(
+                    "{} {}",
+                    tr(self.settings.lang, "已复制幻灯片", "Copied slide"),
+                    self.presenter.index + 1
+                ));
+            }
+        }
+        if let Some(rx) = &self.deck_export {
+            match rx.try_recv() {
+                Ok(msg) => {
+                    self.status = Some(msg);
+                    self.deck_export = None;
+                }
+                Err(std::sync::mpsc::TryRecvError::Empty) => {
+                    ctx.request_repaint_after(std::time::Duration::from_millis(100));
+                }
+                Err(std::sync::mpsc::TryRecvError::Disconnected) => self.deck_export = None,
+            }
+        }
+    }
+}

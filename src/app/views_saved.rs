@@ -1,0 +1,403 @@
+//! Named views: the comparison (clusters, baseline, chart metric, tab,
+//! language) saved under a name with the app's settings, and the same as a
+//! small `.ccview.json` file to send to a colleague. This module builds and
+//! reads the file's text; the app does the file I/O.
+
+use serde::{Deserialize, Deserializer, Serialize};
+
+use super::App;
+use super::notice::{self, Notice, Purpose};
+use crate::model::Lang;
+use cc_ui::i18n::tr;
+use cc_ui::view::Tab;
+
+/// The file name ending of a view file.
+pub const EXTENSION: &str = "ccview.json";
+/// What the `format` field of a view file says.
+pub const FORMAT: &str = "cluster-compare-view";
+/// The newest view file version this build reads and the one it writes.
+pub const VERSION: u32 = 1;
+/// A view file is a few hundred bytes; refuse anything much larger.
+pub const MAX_FILE_BYTES: u64 = 1 << 20;
+
+/// A saved comparison. The baseline is kept by id, so it survives reordering
+/// and datasets where the clusters sit in another order.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SavedView {
+    pub name: String,
+    pub compare: Vec<String>,
+    #[serde(default)]
+    pub baseline: Option<String>,
+    #[serde(default)]
+    pub metric: Option<String>,
+    /// A tab this build does not know opens the overview.
+    #[serde(default, deserialize_with = "lenient")]
+    pub tab: Tab,
+    #[serde(default, deserialize_with = "lenient")]
+    pub lang: Option<ViewLang>,
+}
+
+/// The language as a view file writes it (`"zh"`, `"en"`).
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ViewLang {
+    #[serde(alias = "Zh")]
+    Zh,
+    #[serde(alias = "En")]
+    En,
+}
+
+impl From<Lang> for ViewLang {
+    fn from(l: Lang) -> Self {
+        match l {
+            Lang::Zh => ViewLang::Zh,
+            Lang::En => ViewLang::En,
+        }
+    }
+}
+
+impl From<ViewLang> for Lang {
+    fn from(l: ViewLang) -> Self {
+        match l {
+            ViewLang::Zh => Lang::Zh,
+            ViewLang::En => Lang::En,
+        }
+    }
+}
+
+fn lenient<'de, D: Deserializer<'de>, T: Default + serde::de::DeserializeOwned>(
+    d: D,
+) -> Result<T, D::Error> {
+    let v = serde_json::Value::deserialize(d)?;
+    Ok(T::deserialize(v).unwrap_or_default())
+}
+
+/// A view file: the format's name and version, then the view.
+#[derive(Serialize, Deserialize)]
+struct ViewFile {
+    format: String,
+    version: u32,
+    #[serde(flatten)]
+    view: SavedView,
+}
+
+/// The text of a view file.
+pub fn to_json(v: &SavedView) -> String {
+    let f = ViewFile {
+        format: FORMAT.to_owned(),
+        version: VERSION,
+        view: v.clone(),
+    };
+    serde_json::to_string_pretty(&f).unwrap_or_default() + "\n"
+}
+
+/// Reads a view file's text; the error says what is wrong, in English and Chinese.
+pub fn from_json(text: &str) -> Result<SavedView, (String, String)> {
+    let f: ViewFile = serde_json::from_str(text).map_err(|e| {
+        (
+            format!("不是有效的视图文件（{e}）"),
+            format!("not a valid view file ({e})"),
+        )
+    })?;
+    if f.format != FORMAT {
+        return Err((
+            format!("不是视图文件：format 为 “{}”", f.format.escape_debug()),
+            format!("not a view file: format is “{}”", f.format.escape_debug()),
+        ));
+    }
+    if f.version > VERSION {
+        return Err((
+            format!(
+                "视图文件版本 {} 由更新的版本写出；此版本可读取到 {VERSION}",
+                f.version
+            ),
+            format!(
+                "view file version {} was written by a newer app; this one reads up to {VERSION}",
+                f.version
+            ),
+        ));
+    }
+    Ok(f.view)
+}
+
+/// A view's name from its file name: `team.ccview.json` gives `team`.
+pub fn name_of(path: &std::path::Path) -> String {
+    let n = path
+        .file_name()
+        .map_or(String::new(), |n| n.to_string_lossy().into_owned());
+    n.split('.').next().unwrap_or_default().to_owned()
+}
+
+/// The transient state of the views menu.
+#[derive(Default)]
+pub struct ViewsUi {
+    /// The name being typed in the "Save view" window.
+    pub naming: Option<String>,
+    /// Focus the name field on the next frame.
+    pub focus: bool,
+}
+
+impl App {
+    /// The current comparison as a view named `name`.
+    pub fn current_view(&self, name: &str) -> SavedView {
+        let s = &self.settings;
+        SavedView {
+            name: name.to_owned(),
+            compare: s.compare.clone(),
+            baseline: s.baseline.and_then(|b| s.compare.get(b).cloned()),
+            metric: s.charts.metric.clone(),
+            tab: s.tab,
+            lang: Some(s.lang.into()),
+        }
+    }
+
+    /// Saves the current comparison under `name`, replacing a view of that name.
+    pub fn save_view(&mut self, name: &str) {
+        let v = self.current_view(name.trim());
+        let views = &mut self.settings.views;
+        match views.iter_mut().find(|w| w.name == v.name) {
+            Some(w) => *w = v,
+            None => views.push(v),
+        }
+    }
+
+    /// Opens a view: its clusters found in the data, its baseline, metric,
+    /// tab and language. Ids the data lacks are named in a notice.
+    pub fn open_view(&mut self, v: &SavedView) {
+        let d = &self.loaded.dataset;
+        let from = notice::From::View(v.name.clone());
+        let problem = notice::dropped(d, &v.compare, from);
+        let mut seen = std::collections::HashSet::new();
+        let mut ids: Vec<String> = v
+            .compare
+            .iter()
+            .filter(|id| d.cluster(id).is_some() && seen.insert(id.as_str()))
+            .cloned()
+            .collect();
+        ids.truncate(cc_ui::MAX_PANELS);
+        if let Some(n) = problem {
+            self.notify(n);
+        }
+        if ids.is_empty() {
+            return;
+        }
+        let before = self.undo_state();
+        let s = &mut self.settings;
+        s.baseline = v
+            .baseline
+            .as_ref()
+            .and_then(|b| ids.iter().position(|id| id == b));
+        s.compare = ids;
+        s.charts.metric = v.metric.clone();
+        s.tab = v.tab;
+        if let Some(l) = v.lang {
+            s.lang = l.into();
+        }
+        self.record_change(before);
+    }
+
+    /// The named-view items of the View menu: save, the saved views, view files.
+    pub(super) fn views_menu(&mut self, ui: &mut egui::Ui) {
+        let lang = self.settings.lang;
+        {
+            if ui
+                .button(tr(lang, "保存当前视图…", "Save the current view…"))
+                .clicked()
+            {
+                let n = self.settings.views.len() + 1;
+                self.views_ui.naming = Some(format!("{} {n}", tr(lang, "视图", "View")));
+                self.views_ui.focus = true;
+            }
+            ui.separator();
+            if self.settings.views.is_empty() {
+                ui.label(tr(lang, "（尚无已保存的视图）", "(no saved views yet)"));
+            }
+            let mut open = None;
+            let mut delete = None;
+            for (i, v) in self.settings.views.iter().enumerate() {
+                ui.horizontal(|ui| {
+                    let del = ui
+                        .small_button("×")
+                        .on_hover_text(tr(lang, "删除", "Delete"));
+                    del.widget_info(|| {
+                        egui::WidgetInfo::labeled(
+                            egui::Role::Button,
+                            true,
+                            format!("{} {}", tr(lang, "删除视图", "Delete view"), v.name),
+                        )
+                    });
+                    if del.clicked() {
+                        delete = Some(i);
+                    }
+                    let b = ui.button(&v.name).on_hover_text(v.compare.join("\n"));
+                    if b.clicked() {
+                        open = Some(v.clone());
+                    }
+                });
+            }
+            if let Some(i) = delete {
+                self.settings.views.remove(i);
+            }
+            if let Some(v) = open {
+                self.open_view(&v);
+                ui.close();
+            }
+            ui.separator();
+            if ui
+                .button(tr(lang, "将视图保存为文件…", "Save the view as a file…"))
+                .clicked()
+            {
+                self.view_file_dialog(Purpose::SaveViewFile);
+            }
+            if ui
+                .button(tr(lang, "打开视图文件…", "Open a view file…"))
+                .clicked()
+            {
+                self.view_file_dialog(Purpose::OpenViewFile);
+            }
+        }
+    }
+
+    /// Saves or opens a view file through the native dialog.
+    pub(super) fn view_file_dialog(&mut self, purpose: Purpose) {
+        let d = rfd::FileDialog::new().add_filter("Cluster Compare view", &["json"]);
+        let picked = notice::run_dialog(|| match purpose {
+            Purpose::SaveViewFile => d
+                .set_file_name(format!("comparison.{EXTENSION}"))
+                .save_file(),
+            _ => d.pick_file(),
+        });
+        match picked {
+            notice::Picked::Path(p) => self.view_file(purpose, &p),
+            notice::Picked::Unavailable => self.dialog_unavailable(purpose),
+            notice::Picked::Cancelled => {}
+        }
+    }
+
+    /// Saves the current view to `path` or opens the view in it; says how it went.
+    pub fn view_file(&mut self, purpose: Purpose, path: &std::path::Path) {
+        let lang = self.settings.lang;
+        let shown = path.display().to_string();
+        let result = if purpose == Purpose::SaveViewFile {
+            self.save_view_file(path).map_err(|e| (e.clone(), e))
+        } else {
+            self.open_view_file(path)
+        };
+        match result {
+            Ok(()) if purpose == Purpose::SaveViewFile => {
+                self.status = Some(format!(
+                    "{} {shown}",
+                    tr(lang, "视图已保存到", "View saved to")
+                ));
+            }
+            Ok(()) => {}
+            Err((zh, en)) => self.notify(Notice::Text {
+                zh: format!("{shown}：{zh}"),
+                en: format!("{shown}: {en}"),
+            }),
+        }
+    }
+
+    /// The "Save view" window: a name, Save or Cancel.
+    pub(super) fn save_view_window(&mut self, ctx: &egui::Context) {
+        let lang = self.settings.lang;
+        let focus = std::mem::take(&mut self.views_ui.focus);
+        let Some(name) = self.views_ui.naming.as_mut() else {
+            return;
+        };
+        let mut save = false;
+        let mut cancel = false;
+        egui::Modal::new(egui::Id::unique("save-view")).show(ctx, |ui| {
+            ui.set_width(360.0);
+            ui.heading(tr(lang, "保存视图", "Save view"));
+            ui.label(tr(
+                lang,
+                "保存所选集群、基准、图表指标、标签页和语言。",
+                "Keeps the clusters, baseline, chart metric, tab and language.",
+            ));
+            let out = egui::TextEdit::singleline(name)
+                .desired_width(f32::INFINITY)
+                .show(ui);
+            let r = out.response;
+            if focus {
+                // Focused with the proposed name selected: typing replaces it.
+                r.request_focus();
+                let mut state = out.state;
+                let all = egui::text::CCursorRange::two(
+                    egui::text::CCursor::new(0),
+                    egui::text::CCursor::new(name.chars().count()),
+                );
+                state.cursor.set_char_range(Some(all));
+                state.store(ui.ctx(), r.id);
+            }
+            r.widget_info(|| {
+                egui::WidgetInfo::labeled(
+                    egui::Role::TextInput,
+                    true,
+                    tr(lang, "视图名称", "View name"),
+                )
+            });
+            if r.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
+                save = true;
+            }
+            ui.horizontal(|ui| {
+                if ui
+                    .add_enabled(
+                        !name.trim().is_empty(),
+                        egui::Button::new(tr(lang, "保存", "Save")),
+                    )
+                    .clicked()
+                {
+                    save = true;
+                }
+                if ui.button(tr(lang, "取消", "Cancel")).clicked() {
+                    cancel = true;
+                }
+            });
+        });
+        let name = name.trim().to_owned();
+        if save && !name.is_empty() {
+            self.views_ui.naming = None;
+            self.save_view(&name);
+            self.status = Some(format!("{} “{name}”", tr(lang, "已保存视图", "Saved view")));
+        } else if cancel {
+            self.views_ui.naming = None;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_view_file_reads_back_as_written() {
+        let v = SavedView {
+            name: "电池 vs 汽车".into(),
+            compare: vec!["a".into(), "b".into()],
+            baseline: Some("b".into()),
+            metric: Some("output_value".into()),
+            tab: Tab::Charts,
+            lang: Some(ViewLang::En),
+        };
+        let text = to_json(&v);
+        assert!(text.contains("\"version\": 1"), "{text}");
+        assert!(text.contains("\"lang\": \"en\""), "{text}");
+        assert_eq!(from_json(&text), Ok(v));
+    }
+
+    #[test]
+    fn unknown_tabs_open_the_overview_and_newer_versions_are_refused() {
+        let v = from_json(
+            r#"{"format":"cluster-compare-view","version":1,"name":"x","compare":["a"],"tab":"Galaxy"}"#,
+        )
+        .unwrap();
+        assert_eq!(v.tab, Tab::Overview);
+        let err = from_json(
+            r#"{"format":"cluster-compare-view","version":9,"name":"x","compare":["a"]}"#,
+        )
+        .unwrap_err();
+        assert!(err.1.contains("newer"), "{}", err.1);
+        assert!(from_json(r#"{"format_version":1,"clusters":[]}"#).is_err());
+    }
+}
