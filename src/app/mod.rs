@@ -19,7 +19,7 @@ mod settings;
 mod slides;
 pub mod views_saved;
 
-pub use settings::{DeckSettings, Settings, Startup};
+pub use settings::{DeckSettings, Settings, Startup, from_ron, to_ron};
 
 use std::process::ExitCode;
 
@@ -102,6 +102,8 @@ pub struct App {
     screen: egui::Vec2,
     /// The settings as last saved, to know when a save is due.
     saved: Option<String>,
+    /// Why the last save failed, shown once in the status bar.
+    save_failed: Option<String>,
     /// The selection to restore once the saved file loads (it is loading or failed at start).
     pending_selection: Option<(Vec<String>, Option<usize>)>,
     /// Presentation mode: the deck, laid out and drawn off the UI thread.
@@ -144,6 +146,7 @@ impl App {
             started: None,
             screen: egui::vec2(1600.0, 1000.0),
             saved: None,
+            save_failed: None,
             pending_selection: None,
             presenter: Presenter::default(),
             copy_slide_pending: false,
@@ -621,7 +624,24 @@ impl eframe::App for App {
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
-        eframe::set_value(storage, eframe::APP_KEY, &self.settings);
+        // eframe's own `set_value` drops a value RON cannot write and only
+        // logs it; written here, a failure reaches the user.
+        match settings::to_ron(&self.settings) {
+            Ok(text) => {
+                storage.set_string(eframe::APP_KEY, text);
+                self.save_failed = None;
+            }
+            Err(e) => {
+                if self.save_failed.as_deref() != Some(e.as_str()) {
+                    let (zh, en) = (
+                        format!("设置未能保存：{e}"),
+                        format!("The settings could not be saved: {e}"),
+                    );
+                    self.status = Some(self.settings.lang.pick(&zh, &en).to_owned());
+                }
+                self.save_failed = Some(e);
+            }
+        }
         self.saved = serde_json::to_string(&self.settings).ok();
     }
 

@@ -68,3 +68,14 @@ impl Startup {
         }
     }
 }
+
+/// The settings as eframe stores them (RON), or why they cannot be written.
+pub fn to_ron(settings: &Settings) -> Result<String, String> {
+    ron::ser::to_string(settings).map_err(|e| e.to_string())
+}
+
+/// Settings read back from their stored RON; `None` where they do not parse
+/// (eframe then starts from the defaults).
+pub fn from_ron(text: &str) -> Option<Settings> {
+    ron::from_str(text).ok()
+}

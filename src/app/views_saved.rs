@@ -3,7 +3,7 @@
 //! small `.ccview.json` file to send to a colleague. This module builds and
 //! reads the file's text; the app does the file I/O.
 
-use serde::{Deserialize, Deserializer, Serialize};
+use serde::{Deserialize, Serialize};
 
 use super::App;
 use super::notice::{self, Notice, Purpose};
@@ -30,10 +30,10 @@ pub struct SavedView {
     pub baseline: Option<String>,
     #[serde(default)]
     pub metric: Option<String>,
-    /// A tab this build does not know opens the overview.
-    #[serde(default, deserialize_with = "lenient")]
+    /// A tab this build does not know opens the overview (see [`from_json`]).
+    #[serde(default)]
     pub tab: Tab,
-    #[serde(default, deserialize_with = "lenient")]
+    #[serde(default)]
     pub lang: Option<ViewLang>,
 }
 
@@ -65,11 +65,22 @@ impl From<ViewLang> for Lang {
     }
 }
 
-fn lenient<'de, D: Deserializer<'de>, T: Default + serde::de::DeserializeOwned>(
-    d: D,
-) -> Result<T, D::Error> {
-    let v = serde_json::Value::deserialize(d)?;
-    Ok(T::deserialize(v).unwrap_or_default())
+/// A view file whose tab or language this build does not know: those
+/// fields are dropped (the overview, the app's language) and the rest read.
+/// Done on the JSON of a view file only; the settings (RON) read strictly, so
+/// a saved view keeps its tab through a restart.
+fn lenient_view(text: &str) -> Option<ViewFile> {
+    let mut v: serde_json::Value = serde_json::from_str(text).ok()?;
+    let o = v.as_object_mut()?;
+    if o.get("tab").is_some_and(|t| Tab::deserialize(t).is_err()) {
+        o.remove("tab");
+    }
+    if o.get("lang")
+        .is_some_and(|l| Option::<ViewLang>::deserialize(l).is_err())
+    {
+        o.remove("lang");
+    }
+    serde_json::from_value(v).ok()
 }
 
 /// A view file: the format's name and version, then the view.
@@ -93,12 +104,15 @@ pub fn to_json(v: &SavedView) -> String {
 
 /// Reads a view file's text; the error says what is wrong, in English and Chinese.
 pub fn from_json(text: &str) -> Result<SavedView, (String, String)> {
-    let f: ViewFile = serde_json::from_str(text).map_err(|e| {
-        (
-            format!("不是有效的视图文件（{e}）"),
-            format!("not a valid view file ({e})"),
-        )
-    })?;
+    let f: ViewFile = match serde_json::from_str(text) {
+        Ok(f) => f,
+        Err(e) => lenient_view(text).ok_or_else(|| {
+            (
+                format!("不是有效的视图文件（{e}）"),
+                format!("not a valid view file ({e})"),
+            )
+        })?,
+    };
     if f.format != FORMAT {
         return Err((
             format!("不是视图文件：format 为 “{}”", f.format.escape_debug()),

@@ -7,10 +7,12 @@ use serde::{Deserialize, Serialize};
 pub enum PageShape {
     /// 16:9, 960 × 540 pt.
     #[default]
-    #[serde(rename = "16:9")]
+    // RON (eframe's settings format) writes variants as identifiers, so the
+    // names are words; files and settings written with "16:9" still read.
+    #[serde(rename = "wide", alias = "16:9")]
     Wide,
     /// 4:3, 720 × 540 pt.
-    #[serde(rename = "4:3")]
+    #[serde(rename = "standard", alias = "4:3")]
     Standard,
 }
 
