@@ -626,15 +626,17 @@ fn extreme_values_are_written_briefly_and_alike_and_negative_zero_is_zero() {
 fn same_output_definition(
     mut d: cluster_compare::model::Dataset,
 ) -> cluster_compare::model::Dataset {
-    let scope = d
+    let (scope, definition) = d
         .cluster("shenzhen-battery-materials")
         .and_then(|c| c.metrics.iter().find(|m| m.key == "output_value"))
-        .and_then(|m| m.scope.clone());
+        .map(|m| (m.scope.clone(), m.definition.clone()))
+        .unwrap_or_default();
     for c in &mut d.clusters {
         if c.id == "guangdong-six-city-nev" {
             for m in &mut c.metrics {
                 if m.key == "output_value" {
                     m.scope = scope.clone();
+                    m.definition = definition.clone();
                 }
             }
         }

@@ -211,11 +211,11 @@ fn a_batch_the_register_does_not_list_is_refused() {
 }
 
 #[test]
-fn a_newer_version_than_2_is_refused() {
+fn a_newer_version_than_this_build_reads_is_refused() {
     let mut v = v2();
-    v["format_version"] = 3.into();
+    v["format_version"] = 4.into();
     let e = load_json(&v).unwrap_err();
-    assert!(e.to_string().contains("version 3 is not supported"), "{e}");
+    assert!(e.to_string().contains("version 4 is not supported"), "{e}");
 }
 
 #[test]

@@ -219,9 +219,9 @@ fn a_syntax_error_gives_line_and_column() {
 #[test]
 fn a_newer_format_version_is_refused() {
     let mut v = common::minimal();
-    v["format_version"] = 3.into();
+    v["format_version"] = 4.into();
     let e = load_json(&v).unwrap_err();
-    assert!(e.to_string().contains("version 3 is not supported"), "{e}");
+    assert!(e.to_string().contains("version 4 is not supported"), "{e}");
 }
 
 #[test]

@@ -44,7 +44,8 @@ fn every_register_entry_cites_a_web_page_whose_quote_names_it() {
             assert!(!other.quote.trim().is_empty(), "{}", c.id);
         }
     }
-    assert!(entries > 60, "only {entries} register entries");
+    // 68 entries before pages on refused hosts were taken out (see the register notes).
+    assert!(entries >= 55, "only {entries} register entries");
 }
 
 #[test]

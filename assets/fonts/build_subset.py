@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Build assets/fonts/NotoSansCJKsc-Subset.otf, the CJK font embedded in the app.
 
-egui ships no CJK glyphs, so the app embeds (src/ui/fonts.rs, include_bytes!)
+egui ships no CJK glyphs, so the app embeds (crates/cc-core/src/tokens.rs, include_bytes!)
 a subset of Noto Sans CJK SC Regular taken from Debian's `fonts-noto-cjk`
 package. This script rebuilds that subset and LICENSE-OFL.txt next to itself.
 
@@ -25,7 +25,7 @@ Coverage:
   * ASCII, Latin-1, general punctuation, super/subscripts, letterlike symbols,
     arrows, math operators, box/geometric shapes, CJK symbols & punctuation,
     half/full-width forms
-  * every character in seeds/**/*.json, src/**/*.rs and README.md
+  * every character in seeds/**/*.json, src/**/*.rs, crates/**/*.rs, assets/*.typ, README.md and docs/**/*.md
 
 Output is a single-face CFF OpenType file (not a TTC) without hinting,
 OpenType layout features or vertical-metrics tables; the name table is kept
@@ -65,7 +65,7 @@ MUST_HAVE = "深圳锂鋰亿粤莞惠链龍≈，《》→≥≤±×÷"
 # Extra UI symbols not in the blocks below (most are already covered by them).
 UI_SYMBOLS = "→←↑↓↔≈≠≤≥±×÷−∞√∑°‰‱µΩ℃№™·…—–‘’“”•"
 
-PROJECT_GLOBS = ["seeds/**/*.json", "src/**/*.rs", "README.md"]
+PROJECT_GLOBS = ["seeds/**/*.json", "src/**/*.rs", "crates/**/*.rs", "assets/*.typ", "README.md", "docs/**/*.md"]
 
 
 # --------------------------------------------------------------------------

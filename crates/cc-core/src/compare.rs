@@ -290,7 +290,7 @@ fn cell(m: &Metric, scale: &Scale, dim: Dimension, c: &Cluster, lang: Lang) -> O
     // Measured figures only: a forecast is never a point of the series.
     let mut history: Vec<(i32, f64)> = c
         .metrics_of(&m.key)
-        .filter(|h| h.scope == m.scope && !h.forecast)
+        .filter(|h| (std::ptr::eq(*h, m) || same_definition(h, m)) && !h.forecast)
         .filter_map(|h| {
             let hq = Quantity::new(h.value, &h.unit)?;
             (hq.dimension() == dim).then(|| (h.as_of.year, hq.base() / scale.factor))
@@ -337,6 +337,52 @@ fn cell(m: &Metric, scale: &Scale, dim: Dimension, c: &Cluster, lang: Lang) -> O
     })
 }
 
+/// The definition of a figure as the reader sees it: the declared
+/// definition's name where the data names one (format 3), else the scope as
+/// written; an unstated one is named so.
+pub fn definition_text(mk: &MetricKey, m: &Metric, lang: Lang) -> String {
+    match m.definition.as_deref() {
+        Some(UNSPECIFIED) => {
+            let written = scope_text(m, lang);
+            match lang {
+                Lang::Zh => format!("口径未说明（原文：{written}）"),
+                Lang::En => format!("definition not stated (as written: {written})"),
+            }
+        }
+        Some(k) => mk
+            .definition(k)
+            .map(|d| d.name.get(lang).to_owned())
+            .unwrap_or_else(|| scope_text(m, lang)),
+        None => scope_text(m, lang),
+    }
+}
+
+/// Whether two figures share a definition. Where both name one (format 3),
+/// the keys are equal and neither is `unspecified`, which compares with
+/// nothing; where neither does (formats 1 and 2), the scope as written
+/// decides; one of each never matches.
+pub fn same_definition(a: &Metric, b: &Metric) -> bool {
+    definitions_match(
+        a.definition.as_deref(),
+        a.scope.as_ref(),
+        b.definition.as_deref(),
+        b.scope.as_ref(),
+    )
+}
+
+fn definitions_match(
+    a: Option<&str>,
+    a_scope: Option<&Text>,
+    b: Option<&str>,
+    b_scope: Option<&Text>,
+) -> bool {
+    match (a, b) {
+        (Some(x), Some(y)) => x == y && x != UNSPECIFIED,
+        (None, None) => same_scope(a_scope, b_scope),
+        _ => false,
+    }
+}
+
 /// The scope of a figure as the reader sees it; unstated scopes are named so.
 fn scope_text(m: &Metric, lang: Lang) -> String {
     match &m.scope {
@@ -366,14 +412,14 @@ fn same_scope(a: Option<&Text>, b: Option<&Text>) -> bool {
 /// there is none. Nothing is computed across definitions: a figure with a
 /// different (or unstated against a stated) scope gets no ratio, no
 /// percentage and no difference.
-fn compare_to_baseline(cell: &mut Cell, base: &Cell, lang: Lang) {
+fn compare_to_baseline(mk: &MetricKey, cell: &mut Cell, base: &Cell, lang: Lang) {
     let (m, b) = (&cell.metric, &base.metric);
     cell.baseline_hedged = m.qualifier != Qualifier::Exact || b.qualifier != Qualifier::Exact;
     cell.baseline_forecast = b.forecast;
-    if !same_scope(m.scope.as_ref(), b.scope.as_ref()) {
+    if !same_definition(m, b) {
         cell.not_comparable = Some(NotComparable::Definitions {
-            this: scope_text(m, lang),
-            baseline: scope_text(b, lang),
+            this: definition_text(mk, m, lang),
+            baseline: definition_text(mk, b, lang),
         });
         return;
     }
@@ -441,7 +487,7 @@ fn build_row(mk: &MetricKey, clusters: &[&Cluster], baseline: Option<usize>, lan
                 continue;
             };
             if cell.comparable {
-                compare_to_baseline(cell, &base, lang);
+                compare_to_baseline(mk, cell, &base, lang);
             }
         }
     }
@@ -451,12 +497,14 @@ fn build_row(mk: &MetricKey, clusters: &[&Cluster], baseline: Option<usize>, lan
     if present.len() > 1 {
         let scopes: BTreeSet<String> = present
             .iter()
-            .map(|c| {
-                c.metric
+            .map(|c| match c.metric.definition {
+                Some(_) => definition_text(mk, &c.metric, lang),
+                None => c
+                    .metric
                     .scope
                     .as_ref()
                     .map(|s| s.get(lang).to_owned())
-                    .unwrap_or_default()
+                    .unwrap_or_default(),
             })
             .collect();
         if scopes.len() > 1 {
@@ -523,9 +571,27 @@ fn build_column(d: &Dataset, c: &Cluster, lang: Lang) -> Column {
             // A target whose scope differs from the figure's (a province-wide
             // target against a cluster figure) is not put in a ratio: no
             // progress and no gap, the scope note says why.
-            let scope_note = match (&t.scope, actual_metric.and_then(|m| m.scope.as_ref())) {
-                (Some(ts), ms) if !same_scope(Some(ts), ms) => Some(ts.get(lang).to_owned()),
-                _ => None,
+            let scope_note = match (actual_metric, t.definition.as_deref()) {
+                // Format 3: the target and the figure name their definitions.
+                (Some(m), Some(td))
+                    if !definitions_match(
+                        Some(td),
+                        t.scope.as_ref(),
+                        m.definition.as_deref(),
+                        m.scope.as_ref(),
+                    ) =>
+                {
+                    Some(
+                        t.scope
+                            .as_ref()
+                            .map_or_else(|| td.to_owned(), |s| s.get(lang).to_owned()),
+                    )
+                }
+                (_, Some(_)) => None,
+                _ => match (&t.scope, actual_metric.and_then(|m| m.scope.as_ref())) {
+                    (Some(ts), ms) if !same_scope(Some(ts), ms) => Some(ts.get(lang).to_owned()),
+                    _ => None,
+                },
             };
             let comparable = scope_note.is_none();
             let fraction = actual
@@ -626,10 +692,10 @@ mod tests {
     fn the_difference_text_carries_the_bound() {
         let base = cell_of(5700.0, "亿元", MoreThan, Some("total"));
         let mut gd = cell_of(1.85, "万亿元", Exact, Some("total"));
-        compare_to_baseline(&mut gd, &base, Lang::En);
+        compare_to_baseline(&MetricKey::default(), &mut gd, &base, Lang::En);
         assert_eq!(gd.baseline_diff(Lang::En).as_deref(), Some("< +225%"));
         let mut other = cell_of(1.85, "万亿元", Exact, Some("lead industries"));
-        compare_to_baseline(&mut other, &base, Lang::En);
+        compare_to_baseline(&MetricKey::default(), &mut other, &base, Lang::En);
         assert_eq!(other.vs_baseline, None);
         assert_eq!(other.baseline_diff(Lang::En), None);
         let text = other.baseline_text(Lang::En).unwrap();

@@ -98,6 +98,33 @@ fn scales(dim: Dimension, lang: Lang) -> &'static [Scale] {
                 ]
             }
         }
+        (Lang::Zh, People) => &const { [s(1.0, "", "人", "人"), s(1e4, "", "万人", "万人")] },
+        (Lang::En, People) => {
+            &const {
+                [
+                    s(1.0, "", " people", "people"),
+                    s(1e6, "", " million people", "million people"),
+                ]
+            }
+        }
+        (Lang::Zh, Power) => {
+            &const {
+                [
+                    s(1.0, "", "千瓦", "千瓦"),
+                    s(1e4, "", "万千瓦", "万千瓦"),
+                    s(1e6, "", "GW", "GW"),
+                ]
+            }
+        }
+        (Lang::En, Power) => {
+            &const {
+                [
+                    s(1.0, "", " kW", "kW"),
+                    s(1e3, "", " MW", "MW"),
+                    s(1e6, "", " GW", "GW"),
+                ]
+            }
+        }
         (Lang::Zh, Mass) => &const { [s(1.0, "", "吨", "吨"), s(1e4, "", "万吨", "万吨")] },
         (Lang::En, Mass) => {
             &const { [s(1.0, "", " t", "t"), s(1e6, "", " million t", "million t")] }

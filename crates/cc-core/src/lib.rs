@@ -8,5 +8,6 @@ pub mod compare;
 pub mod filter;
 pub mod format;
 pub mod map;
+pub mod series;
 pub mod table;
 pub mod tokens;

@@ -489,11 +489,13 @@ mod tests {
                     key: "output_value".into(),
                     name: Text::new("产值", "Output value"),
                     headline: true,
+                    ..MetricKey::default()
                 },
                 MetricKey {
                     key: "not_headline".into(),
                     name: Text::new("其他", "Other"),
                     headline: false,
+                    ..MetricKey::default()
                 },
             ],
             clusters: vec![

@@ -7,8 +7,10 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+pub use crate::units::Dimension;
+
 /// The format version this build writes, and the newest it reads.
-pub const FORMAT_VERSION: u32 = 2;
+pub const FORMAT_VERSION: u32 = 3;
 
 /// The oldest format version this build still reads. Version 1 files load
 /// unchanged: every field version 2 added is optional with a default.
@@ -158,7 +160,15 @@ pub struct Source {
     /// The date the page was read, `YYYY-MM-DD` (version 2).
     #[serde(default)]
     pub accessed: Option<String>,
+    /// Where the address is a copy of the publisher's text on another
+    /// domain: that domain (version 3).
+    #[serde(default)]
+    pub copy_on: Option<String>,
 }
+
+/// The definition a figure has where its source does not settle one: it
+/// is shown, but compares with nothing (version 3).
+pub const UNSPECIFIED: &str = "unspecified";
 
 /// A metric key: the name of a kind of figure (output value, firm count...).
 #[derive(Clone, Debug, Default, Serialize, Deserialize, JsonSchema)]
@@ -170,6 +180,39 @@ pub struct MetricKey {
     /// Shown as a headline card and offered first in charts.
     #[serde(default)]
     pub headline: bool,
+    /// What the figures measure; a figure in a unit of another dimension is
+    /// refused (version 3).
+    #[serde(default)]
+    pub dimension: Option<Dimension>,
+    /// The closed list of definitions a figure of this key may have (total
+    /// output of the cluster, output of its leading industries, revenue...).
+    /// Where it is given, every figure and target of the key names one, or
+    /// `unspecified`; figures compare only when their definitions are equal
+    /// (version 3).
+    #[serde(default)]
+    pub definitions: Vec<Definition>,
+}
+
+impl MetricKey {
+    /// The declared definition keys, for messages.
+    pub fn definition_keys(&self) -> Vec<&str> {
+        self.definitions.iter().map(|d| d.key.as_str()).collect()
+    }
+
+    /// The name of a definition of this key; `None` for `unspecified` or an
+    /// undeclared one.
+    pub fn definition(&self, key: &str) -> Option<&Definition> {
+        self.definitions.iter().find(|d| d.key == key)
+    }
+}
+
+/// One definition of a metric key: what exactly a figure counts.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Definition {
+    /// snake_case, e.g. `leading_industry_output`.
+    pub key: String,
+    pub name: Text,
 }
 
 /// Where a figure comes from: a source id and the phrase as written there.
@@ -272,6 +315,10 @@ pub struct Metric {
     /// the cluster as a whole. Such figures are shown but never compared.
     #[serde(default)]
     pub subject: Option<Text>,
+    /// A definition key of the metric key, or `unspecified`; `scope` keeps
+    /// the wording as written beside it (version 3).
+    #[serde(default)]
+    pub definition: Option<String>,
     pub source: Citation,
 }
 
@@ -297,6 +344,9 @@ pub struct Target {
     /// Id of the policy (in this cluster's `policies`) that sets the target.
     #[serde(default)]
     pub policy: Option<String>,
+    /// A definition key of the metric key, or `unspecified` (version 3).
+    #[serde(default)]
+    pub definition: Option<String>,
     pub source: Citation,
 }
 

@@ -109,6 +109,7 @@ pub fn dataset(n: usize) -> Dataset {
                     baseline_year: Some(year),
                     scope: None,
                     policy: Some(policy_id.clone()),
+                    definition: None,
                     source: src("目标".into()),
                 }],
                 policies: Category::ALL
@@ -153,6 +154,7 @@ pub fn dataset(n: usize) -> Dataset {
                 key: (*k).into(),
                 name: Text::new(*zh, *en),
                 headline: *h,
+                ..MetricKey::default()
             })
             .collect(),
         clusters,

@@ -4,7 +4,20 @@
 //! compare correctly. Only values of one dimension are ever compared.
 
 /// What a unit measures. Values of different dimensions never share an axis.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    serde::Serialize,
+    serde::Deserialize,
+    schemars::JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
 pub enum Dimension {
     /// Chinese yuan (base: 元).
     MoneyCny,
@@ -28,6 +41,31 @@ pub enum Dimension {
     Times,
     /// Durations (base: 年).
     Years,
+    /// People: employment (base: 人).
+    People,
+    /// Installed or produced power (base: kW).
+    Power,
+}
+
+impl Dimension {
+    /// What the dimension measures, in words for messages.
+    pub fn describe(self) -> &'static str {
+        match self {
+            Dimension::MoneyCny => "an amount in yuan",
+            Dimension::MoneyUsd => "an amount in US dollars",
+            Dimension::Firms => "a number of firms",
+            Dimension::Count => "a count",
+            Dimension::Vehicles => "a number of vehicles",
+            Dimension::Mass => "a mass",
+            Dimension::Energy => "energy",
+            Dimension::Area => "an area",
+            Dimension::Percent => "a share or rate",
+            Dimension::Times => "a multiple",
+            Dimension::Years => "a duration",
+            Dimension::People => "a number of people",
+            Dimension::Power => "power",
+        }
+    }
 }
 
 /// A registered unit.
@@ -74,11 +112,30 @@ pub const UNITS: &[Unit] = &[
     u("%", Dimension::Percent, 1.0),
     u("倍", Dimension::Times, 1.0),
     u("年", Dimension::Years, 1.0),
+    u("户", Dimension::Firms, 1.0),
+    u("万户", Dimension::Firms, 1e4),
+    u("人", Dimension::People, 1.0),
+    u("万人", Dimension::People, 1e4),
+    u("件", Dimension::Count, 1.0),
+    u("万件", Dimension::Count, 1e4),
+    u("kW", Dimension::Power, 1.0),
+    u("万千瓦", Dimension::Power, 1e4),
+    u("MW", Dimension::Power, 1e3),
+    u("GW", Dimension::Power, 1e6),
 ];
 
 /// Looks a unit up by the symbol written in the data.
 pub fn unit(symbol: &str) -> Option<&'static Unit> {
     UNITS.iter().find(|u| u.symbol == symbol)
+}
+
+/// The symbols of one dimension, for error messages.
+pub fn symbols_of(d: Dimension) -> Vec<&'static str> {
+    UNITS
+        .iter()
+        .filter(|u| u.dimension == d)
+        .map(|u| u.symbol)
+        .collect()
 }
 
 /// The symbols the registry knows, for error messages and the schema.

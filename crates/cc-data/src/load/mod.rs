@@ -10,6 +10,7 @@ mod parse;
 mod strict;
 mod validate;
 pub mod validate_v2;
+pub mod validate_v3;
 
 use std::borrow::Cow;
 use std::fmt;

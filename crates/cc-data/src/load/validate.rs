@@ -16,6 +16,7 @@ pub fn validate(d: &Dataset) -> Vec<Problem> {
     };
     v.run();
     crate::load::validate_v2::validate(d, &mut v.out);
+    crate::load::validate_v3::validate(d, &mut v.out);
     v.out
 }
 
