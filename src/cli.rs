@@ -11,6 +11,10 @@ use crate::export::{self, Format};
 use crate::load::{self, Loaded};
 use crate::model::Lang;
 
+mod args;
+mod checks;
+pub use args::*;
+
 #[derive(Debug, Parser)]
 #[command(
     name = "cluster-compare",
@@ -28,6 +32,9 @@ pub struct Cli {
     /// Language of names, labels and numbers (default zh).
     #[arg(long, global = true, value_enum)]
     pub lang: Option<LangArg>,
+    /// Say what was written (on standard error); silent on success otherwise.
+    #[arg(short, long, global = true)]
+    pub verbose: bool,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -134,121 +141,6 @@ pub enum Command {
     },
 }
 
-// clap's value names live here, mapped onto the libraries' plain options (as
-// typst-cli maps its own), so no library type derives a command-line trait.
-
-/// Output formats of `export`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-pub enum FormatArg {
-    Csv,
-    Xlsx,
-    Md,
-    Html,
-    Png,
-    /// The slide deck as one PDF.
-    Pdf,
-    /// One SVG per slide, into a folder.
-    Svg,
-}
-
-impl From<FormatArg> for Format {
-    fn from(f: FormatArg) -> Self {
-        match f {
-            FormatArg::Csv => Format::Csv,
-            FormatArg::Xlsx => Format::Xlsx,
-            FormatArg::Md => Format::Md,
-            FormatArg::Html => Format::Html,
-            FormatArg::Png => Format::Png,
-            FormatArg::Pdf => Format::Pdf,
-            FormatArg::Svg => Format::Svg,
-        }
-    }
-}
-
-/// Output formats of `table`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-pub enum TableFormatArg {
-    Csv,
-    Xlsx,
-    Md,
-}
-
-impl From<TableFormatArg> for export::all_clusters::TableFormat {
-    fn from(f: TableFormatArg) -> Self {
-        use export::all_clusters::TableFormat;
-        match f {
-            TableFormatArg::Csv => TableFormat::Csv,
-            TableFormatArg::Xlsx => TableFormat::Xlsx,
-            TableFormatArg::Md => TableFormat::Md,
-        }
-    }
-}
-
-/// Which view a PNG shows.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-pub enum ViewArg {
-    Overview,
-    Charts,
-    Policies,
-    Context,
-    /// The tile map of national clusters by province (the compared clusters play no part).
-    Map,
-    /// The tile map of the 2019/2020 competition winners by province.
-    MapCompetition,
-}
-
-impl From<ViewArg> for export::View {
-    fn from(v: ViewArg) -> Self {
-        use export::View;
-        match v {
-            ViewArg::Overview => View::Overview,
-            ViewArg::Charts => View::Charts,
-            ViewArg::Policies => View::Policies,
-            ViewArg::Context => View::Context,
-            ViewArg::Map => View::Map,
-            ViewArg::MapCompetition => View::MapCompetition,
-        }
-    }
-}
-
-/// What an export holds.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-pub enum WhatArg {
-    /// The comparison: figures, targets, policies, sources (every format).
-    Comparison,
-    /// The compared clusters' policies alone, as CSV.
-    Policies,
-}
-
-impl From<WhatArg> for export::What {
-    fn from(w: WhatArg) -> Self {
-        match w {
-            WhatArg::Comparison => export::What::Comparison,
-            WhatArg::Policies => export::What::Policies,
-        }
-    }
-}
-
-/// The slides' page shape.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-pub enum PageArg {
-    /// 16:9, 960 × 540 pt.
-    #[value(name = "16:9")]
-    Wide,
-    /// 4:3, 720 × 540 pt.
-    #[value(name = "4:3")]
-    Standard,
-}
-
-impl From<PageArg> for crate::deck::PageShape {
-    fn from(p: PageArg) -> Self {
-        match p {
-            PageArg::Wide => Self::Wide,
-            PageArg::Standard => Self::Standard,
-        }
-    }
-}
-
 /// Loads `--data FILE` or the embedded dataset.
 pub fn load_data(data: Option<&PathBuf>) -> Result<Loaded, load::LoadError> {
     match data {
@@ -293,6 +185,15 @@ fn names_png_file(out: &std::path::Path) -> bool {
     out.extension()
         .and_then(|e| e.to_str())
         .is_some_and(|e| e.eq_ignore_ascii_case("png"))
+}
+
+/// Where `-o` wrote, in words.
+fn written_to(out: &std::path::Path) -> String {
+    if out.as_os_str() == "-" {
+        "standard output".into()
+    } else {
+        out.display().to_string()
+    }
 }
 
 /// Runs a subcommand; returns the process exit code.
@@ -418,8 +319,27 @@ pub fn run_to(cli: &Cli, command: &Command, out: &mut dyn Write, err: &mut dyn W
                 sort,
                 filters: Default::default(),
             };
-            match export::all_clusters::write(&loaded.dataset, &req, (*format).into(), output) {
-                Ok(()) => ExitCode::SUCCESS,
+            let table_format: export::all_clusters::TableFormat = (*format).into();
+            let as_export = match table_format {
+                export::all_clusters::TableFormat::Csv => Format::Csv,
+                export::all_clusters::TableFormat::Xlsx => Format::Xlsx,
+                export::all_clusters::TableFormat::Md => Format::Md,
+            };
+            if let Some(w) = checks::extension(output, as_export, false) {
+                let _ = writeln!(err, "cluster-compare: {}", esc(&w));
+            }
+            match export::all_clusters::write(&loaded.dataset, &req, table_format, output) {
+                Ok(()) => {
+                    if cli.verbose {
+                        let _ = writeln!(
+                            err,
+                            "wrote {}: the table of {} clusters",
+                            esc(&written_to(output)),
+                            loaded.dataset.clusters.len()
+                        );
+                    }
+                    ExitCode::SUCCESS
+                }
                 Err(e) => {
                     let _ = writeln!(err, "cluster-compare: {e}");
                     ExitCode::from(1)
@@ -452,6 +372,17 @@ pub fn run_to(cli: &Cli, command: &Command, out: &mut dyn Write, err: &mut dyn W
                     return ExitCode::from(1);
                 }
             };
+            if let Some(e) = checks::size(*width, *height, *scale) {
+                let _ = writeln!(err, "cluster-compare: {e}");
+                return ExitCode::from(2);
+            }
+            if let Some(e) = metric
+                .as_deref()
+                .and_then(|m| checks::metric(&loaded.dataset, m))
+            {
+                let _ = writeln!(err, "cluster-compare: {}", esc(&e));
+                return ExitCode::from(2);
+            }
             let map = *format == Format::Png && view.is_some_and(|v| v.is_map());
             if cli.compare.is_empty() && !map {
                 let _ = writeln!(
@@ -501,10 +432,22 @@ pub fn run_to(cli: &Cli, command: &Command, out: &mut dyn Write, err: &mut dyn W
             let _runtime = (*format == Format::Png && !request.slides)
                 .then(RuntimeDir::create)
                 .flatten();
-            match export::export_what(&loaded.dataset, &request, *format, *what, output) {
-                Ok(notes) => {
-                    for n in notes {
+            let folder = request.slides || *format == Format::Svg;
+            if let Some(w) = checks::extension(output, *format, folder) {
+                let _ = writeln!(err, "cluster-compare: {}", esc(&w));
+            }
+            match export::export_report(&loaded.dataset, &request, *format, *what, output) {
+                Ok(report) => {
+                    for n in report.notes {
                         let _ = writeln!(err, "cluster-compare: note: {n}");
+                    }
+                    if cli.verbose {
+                        let _ = writeln!(
+                            err,
+                            "wrote {}: {}",
+                            esc(&written_to(output)),
+                            report.written
+                        );
                     }
                     ExitCode::SUCCESS
                 }

@@ -42,6 +42,17 @@ pub fn export_what(
     cc_export::export_what(d, req, fmt, what, out, &Headless)
 }
 
+/// As [`export_what`], saying what was written (for `--verbose`).
+pub fn export_report(
+    d: &Dataset,
+    req: &Request,
+    fmt: Format,
+    what: What,
+    out: &Path,
+) -> Result<Report, ExportError> {
+    cc_export::export_report(d, req, fmt, what, out, &Headless)
+}
+
 /// A picture of the comparison's overview (see `cc_ui::headless`).
 pub fn render_png(d: &Dataset, cmp: &Comparison, o: &PngOptions) -> Result<Vec<u8>, ExportError> {
     cc_ui::headless::render_png(d, cmp, o)

@@ -150,3 +150,112 @@ fn check_refuses_a_device() {
         "{out}"
     );
 }
+
+#[test]
+fn slide_options_that_draw_nothing_are_refused_clearly() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("deck.pdf");
+    let out = out.to_str().unwrap();
+    for (flag, value, says) in [
+        (
+            "--metric",
+            "no_such_key",
+            "--metric no_such_key: no such metric",
+        ),
+        ("--scale", "NaN", "--scale NaN is out of range"),
+        ("--width", "0", "--width 0 is out of range"),
+    ] {
+        let (code, _, err) = run(&[
+            "export",
+            "--format",
+            "pdf",
+            "-o",
+            out,
+            "--compare",
+            "yichun-lithium",
+            flag,
+            value,
+        ]);
+        assert_ne!(code, ExitCode::SUCCESS, "{flag} {value}");
+        assert!(err.contains(says), "{flag} {value}: {err}");
+    }
+    assert!(!std::path::Path::new(out).exists(), "nothing written");
+}
+
+#[test]
+fn unknown_ids_get_a_suggestion_and_a_long_list_is_cut_short() {
+    let (code, _, err) = run(&[
+        "export",
+        "--compare",
+        "shenzhen-battery",
+        "--format",
+        "csv",
+        "-o",
+        "-",
+    ]);
+    assert_ne!(code, ExitCode::SUCCESS);
+    assert!(
+        err.contains("did you mean shenzhen-battery-materials?"),
+        "{err}"
+    );
+    let many: Vec<String> = (0..20_000).map(|i| format!("no-such-{i}")).collect();
+    let list = many.join(",");
+    let (code, _, err) = run(&["export", "--compare", &list, "--format", "csv", "-o", "-"]);
+    assert_ne!(code, ExitCode::SUCCESS);
+    assert!(err.len() < 500, "{} bytes", err.len());
+    assert!(err.contains("and 19995 more"), "{err}");
+}
+
+#[test]
+fn silent_on_success_says_what_it_wrote_when_verbose_and_warns_on_a_wrong_extension() {
+    let dir = tempfile::tempdir().unwrap();
+    let csv = dir.path().join("a.csv");
+    let csv = csv.to_str().unwrap();
+    let args = [
+        "export",
+        "--format",
+        "csv",
+        "-o",
+        csv,
+        "--compare",
+        "yichun-lithium",
+    ];
+    let (code, out, err) = run(&args);
+    assert_eq!(code, ExitCode::SUCCESS, "{err}");
+    assert!(out.is_empty() && err.is_empty(), "silent: {out}{err}");
+
+    let (code, _, err) = run(&[&args[..], &["--verbose"]].concat());
+    assert_eq!(code, ExitCode::SUCCESS, "{err}");
+    assert!(err.contains(&format!("wrote {csv}: ")), "{err}");
+
+    let pdf = dir.path().join("deck.pdf");
+    let pdf = pdf.to_str().unwrap();
+    let (code, _, err) = run(&[
+        "export",
+        "--format",
+        "pdf",
+        "-o",
+        pdf,
+        "--compare",
+        "yichun-lithium",
+        "-v",
+    ]);
+    assert_eq!(code, ExitCode::SUCCESS, "{err}");
+    assert!(
+        err.contains(&format!("wrote {pdf}: ")) && err.contains(" slides"),
+        "{err}"
+    );
+
+    let wrong = dir.path().join("deck.pdf");
+    let (code, _, err) = run(&[
+        "export",
+        "--format",
+        "csv",
+        "-o",
+        wrong.to_str().unwrap(),
+        "--compare",
+        "yichun-lithium",
+    ]);
+    assert_eq!(code, ExitCode::SUCCESS, "{err}");
+    assert!(err.contains("ends in .pdf but --format is csv"), "{err}");
+}

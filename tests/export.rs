@@ -525,8 +525,17 @@ fn temporary_files_are_named_after_the_target_and_stale_ones_are_cleaned_up() {
     let older = dir.path().join(".cluster-compare-XyZ789.tmp");
     let busy = dir.path().join(".other.csv.cluster-compare-BuSy00.tmp");
     let other = dir.path().join(".notes.tmp");
+    // Left by an export killed minutes ago: a young one may be a running
+    // export's that is not locked yet, and is left alone.
+    let minutes_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(600);
     for p in [&stale, &older, &busy, &other] {
         std::fs::write(p, "half").unwrap();
+        std::fs::File::options()
+            .write(true)
+            .open(p)
+            .unwrap()
+            .set_modified(minutes_ago)
+            .unwrap();
     }
     let held = std::fs::File::open(&busy).unwrap();
     held.lock().unwrap();

@@ -212,17 +212,77 @@ impl App {
 
     /// Reads a view file and opens its view; the error in Chinese and English.
     pub fn open_view_file(&mut self, path: &Path) -> Result<(), (String, String)> {
-        use std::io::Read;
-        let mut text = String::new();
-        let max = views_saved::MAX_FILE_BYTES;
-        std::fs::File::open(path)
-            .and_then(|f| f.take(max + 1).read_to_string(&mut text))
-            .map_err(|e| (e.to_string(), e.to_string()))?;
-        if text.len() as u64 > max {
-            return Err(("文件大于 1 MiB".into(), "larger than 1 MiB".into()));
-        }
+        let text = read_view_file(path)?;
         let v = views_saved::from_json(&text)?;
         self.open_view(&v);
         Ok(())
+    }
+}
+
+/// The text of a view file: a regular file (checked before opening it, since
+/// opening a FIFO blocks the UI thread until a writer comes), at most
+/// [`views_saved::MAX_FILE_BYTES`], without a UTF-8 byte-order mark.
+pub(super) fn read_view_file(path: &Path) -> Result<String, (String, String)> {
+    let max = views_saved::MAX_FILE_BYTES;
+    let io = |e: std::io::Error| (e.to_string(), e.to_string());
+    let meta = std::fs::metadata(path).map_err(io)?;
+    if meta.is_dir() {
+        return Err((
+            "这是文件夹，不是视图文件".into(),
+            "is a folder, not a view file".into(),
+        ));
+    }
+    if !meta.is_file() {
+        return Err((
+            "不是普通文件（设备、管道或套接字）".into(),
+            "is not a regular file (a device, pipe or socket)".into(),
+        ));
+    }
+    let too_large = || ("文件大于 1 MiB".to_owned(), "larger than 1 MiB".to_owned());
+    if meta.len() > max {
+        return Err(too_large());
+    }
+    let f = std::fs::File::open(path).map_err(io)?;
+    let bytes = crate::load::read_capped(f, max).map_err(|e| match e {
+        crate::load::Capped::TooLarge => too_large(),
+        crate::load::Capped::Io(e) => io(e),
+    })?;
+    let text = String::from_utf8(bytes)
+        .map_err(|_| ("不是 UTF-8 文本".to_owned(), "is not UTF-8 text".to_owned()))?;
+    Ok(match text.strip_prefix('\u{feff}') {
+        Some(rest) => rest.to_owned(),
+        None => text,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[cfg(unix)]
+    #[test]
+    fn a_fifo_is_refused_without_opening_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let fifo = dir.path().join("view.json");
+        if !std::process::Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .is_ok_and(|s| s.success())
+        {
+            return;
+        }
+        // Opening it would block this thread until a writer came.
+        let e = read_view_file(&fifo).unwrap_err();
+        assert!(e.1.contains("not a regular file"), "{e:?}");
+        let e = read_view_file(dir.path()).unwrap_err();
+        assert!(e.1.contains("folder"), "{e:?}");
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_accepted() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("view.json");
+        std::fs::write(&p, "\u{feff}{\"format\": \"x\"}").unwrap();
+        assert_eq!(read_view_file(&p).unwrap(), "{\"format\": \"x\"}");
     }
 }

@@ -283,13 +283,23 @@ impl Comparison {
     }
 }
 
-fn cell(m: &Metric, scale: &Scale, dim: Dimension, c: &Cluster, lang: Lang) -> Option<Cell> {
+/// A cell of figure `m`; with `history` (a cluster's figure in a row, not a
+/// target's actual) the series of its metric, which costs a pass over the
+/// cluster's figures.
+fn cell(
+    m: &Metric,
+    scale: &Scale,
+    dim: Dimension,
+    c: Option<&Cluster>,
+    lang: Lang,
+) -> Option<Cell> {
     let q = Quantity::new(m.value, &m.unit)?;
     let comparable = q.dimension() == dim;
     // The same definition as the latest figure, one value per year.
     // Measured figures only: a forecast is never a point of the series.
     let mut history: Vec<(i32, f64)> = c
-        .metrics_of(&m.key)
+        .into_iter()
+        .flat_map(|c| c.metrics_of(&m.key))
         .filter(|h| (std::ptr::eq(*h, m) || same_definition(h, m)) && !h.forecast)
         .filter_map(|h| {
             let hq = Quantity::new(h.value, &h.unit)?;
@@ -476,7 +486,7 @@ fn build_row(mk: &MetricKey, clusters: &[&Cluster], baseline: Option<usize>, lan
     let mut cells: Vec<Option<Cell>> = latest
         .iter()
         .zip(clusters)
-        .map(|(m, c)| m.and_then(|m| cell(m, &scale, dimension, c, lang)))
+        .map(|(m, c)| m.and_then(|m| cell(m, &scale, dimension, Some(c), lang)))
         .collect();
     if let Some(b) = baseline
         && let Some(Some(base)) = cells.get(b).cloned()
@@ -554,18 +564,21 @@ fn build_row(mk: &MetricKey, clusters: &[&Cluster], baseline: Option<usize>, lan
 }
 
 fn build_column(d: &Dataset, c: &Cluster, lang: Lang) -> Column {
+    // Found once for all targets, so many targets on many figures stay linear.
+    let latest = cc_data::latest::Latest::of(c);
     let targets = c
         .targets
         .iter()
         .filter_map(|t| {
             let tq = Quantity::new(t.value, &t.unit)?;
             // Progress is measured against measured figures only, never a forecast.
-            let actual_metric = c.latest_actual(&t.key);
+            let actual_metric = latest.actual(&t.key);
             let actual = actual_metric.and_then(|m| {
                 let q = Quantity::new(m.value, &m.unit)?;
                 (q.dimension() == tq.dimension()).then(|| {
                     let scale = format::scale_for(tq.dimension(), lang, tq.base().max(q.base()));
-                    cell(m, &scale, tq.dimension(), c, lang)
+                    // No history: a target's actual is one figure.
+                    cell(m, &scale, tq.dimension(), None, lang)
                 })?
             });
             // A target whose scope differs from the figure's (a province-wide
@@ -594,18 +607,23 @@ fn build_column(d: &Dataset, c: &Cluster, lang: Lang) -> Column {
                 },
             };
             let comparable = scope_note.is_none();
+            // A range's progress would be a range too; its low end alone
+            // ("200%") overstates what is known, so none is given.
             let fraction = actual
                 .as_ref()
-                .filter(|_| comparable)
+                .filter(|a| comparable && !a.metric.is_range())
                 .and_then(|a| a.quantity.ratio_to(&tq));
             let bound = actual.as_ref().map_or(RatioBound::Exact, |a| {
                 RatioBound::of(a.metric.qualifier, Qualifier::Exact)
             });
-            let gap = actual.as_ref().filter(|_| comparable).map(|a| {
-                let g = tq.base() - a.quantity.base();
-                let sc = format::scale_for(tq.dimension(), lang, g.abs());
-                format::in_scale(g, &sc, lang)
-            });
+            let gap = actual
+                .as_ref()
+                .filter(|a| comparable && !a.metric.is_range())
+                .map(|a| {
+                    let g = tq.base() - a.quantity.base();
+                    let sc = format::scale_for(tq.dimension(), lang, g.abs());
+                    format::in_scale(g, &sc, lang)
+                });
             Some(TargetProgress {
                 name: d
                     .metric_key(&t.key)
@@ -685,7 +703,7 @@ mod tests {
         };
         let c = Cluster::default();
         let sc = format::scale_for(Dimension::MoneyCny, Lang::En, 1e12);
-        cell(&m, &sc, Dimension::MoneyCny, &c, Lang::En).unwrap()
+        cell(&m, &sc, Dimension::MoneyCny, Some(&c), Lang::En).unwrap()
     }
 
     #[test]

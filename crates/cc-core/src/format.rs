@@ -286,6 +286,30 @@ pub fn shorten(s: &str, max: usize) -> std::borrow::Cow<'_, str> {
     }
 }
 
+/// As [`shorten`], but a text with spaces between its words is cut at a
+/// space rather than inside a word (`…advanced…` not `…manufactur…`), when
+/// that keeps at least half of it; text without spaces (Chinese) is cut as
+/// [`shorten`] cuts it.
+pub fn shorten_words(s: &str, max: usize) -> std::borrow::Cow<'_, str> {
+    let cut = shorten(s, max);
+    let std::borrow::Cow::Owned(short) = &cut else {
+        return cut;
+    };
+    let kept = &short[..short.len() - '…'.len_utf8()];
+    let next = s[kept.len()..].chars().next();
+    let inside_word = kept.chars().next_back().is_some_and(char::is_alphanumeric)
+        && next.is_some_and(char::is_alphanumeric);
+    if !inside_word {
+        return cut;
+    }
+    match kept.rfind(char::is_whitespace) {
+        Some(at) if kept[..at].chars().count() * 2 >= max => {
+            std::borrow::Cow::Owned(format!("{}…", kept[..at].trim_end()))
+        }
+        _ => cut,
+    }
+}
+
 /// A name shortened for a title or a header ([`NAME_MAX_CHARS`]).
 pub fn short_name(s: &str) -> std::borrow::Cow<'_, str> {
     shorten(s, NAME_MAX_CHARS)
@@ -589,10 +613,17 @@ pub fn progress(fraction: f64, lang: Lang) -> String {
 /// register.
 pub fn register_coverage(d: &cc_data::model::Dataset, lang: Lang) -> Option<String> {
     let r = d.register.as_ref()?;
+    let named = d.named_by_batch();
     let parts: Vec<(i32, u32, usize)> = r
         .batches
         .iter()
-        .map(|b| (b.year, b.announced, d.named_in_batch(b.batch)))
+        .map(|b| {
+            (
+                b.year,
+                b.announced,
+                named.get(&b.batch).copied().unwrap_or(0),
+            )
+        })
         .collect();
     let (named, announced) = d.register_named()?;
     Some(match lang {
@@ -618,6 +649,20 @@ pub fn register_coverage(d: &cc_data::model::Dataset, lang: Lang) -> Option<Stri
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn titles_are_cut_between_words() {
+        let s = "Shenzhen advanced battery materials manufacturing cluster";
+        let cut = shorten_words(s, 48);
+        assert_eq!(cut, "Shenzhen advanced battery materials…");
+        assert_eq!(shorten_words("深圳先进电池材料集群", 5), "深圳先进…");
+        assert_eq!(shorten_words("short", 48), "short");
+        // One long word is cut inside it rather than left almost empty.
+        assert_eq!(
+            shorten_words("a verylongwordwithoutanyspaces", 10),
+            "a verylon…"
+        );
+    }
 
     fn q(v: f64, u: &str) -> Quantity {
         Quantity::new(v, u).unwrap()

@@ -716,13 +716,34 @@ impl Dataset {
         self.clusters.iter().filter(|c| c.in_batch(batch)).count()
     }
 
+    /// How many clusters name each batch, counted in one pass (a register
+    /// of many batches would otherwise count every cluster per batch).
+    pub fn named_by_batch(&self) -> std::collections::HashMap<u32, usize> {
+        let mut n = std::collections::HashMap::new();
+        for b in self
+            .clusters
+            .iter()
+            .filter_map(|c| c.designation.as_ref()?.batch)
+        {
+            *n.entry(b).or_insert(0) += 1;
+        }
+        n
+    }
+
     /// How many clusters of the national register the dataset names, and how
-    /// many the lists announced (`(68, 80)`); `None` without a register.
-    pub fn register_named(&self) -> Option<(usize, u32)> {
+    /// many the lists announced (`(68, 80)`, summed without overflow); `None`
+    /// without a register.
+    pub fn register_named(&self) -> Option<(usize, u64)> {
         let r = self.register.as_ref()?;
+        let named = self.named_by_batch();
+        // A batch listed twice (an error of its own) is counted once.
+        let batches: std::collections::HashSet<u32> = r.batches.iter().map(|b| b.batch).collect();
         Some((
-            r.batches.iter().map(|b| self.named_in_batch(b.batch)).sum(),
-            r.batches.iter().map(|b| b.announced).sum(),
+            batches
+                .iter()
+                .map(|b| named.get(b).copied().unwrap_or(0))
+                .sum(),
+            r.batches.iter().map(|b| u64::from(b.announced)).sum(),
         ))
     }
 

@@ -179,6 +179,17 @@ impl Quantity {
     }
 }
 
+/// A number as a message shows it: as written up to 10^15, in exponent form
+/// beyond (`1e308`, not 309 digits; `1e-300`), as the exports write it.
+pub fn shown(v: f64) -> String {
+    let a = v.abs();
+    if a != 0.0 && a.is_finite() && !(1e-6..1e15).contains(&a) {
+        format!("{v:e}")
+    } else {
+        format!("{v}")
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -197,6 +208,13 @@ mod tests {
         let a = Quantity::new(500.0, "万辆").unwrap();
         let b = Quantity::new(4223.0, "家").unwrap();
         assert_eq!(a.ratio_to(&b), None);
+    }
+
+    #[test]
+    fn huge_numbers_are_shown_briefly() {
+        assert_eq!(shown(1e308), "1e308");
+        assert_eq!(shown(-2.5e-300), "-2.5e-300");
+        assert_eq!(shown(5700.5), "5700.5");
     }
 
     #[test]

@@ -3,11 +3,13 @@
 //! headline metric a number in the column's display unit, a note (qualifier,
 //! year, definition) and the source with the phrase as written.
 
+use std::borrow::Cow;
 use std::io::Write;
 use std::path::Path;
 
 use rust_xlsxwriter::{Format, Workbook};
 
+use super::safe::{self, md, md_cell};
 use super::{ExportError, round_sig, write_atomic};
 use cc_core::filter::Filters;
 use cc_core::table::{self, ClusterTable, Row, Sort, SortKey};
@@ -74,13 +76,14 @@ pub fn write(
     write_atomic(out, &bytes)
 }
 
-/// A text cell a spreadsheet could read as a formula gets a leading `'` (OWASP).
+/// A text cell for CSV, neutralised as every other CSV the app writes.
 fn csv_text(s: &str) -> String {
-    if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-        format!("'{s}")
-    } else {
-        s.to_owned()
-    }
+    safe::csv_text(s).into_owned()
+}
+
+/// A text cell for XLSX: shortened to Excel's cell limit with a visible marker.
+fn xlsx_text(s: &str, l: Lang) -> Cow<'_, str> {
+    super::xlsx::fit_cell(s, l).map_or(Cow::Borrowed(s), Cow::Owned)
 }
 
 fn header(t: &ClusterTable) -> Vec<String> {
@@ -131,7 +134,7 @@ fn csv_bytes(d: &Dataset, t: &ClusterTable, rows: &[usize]) -> Result<Vec<u8>, E
                 match v {
                     Some(v) => {
                         rec.push(match v.number {
-                            Some(n) => round_sig(n).to_string(),
+                            Some(n) => cc_core::format::plain_number(n),
                             None => csv_text(&v.text),
                         });
                         rec.push(csv_text(&note(v)));
@@ -173,7 +176,7 @@ fn xlsx_bytes(d: &Dataset, t: &ClusterTable, rows: &[usize]) -> Result<Vec<u8>, 
     let h = header(t);
     for (c, text) in h.iter().enumerate() {
         let c = c as u16;
-        ws.write_with_format(0, c, text, &head)?;
+        ws.write_string_with_format(0, c, xlsx_text(text, l), &head)?;
         let w = match c as usize {
             i if i < widths.len() => widths[i],
             i if (i - widths.len()) % 3 == 0 => 14.0,
@@ -189,25 +192,25 @@ fn xlsx_bytes(d: &Dataset, t: &ClusterTable, rows: &[usize]) -> Result<Vec<u8>, 
         let r = &t.rows[i];
         for (c, s) in fixed(r).iter().enumerate() {
             match c {
-                0 => ws.write_with_format(row, 0, s, &weak)?,
+                0 => ws.write_string_with_format(row, 0, xlsx_text(s, l), &weak)?,
                 5 => match r.designated {
                     Some(y) if !s.is_empty() && s == &y.to_string() => ws.write(row, 5, y)?,
-                    _ => ws.write(row, 5, s)?,
+                    _ => ws.write_string(row, 5, xlsx_text(s, l))?,
                 },
                 6 => ws.write(row, 6, r.figures as u32)?,
-                _ => ws.write(row, c as u16, s)?,
+                _ => ws.write_string(row, c as u16, xlsx_text(s, l))?,
             };
         }
         for (j, v) in r.values.iter().enumerate() {
             let Some(v) = v else { continue };
             let c = 7 + 3 * j as u16;
             match v.number {
-                Some(n) => ws.write_with_format(row, c, round_sig(n), &num)?,
-                None => ws.write(row, c, &v.text)?,
+                Some(n) if n.is_finite() => ws.write_with_format(row, c, round_sig(n), &num)?,
+                _ => ws.write_string(row, c, xlsx_text(&v.text, l))?,
             };
-            ws.write(row, c + 1, note(v))?;
+            ws.write_string(row, c + 1, xlsx_text(&note(v), l))?;
             if let Some(cite) = table::citation(d, r, v) {
-                ws.write(row, c + 2, table::source_text(d, cite, l))?;
+                ws.write_string(row, c + 2, xlsx_text(&table::source_text(d, cite, l), l))?;
             }
         }
     }
@@ -215,23 +218,6 @@ fn xlsx_bytes(d: &Dataset, t: &ClusterTable, rows: &[usize]) -> Result<Vec<u8>, 
     ws.autofilter(0, 0, rows.len() as u32, last_col)?;
     super::xlsx::print_setup(ws)?;
     Ok(wb.save_to_buffer()?)
-}
-
-/// Escapes text for a Markdown table cell: no markup, no pipes, one line.
-fn md(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for ch in s.chars() {
-        match ch {
-            '\\' | '`' | '*' | '_' | '[' | ']' | '#' | '|' | '<' | '>' | '~' => {
-                out.push('\\');
-                out.push(ch);
-            }
-            '&' => out.push_str("&amp;"),
-            '\n' | '\r' | '\t' => out.push(' '),
-            _ => out.push(ch),
-        }
-    }
-    out
 }
 
 fn markdown(d: &Dataset, t: &ClusterTable, rows: &[usize]) -> String {
@@ -271,7 +257,10 @@ fn markdown(d: &Dataset, t: &ClusterTable, rows: &[usize]) -> String {
     }));
     out.push_str(&format!(
         "| {} |\n",
-        head.iter().map(|h| md(h)).collect::<Vec<_>>().join(" | ")
+        head.iter()
+            .map(|h| md_cell(h))
+            .collect::<Vec<_>>()
+            .join(" | ")
     ));
     let align: Vec<&str> = (0..head.len())
         .map(|i| if i >= 4 { "---:" } else { "---" })
@@ -280,14 +269,14 @@ fn markdown(d: &Dataset, t: &ClusterTable, rows: &[usize]) -> String {
     let mut cited = std::collections::BTreeSet::new();
     for &i in rows {
         let r = &t.rows[i];
-        let mut cells: Vec<String> = fixed(r)[1..].iter().map(|s| md(s)).collect();
+        let mut cells: Vec<String> = fixed(r)[1..].iter().map(|s| md_cell(s)).collect();
         for v in &r.values {
             cells.push(match v {
                 Some(v) => {
                     if let Some(c) = table::citation(d, r, v) {
                         cited.insert(c.source.clone());
                     }
-                    md(&format!("{} ({})", v.text, v.year))
+                    md_cell(&format!("{} ({})", v.text, v.year))
                 }
                 None => "—".to_owned(),
             });
@@ -314,19 +303,5 @@ fn markdown(d: &Dataset, t: &ClusterTable, rows: &[usize]) -> String {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn formula_like_text_is_neutralised() {
-        assert_eq!(csv_text("=SUM(A1)"), "'=SUM(A1)");
-        assert_eq!(csv_text("@x"), "'@x");
-        assert_eq!(csv_text("深圳"), "深圳");
-    }
-
-    #[test]
-    fn markdown_cells_cannot_break_the_table() {
-        assert_eq!(md("a|b\n*c*"), "a\\|b \\*c\\*");
-        assert_eq!(md("<script>"), "\\<script\\>");
-    }
-}
+#[path = "all_clusters_tests.rs"]
+mod tests;

@@ -99,8 +99,25 @@ pub fn write_slides(
         path: folder.display().to_string(),
         source: e,
     };
-    if !folder.is_dir() {
-        std::fs::create_dir(folder).map_err(err)?;
+    if !folder.is_dir()
+        && let Err(e) = std::fs::create_dir(folder)
+    {
+        // Name the folder in the way, as a single file's export does.
+        let user = folder.display().to_string();
+        return Err(match e.kind() {
+            std::io::ErrorKind::AlreadyExists => ExportError::NotAFolder {
+                folder: user.clone(),
+                path: user,
+            },
+            std::io::ErrorKind::NotFound | std::io::ErrorKind::NotADirectory => {
+                let parent = match folder.parent() {
+                    Some(p) if !p.as_os_str().is_empty() => p,
+                    _ => Path::new("."),
+                };
+                super::write::folder_problem(user, parent)
+            }
+            _ => err(e),
+        });
     }
     let bytes = slide_bytes(doc, fmt, width_px)?;
     let mut written = Vec::new();
@@ -128,4 +145,37 @@ pub fn write_slides(
         }
     }
     Ok(written)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_slide_folder_that_cannot_be_made_is_named() {
+        let d = cc_data::load::load_embedded().unwrap().dataset;
+        let ids = vec![d.clusters[0].id.clone()];
+        let cmp = cc_core::compare::Comparison::build(&d, &ids, None, cc_data::model::Lang::En);
+        let doc = layout(&d, &cmp, &DeckOptions::default()).unwrap();
+        let dir = tempfile::tempdir().unwrap();
+
+        let missing = dir.path().join("no-such").join("slides");
+        let e = write_slides(&doc, SlideFormat::Svg, 800, &missing)
+            .unwrap_err()
+            .to_string();
+        let parent = dir.path().join("no-such").display().to_string();
+        assert!(
+            e.contains(&format!("the folder {parent} does not exist")),
+            "{e}"
+        );
+        assert!(!e.contains("os error"), "{e}");
+
+        let file = dir.path().join("a-file");
+        std::fs::write(&file, "x").unwrap();
+        let e = write_slides(&doc, SlideFormat::Svg, 800, &file)
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("is a file, not a folder"), "{e}");
+        assert!(!e.contains("os error"), "{e}");
+    }
 }

@@ -153,7 +153,7 @@ pub fn html(d: &Dataset, cmp: &Comparison) -> String {
     ));
     for r in &t.rows {
         body.push_str(&format!(
-            "<tr><td>{}</td><td>{}</td>",
+            "<tr><td>{}</td><td class=\"unit\">{}</td>",
             bdi(&r.metric),
             bdi(&r.unit)
         ));
@@ -258,7 +258,7 @@ pub fn html(d: &Dataset, cmp: &Comparison) -> String {
         "<!DOCTYPE html>\n<html lang=\"{}\"><head><meta charset=\"utf-8\"><title>{}</title><style>\
 body{{font-family:\"Noto Sans CJK SC\",\"Source Han Sans SC\",\"PingFang SC\",\"Microsoft YaHei\",sans-serif;margin:2em;color:#1d232b}}\
 .sub{{color:#5a6470}}table{{border-collapse:collapse;margin:1em 0}}th,td{{border:1px solid #d5dbe3;padding:6px 10px;vertical-align:top}}\
-th{{background:#dce6f2;text-align:left}}td.num{{text-align:right}}td.warn,.warn{{color:#b56a00;font-size:0.9em}}\
+th{{background:#dce6f2;text-align:left}}td.num{{text-align:right}}td.unit{{white-space:nowrap}}td.warn,.warn{{color:#b56a00;font-size:0.9em}}\
 </style></head><body>{body}</body></html>\n",
         l.code(),
         esc(&title)

@@ -144,6 +144,8 @@ pub enum ExportError {
     NotAFolder { path: String, folder: String },
     #[error("cannot write {path}: it is a folder; give a file name")]
     IsFolder { path: String },
+    #[error("cannot write {path}: it is {what}")]
+    NotAFile { path: String, what: &'static str },
     #[error("--what policies writes CSV; the {0} export holds the policies with the comparison")]
     PoliciesFormat(&'static str),
     #[error("XLSX: {0}")]
@@ -168,14 +170,20 @@ pub enum ExportError {
 
 /// Checks the ids and builds the comparison.
 pub fn comparison(d: &Dataset, req: &Request) -> Result<Comparison, ExportError> {
-    let unknown: Vec<&str> = req
+    let s = cc_data::selection::check(d, &req.ids, None);
+    if let Some(named) = s.unknown_ids() {
+        return Err(ExportError::UnknownIds(named));
+    }
+    // The check trims ids; an export takes them exactly as given.
+    let blank: Vec<String> = req
         .ids
         .iter()
-        .filter(|id| d.cluster(id).is_none())
-        .map(String::as_str)
+        .filter(|id| id.trim() != id.as_str() || id.is_empty())
+        .take(cc_data::selection::SHOWN)
+        .map(|id| format!("{id:?}"))
         .collect();
-    if !unknown.is_empty() {
-        return Err(ExportError::UnknownIds(unknown.join(", ")));
+    if !blank.is_empty() {
+        return Err(ExportError::UnknownIds(blank.join(", ")));
     }
     if req.ids.is_empty() || req.ids.len() > cc_core::compare::MAX_CLUSTERS {
         return Err(ExportError::Count(req.ids.len()));
@@ -278,6 +286,27 @@ pub fn export_what(
     out: &Path,
     pictures: &dyn Pictures,
 ) -> Result<Vec<String>, ExportError> {
+    export_report(d, req, fmt, what, out, pictures).map(|r| r.notes)
+}
+
+/// What an export wrote, for `--verbose`.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Report {
+    /// Notes for the user (see [`render_with_notes`]).
+    pub notes: Vec<String>,
+    /// What was written, in words: `14 slides`, `3,210 bytes`.
+    pub written: String,
+}
+
+/// As [`export_what`], saying what was written.
+pub fn export_report(
+    d: &Dataset,
+    req: &Request,
+    fmt: Format,
+    what: What,
+    out: &Path,
+    pictures: &dyn Pictures,
+) -> Result<Report, ExportError> {
     if out.as_os_str() == "-" && !fmt.is_text() {
         return Err(ExportError::BinaryToStdout(fmt.extension()));
     }
@@ -286,16 +315,29 @@ pub fn export_what(
         Format::Png if req.slides => Some(deck::SlideFormat::Png),
         _ => None,
     };
+    let count = |n: usize| format!("{n} slide{}", if n == 1 { "" } else { "s" });
     if let Some(sf) = slides {
         let cmp = comparison(d, req)?;
         let doc = deck::layout(d, &cmp, &req.deck)?;
         let width = (req.png.width as f32 * req.png.scale)
             .round()
             .clamp(160.0, 8000.0) as u32;
-        deck::write_slides(&doc, sf, width, out)?;
-        return Ok(vec![]);
+        let files = deck::write_slides(&doc, sf, width, out)?;
+        return Ok(Report {
+            notes: vec![],
+            written: count(files.len()),
+        });
     }
-    let (bytes, notes) = render_with_notes(d, req, fmt, what, pictures)?;
+    let (bytes, notes, written) = if fmt == Format::Pdf && what == What::Comparison {
+        let cmp = comparison(d, req)?;
+        let doc = deck::layout(d, &cmp, &req.deck)?;
+        let pages = doc.pages().len();
+        (cc_deck::typeset::pdf(&doc)?, vec![], count(pages))
+    } else {
+        let (bytes, notes) = render_with_notes(d, req, fmt, what, pictures)?;
+        let n = bytes.len();
+        (bytes, notes, format!("{n} bytes"))
+    };
     if out.as_os_str() == "-" {
         let mut o = std::io::stdout().lock();
         o.write_all(&bytes)
@@ -307,7 +349,7 @@ pub fn export_what(
     } else {
         write_atomic(out, &bytes)?;
     }
-    Ok(notes)
+    Ok(Report { notes, written })
 }
 
 /// Tab-separated text of the comparison table, for pasting into a
@@ -315,3 +357,7 @@ pub fn export_what(
 pub fn tsv(d: &Dataset, cmp: &Comparison) -> String {
     flat::tsv(&flat::comparison_rows(&table(d, cmp)))
 }
+
+#[cfg(test)]
+#[path = "sheets_tests.rs"]
+mod sheets_tests;

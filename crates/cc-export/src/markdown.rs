@@ -2,7 +2,7 @@
 //! user text goes through [`safe::md`], so a table row keeps its columns and
 //! no markup from the data is live.
 
-use super::safe::md;
+use super::safe::{md, md_cell};
 use super::table::{self, Table};
 use cc_core::compare::Comparison;
 use cc_core::format;
@@ -37,7 +37,7 @@ pub fn markdown(d: &Dataset, cmp: &Comparison) -> String {
         l.pick("指标", "Metric").to_owned(),
         l.pick("单位", "Unit").to_owned(),
     ];
-    head.extend((0..t.clusters.len()).map(|i| md(&t.header(i))));
+    head.extend((0..t.clusters.len()).map(|i| md_cell(&t.header(i))));
     head.push(l.pick("提示", "Notes").to_owned());
     out.push_str(&row(&head));
     let mut rule = vec!["---".to_owned(); 2];
@@ -45,9 +45,9 @@ pub fn markdown(d: &Dataset, cmp: &Comparison) -> String {
     rule.push("---".to_owned());
     out.push_str(&row(&rule));
     for r in &t.rows {
-        let mut cells = vec![md(&r.metric), md(&r.unit)];
-        cells.extend(r.cells.iter().map(|c| md(&t.cell_text(c))));
-        cells.push(md(&r.caveats.join("; ")));
+        let mut cells = vec![md_cell(&r.metric), md_cell(&r.unit)];
+        cells.extend(r.cells.iter().map(|c| md_cell(&t.cell_text(c))));
+        cells.push(md_cell(&r.caveats.join("; ")));
         out.push_str(&row(&cells));
     }
 
@@ -73,12 +73,12 @@ pub fn markdown(d: &Dataset, cmp: &Comparison) -> String {
             };
             let progress = tr.progress.map_or("—".into(), |f| format::progress(f, l));
             out.push_str(&row(&[
-                md(&table::short(&tr.cluster)),
-                md(&tr.metric),
-                md(&format!("{}{year}", tr.display)),
-                md(&actual),
-                md(&progress),
-                md(&tr.scope_note),
+                md_cell(&table::short(&tr.cluster)),
+                md_cell(&tr.metric),
+                md_cell(&format!("{}{year}", tr.display)),
+                md_cell(&actual),
+                md_cell(&progress),
+                md_cell(&tr.scope_note),
             ]));
         }
     }
@@ -100,13 +100,13 @@ pub fn markdown(d: &Dataset, cmp: &Comparison) -> String {
         out.push_str("|---|---|---|---:|---|---|---|\n");
         for p in &policies {
             out.push_str(&row(&[
-                md(&table::short(&p.cluster)),
-                md(&p.title),
-                md(&p.issuer),
+                md_cell(&table::short(&p.cluster)),
+                md_cell(&p.title),
+                md_cell(&p.issuer),
                 p.year.map_or(String::new(), |y| y.to_string()),
-                md(&p.categories),
-                md(&p.summary),
-                md(&format!("{}: “{}”", p.document, p.quote)),
+                md_cell(&p.categories),
+                md_cell(&p.summary),
+                md_cell(&format!("{}: “{}”", p.document, p.quote)),
             ]));
         }
     }

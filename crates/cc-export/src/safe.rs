@@ -4,25 +4,29 @@
 //!
 //! - CSV/TSV: a text cell a spreadsheet could read as a formula is prefixed
 //!   with a single quote (OWASP, "CSV Injection"); numbers are left alone.
-//! - Markdown: every character that could start markup is escaped, line
-//!   breaks become spaces, so a table row keeps its columns.
+//! - Markdown: every character that could start markup is escaped (and no
+//!   more, so pasted text reads as written), line breaks become spaces, so a
+//!   table row keeps its columns.
 //! - HTML: `& < > " '` escaped; user text is isolated in `<bdi>`.
 //! - Both: bidirectional embedding, override and isolate controls (U+202A–E,
 //!   U+2066–9) are removed, so a name cannot reverse the text after it.
 
 use std::borrow::Cow;
 
-/// Characters that make a spreadsheet read a cell as a formula (OWASP).
-const FORMULA_START: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+/// Characters that make a spreadsheet read a cell as a formula (OWASP), and
+/// their full-width forms, which some spreadsheet programs take alike.
+const FORMULA_START: [char; 10] = ['=', '+', '-', '@', '\t', '\r', '＝', '＋', '－', '＠'];
 
 /// A text cell for CSV/TSV: prefixed with `'` where a spreadsheet could take
-/// it for a formula. Leading spaces and line breaks are looked through, since
-/// importers may trim them (LibreOffice's "Trim spaces").
+/// it for a formula. Leading white space of any kind (spaces, no-break and
+/// ideographic spaces, line breaks), control characters and invisible format
+/// characters (zero-width space, BOM, bidi controls) are looked through,
+/// since importers may trim them (LibreOffice's "Trim spaces").
 ///
 /// Only text goes through here; numeric cells are written as numbers.
 pub fn csv_text(s: &str) -> Cow<'_, str> {
     let first = s.chars().next();
-    let after_space = s.trim_start().chars().next();
+    let after_space = s.chars().find(|&c| !is_blank(c));
     let risky = first.is_some_and(|c| FORMULA_START.contains(&c))
         || after_space.is_some_and(|c| FORMULA_START.contains(&c));
     if risky {
@@ -30,6 +34,20 @@ pub fn csv_text(s: &str) -> Cow<'_, str> {
     } else {
         Cow::Borrowed(s)
     }
+}
+
+/// Does `c` show nothing at the start of a cell: white space, a control
+/// character or an invisible format character?
+fn is_blank(c: char) -> bool {
+    c.is_whitespace()
+        || c.is_control()
+        || is_bidi_control(c)
+        || matches!(
+            c,
+            '\u{00AD}' | '\u{034F}' | '\u{061C}' | '\u{115F}' | '\u{1160}' | '\u{180E}'
+                | '\u{200B}'..='\u{200F}' | '\u{2060}'..='\u{2064}' | '\u{3164}'
+                | '\u{FEFF}' | '\u{FFA0}'
+        )
 }
 
 /// Is `c` a bidirectional embedding, override or isolate control?
@@ -60,34 +78,53 @@ pub fn one_line(s: &str) -> Cow<'_, str> {
 }
 
 /// User text for Markdown, safe anywhere in a line (table cell, heading,
-/// list item): one line, trimmed; every character that can open or close
-/// inline markup backslash-escaped (`\` first, so `\|` stays two literal
-/// characters in one cell; `|` so a row keeps its columns); `&`, `<`, `>`
-/// as entities so no HTML or entity from the data is live; and what could
-/// start a block at the start of the text (`-`, `+`, `=`, `1.`, `1)`) escaped.
+/// list item), escaping no more than needs it, since the text is often pasted
+/// as it is into Word, Feishu or WeChat: one line, trimmed; every character
+/// that can open or close inline markup backslash-escaped (`\` first, so `\|`
+/// stays two literal characters in one cell; `|` so a row keeps its columns);
+/// `<` only where it could open a tag (`&lt;`), `&` only where it could start
+/// an entity (`&amp;`); and what could start a block at the start of the text
+/// (`>`, `-`, `+`, `=`, `1.`, `1)`) escaped. `>` elsewhere (`> 5700亿元`
+/// inside a cell) stays as it is.
 pub fn md(s: &str) -> String {
+    md_with(s, true)
+}
+
+/// User text for a Markdown table cell: as [`md`], but what starts a block
+/// (`>`, `-`, `1.`) is left alone, since a cell holds inline text only
+/// (`> 5700亿元` stays as written).
+pub fn md_cell(s: &str) -> String {
+    md_with(s, false)
+}
+
+fn md_with(s: &str, block_start: bool) -> String {
     let line = one_line(s);
     let line = line.trim();
     let mut out = String::with_capacity(line.len() + 8);
     let chars: Vec<char> = line.chars().collect();
     let mut leading_digits = true;
     for (i, &c) in chars.iter().enumerate() {
+        let next = chars.get(i + 1).copied();
         match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
+            '&' if starts_entity(&chars[i + 1..]) => out.push_str("&amp;"),
+            '<' if next
+                .is_some_and(|n| n.is_ascii_alphabetic() || matches!(n, '/' | '!' | '?')) =>
+            {
+                out.push_str("&lt;")
+            }
             '\\' | '`' | '*' | '_' | '[' | ']' | '#' | '|' | '~' | '$' => {
                 out.push('\\');
                 out.push(c);
             }
-            '-' | '+' | '=' if i == 0 => {
+            '-' | '+' | '=' | '>' if i == 0 && block_start => {
                 out.push('\\');
                 out.push(c);
             }
             '.' | ')'
-                if leading_digits
+                if block_start
+                    && leading_digits
                     && i > 0
-                    && chars.get(i + 1).is_none_or(|n| n.is_whitespace()) =>
+                    && next.is_none_or(|n| n.is_whitespace()) =>
             {
                 out.push('\\');
                 out.push(c);
@@ -97,6 +134,15 @@ pub fn md(s: &str) -> String {
         leading_digits &= c.is_ascii_digit();
     }
     out
+}
+
+/// Do the characters after a `&` make it an entity (`amp;`, `#60;`, `#x3C;`)?
+fn starts_entity(rest: &[char]) -> bool {
+    let name = rest
+        .iter()
+        .take_while(|c| c.is_ascii_alphanumeric() || **c == '#')
+        .count();
+    name > 0 && rest.get(name) == Some(&';')
 }
 
 /// User text for HTML element content or attribute values.
@@ -146,6 +192,13 @@ mod tests {
             "\rx",
             "  =1+1",
             "\n=1+1",
+            "\u{a0}=1+1",
+            "\u{3000}=1+1",
+            "\u{200b}=1+1",
+            "\u{feff}@x",
+            "\u{2007}-1+1",
+            "\u{202e}=1",
+            "＝1+1",
         ] {
             assert!(csv_text(s).starts_with('\''), "{s:?}");
         }
@@ -158,7 +211,11 @@ mod tests {
     fn markdown_text_has_no_live_markup() {
         assert_eq!(md("a\\|b"), "a\\\\\\|b");
         assert_eq!(md("x\r\ny\n"), "x  y");
-        assert_eq!(md("<img onerror=alert(1)>"), "&lt;img onerror=alert(1)&gt;");
+        assert_eq!(md("<img onerror=alert(1)>"), "&lt;img onerror=alert(1)>");
+        assert_eq!(md("</b> <!-- <?x"), "&lt;/b> &lt;!-- &lt;?x");
+        assert_eq!(md("> 5700亿元"), "\\> 5700亿元");
+        assert_eq!(md("约 > 5700亿元, < 3%"), "约 > 5700亿元, < 3%");
+        assert_eq!(md("R&D &amp; &#60; & x"), "R&D &amp;amp; &amp;\\#60; & x");
         assert_eq!(md("- # x"), "\\- \\# x");
         assert_eq!(md("2021-07"), "2021-07");
         assert_eq!(md("1. item"), "1\\. item");
@@ -167,6 +224,8 @@ mod tests {
         assert_eq!(md("abc."), "abc.");
         assert_eq!(md("a\u{202E}b"), "ab");
         assert_eq!(md("深圳先进电池材料集群"), "深圳先进电池材料集群");
+        assert_eq!(md_cell("> 5700亿元"), "> 5700亿元");
+        assert_eq!(md_cell("- 3% | 1. x"), "- 3% \\| 1. x");
     }
 
     #[test]

@@ -125,7 +125,7 @@ impl Table {
     /// The title of the comparison: the names, each shortened, joined.
     pub fn title(&self) -> String {
         let names: Vec<_> = self.clusters.iter().map(|c| short(c)).collect();
-        format::shorten(&names.join(" · "), 2 * format::NAME_MAX_CHARS).into_owned()
+        format::shorten_words(&names.join(" · "), 2 * format::NAME_MAX_CHARS).into_owned()
     }
 
     /// A cluster's value for a reader: `> 0.57万亿元 (约2021) ≈ +225%`, or
@@ -156,7 +156,7 @@ impl Table {
 
 /// A name for a title or header: on one line, shortened ([`format::short_name`]).
 pub fn short(s: &str) -> String {
-    format::short_name(&super::safe::one_line(s)).into_owned()
+    format::shorten_words(&super::safe::one_line(s), format::NAME_MAX_CHARS).into_owned()
 }
 
 /// A citation: the document and the phrase, `Title (Publisher, 2021-07): “…”`.
@@ -361,7 +361,11 @@ pub fn targets(d: &Dataset, cmp: &Comparison) -> Vec<TargetRow> {
                         .map_or(String::new(), |a| a.written.clone()),
                     actual_year: tp.actual.as_ref().map_or(String::new(), |a| a.year.clone()),
                     progress: tp.fraction.filter(|f| f.is_finite()),
-                    gap: actual.map(|a| t.value - a).filter(|g| g.is_finite()),
+                    // A range's gap would be a range: none, as its progress.
+                    gap: actual
+                        .filter(|_| !tp.actual.as_ref().is_some_and(|a| a.metric.is_range()))
+                        .map(|a| t.value - a)
+                        .filter(|g| g.is_finite()),
                     scope_note: tp.scope_note.clone().unwrap_or_default(),
                     policy: tp.policy_title.clone().unwrap_or_default(),
                     source: citation(d, &t.source, lang),

@@ -7,6 +7,14 @@
 //!   and locked while it is written. An export killed before its rename leaves
 //!   it behind; the next write to that folder removes such files that no
 //!   running export holds.
+//! - Only a regular file is replaced. A character device (`-o /dev/null`,
+//!   a terminal) is written in place; a named pipe, socket or block device
+//!   is refused, so nothing is turned into a regular file or blocks forever.
+//! - A symbolic link is written through: its target is replaced and the link
+//!   stays a link (a dangling link gets its target created).
+//! - A temporary file is locked right after it is made; the clean-up leaves
+//!   young temporaries alone (their owner may not have locked them yet), so
+//!   parallel exports to one folder never delete each other's files.
 //! - Errors name the user's path, never the temporary one, and say when the
 //!   folder does not exist.
 
@@ -14,6 +22,7 @@ use std::ffi::OsStr;
 use std::fs::{self, File};
 use std::io;
 use std::path::{Path, PathBuf};
+use std::time::{Duration, SystemTime};
 
 use super::ExportError;
 
@@ -25,6 +34,11 @@ const RANDOM_CHARS: usize = 6;
 /// At most this many bytes of the target's name go into the temporary name,
 /// so it stays within the 255-byte name limit of common file systems.
 const NAME_BYTES: usize = 120;
+/// A temporary file younger than this is never removed by the clean-up: its
+/// owner locks it moments after making it, and until then it looks unheld.
+const YOUNG: Duration = Duration::from_secs(120);
+/// Symbolic links followed at most, as the kernel's limit.
+const MAX_LINKS: usize = 40;
 
 /// Writes `bytes` to `path` atomically.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), ExportError> {
@@ -41,6 +55,11 @@ pub fn write_atomic_with(
         path: user_path.clone(),
         source: scrub(e),
     };
+    let resolved = match destination(path)? {
+        Destination::Replace(p) => p,
+        Destination::InPlace => return write_in_place(path, fill).map_err(err),
+    };
+    let path = resolved.as_path();
     let (dir, name) = target(path)?;
 
     remove_stale_temporaries(dir);
@@ -61,10 +80,18 @@ pub fn write_atomic_with(
     }
     let mut tmp = builder.tempfile_in(dir).map_err(err)?;
     // Held until the file is renamed or removed: marks it as in use, so a
-    // concurrent export's clean-up leaves it alone.
-    #[allow(clippy::incompatible_msrv)]
-    // egui 0.37 needs Rust 1.95; Cargo.toml's 1.88 is stale (issue 9)
-    let _ = tmp.as_file().try_lock();
+    // concurrent export's clean-up leaves it alone. A file system without
+    // locks gets none (the clean-up cannot lock there either, so removes nothing).
+    match tmp.as_file().try_lock() {
+        Ok(()) => {}
+        Err(fs::TryLockError::Error(e)) if e.kind() == io::ErrorKind::Unsupported => {}
+        Err(fs::TryLockError::Error(e)) => return Err(err(e)),
+        Err(fs::TryLockError::WouldBlock) => {
+            return Err(err(io::Error::other(
+                "another program holds the temporary file being written",
+            )));
+        }
+    }
     if let Some(m) = &existing {
         // Set explicitly: unlike open(2), chmod is not narrowed by the umask.
         tmp.as_file()
@@ -76,6 +103,85 @@ pub fn write_atomic_with(
     // On failure the temporary file is removed when `tmp` drops.
     tmp.persist(path).map_err(|e| err(e.error))?;
     Ok(())
+}
+
+/// Where the bytes go.
+enum Destination {
+    /// Replace this regular file (or make it): the user's path, or what its
+    /// symbolic links lead to.
+    Replace(PathBuf),
+    /// Write into the user's path as it is (a character device).
+    InPlace,
+}
+
+/// Follows symbolic links and refuses what must not be replaced.
+fn destination(path: &Path) -> Result<Destination, ExportError> {
+    let user_path = path.display().to_string();
+    let refuse = |what: &'static str| ExportError::NotAFile {
+        path: user_path.clone(),
+        what,
+    };
+    // What the path finally names, following links (a dangling link's target).
+    match fs::metadata(path) {
+        Ok(m) => {
+            let t = m.file_type();
+            if t.is_file() {
+                if fs::symlink_metadata(path).is_ok_and(|l| l.file_type().is_symlink()) {
+                    return Ok(Destination::Replace(
+                        fs::canonicalize(path).unwrap_or_else(|_| path.to_owned()),
+                    ));
+                }
+                return Ok(Destination::Replace(path.to_owned()));
+            }
+            if t.is_dir() {
+                return Err(ExportError::IsFolder {
+                    path: path.display().to_string(),
+                });
+            }
+            #[cfg(unix)]
+            {
+                use std::os::unix::fs::FileTypeExt;
+                if t.is_char_device() {
+                    return Ok(Destination::InPlace);
+                }
+                if t.is_fifo() {
+                    return Err(refuse(
+                        "a named pipe (FIFO); write to standard output with -o - and pipe that",
+                    ));
+                }
+                if t.is_socket() {
+                    return Err(refuse("a socket"));
+                }
+                if t.is_block_device() {
+                    return Err(refuse("a block device (a disk)"));
+                }
+            }
+            Err(refuse("not a regular file"))
+        }
+        Err(_) => {
+            // Missing, or a dangling link: create what the link names.
+            let mut p = path.to_owned();
+            for _ in 0..MAX_LINKS {
+                match fs::read_link(&p) {
+                    Ok(to) => {
+                        p = match p.parent() {
+                            Some(dir) if to.is_relative() => dir.join(to),
+                            _ => to,
+                        }
+                    }
+                    Err(_) => return Ok(Destination::Replace(p)),
+                }
+            }
+            Err(refuse("a loop of symbolic links"))
+        }
+    }
+}
+
+/// Writes into an existing character device without replacing it.
+fn write_in_place(path: &Path, fill: impl FnOnce(&mut File) -> io::Result<()>) -> io::Result<()> {
+    let mut f = fs::OpenOptions::new().write(true).open(path)?;
+    fill(&mut f)?;
+    io::Write::flush(&mut f)
 }
 
 /// The folder and file name to write, or an error that says what is wrong
@@ -107,7 +213,7 @@ fn target(path: &Path) -> Result<(&Path, &OsStr), ExportError> {
     Ok((dir, name))
 }
 
-fn folder_problem(path: String, folder: &Path) -> ExportError {
+pub(crate) fn folder_problem(path: String, folder: &Path) -> ExportError {
     // The nearest ancestor that exists tells a missing folder from a file in the way.
     let blocker = folder
         .ancestors()
@@ -159,16 +265,29 @@ fn remove_stale_temporaries(dir: &Path) {
         .flatten()
         .filter(|e| e.file_name().to_str().is_some_and(is_our_temporary))
         .filter(|e| e.file_type().is_ok_and(|t| t.is_file()))
+        .filter(|e| e.metadata().is_ok_and(|m| is_old(&m)))
         .map(|e| e.path())
         .collect();
     for p in stale {
         let Ok(f) = File::open(&p) else { continue };
-        #[allow(clippy::incompatible_msrv)] // as above
+        // Checked again on the open file: it may have been replaced meanwhile.
+        if !f.metadata().is_ok_and(|m| is_old(&m)) {
+            continue;
+        }
         let unheld = f.try_lock().is_ok();
         if unheld {
             let _ = fs::remove_file(&p);
         }
     }
+}
+
+/// Was the file last written long enough ago that no export can still be
+/// about to lock it? A time in the future (a skewed clock) counts as young.
+fn is_old(m: &fs::Metadata) -> bool {
+    m.modified()
+        .ok()
+        .and_then(|t| SystemTime::now().duration_since(t).ok())
+        .is_some_and(|age| age >= YOUNG)
 }
 
 /// An I/O error without the temporary file's path in its message: the OS
@@ -184,18 +303,5 @@ fn scrub(e: io::Error) -> io::Error {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn our_temporaries_are_recognised_and_nothing_else() {
-        assert!(is_our_temporary(".sheet.csv.cluster-compare-a1B2c3.tmp"));
-        assert!(is_our_temporary(".cluster-compare-a1B2c3.tmp"));
-        assert!(!is_our_temporary("sheet.csv"));
-        assert!(!is_our_temporary(
-            ".sheet.csv.cluster-compare-a1B2c3.tmp.bak"
-        ));
-        assert!(!is_our_temporary(".other-app-a1B2c3.tmp"));
-        assert!(!is_our_temporary(".x.cluster-compare-toolong1.tmp"));
-    }
-}
+#[path = "write_tests.rs"]
+mod tests;

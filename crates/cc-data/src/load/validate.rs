@@ -213,7 +213,7 @@ impl<'a> Validator<'a> {
             ),
             Some(u) if !(value * u.factor).is_finite() => self.err(
                 format!("{p}.value"),
-                format!("{value} {unit} is too large to convert"),
+                format!("{} {unit} is too large to convert", units::shown(value)),
             ),
             Some(u) => {
                 let counted = matches!(
@@ -230,7 +230,10 @@ impl<'a> Validator<'a> {
                 if counted && value < 0.0 {
                     self.err(
                         format!("{p}.value"),
-                        format!("negative value {value} for a count or amount in `{unit}`"),
+                        format!(
+                            "negative value {} for a count or amount in `{unit}`",
+                            units::shown(value)
+                        ),
                     );
                 }
             }
@@ -332,6 +335,8 @@ impl<'a> Validator<'a> {
         for (j, pol) in c.policies.iter().enumerate() {
             self.policy(&format!("{p}.policies[{j}]"), pol, policy_ids);
         }
+        // Found once, not per target: thousands of targets on thousands of figures.
+        let latest = crate::latest::Latest::of(c);
         for (j, t) in c.targets.iter().enumerate() {
             let tp = format!("{p}.targets[{j}]");
             if !self.keys.contains(t.key.as_str()) {
@@ -360,7 +365,7 @@ impl<'a> Validator<'a> {
                     format!("policy `{pid}` is not among this cluster's policies"),
                 );
             }
-            if let (Some(tu), Some(m)) = (units::unit(&t.unit), c.latest(&t.key))
+            if let (Some(tu), Some(m)) = (units::unit(&t.unit), latest.any(&t.key))
                 && let Some(mu) = units::unit(&m.unit)
                 && tu.dimension != mu.dimension
             {

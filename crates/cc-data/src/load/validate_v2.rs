@@ -9,9 +9,13 @@ use std::collections::{HashMap, HashSet};
 use crate::load::{Problem, Severity};
 use crate::model::*;
 
-/// The list numbers the format knows when a file has no register: 1 (2022)
-/// and 2 (2024).
-const KNOWN_BATCHES: [u32; 2] = [1, 2];
+/// The list numbers the format knows when a file has no register, with the
+/// clusters each announced: 1 (2022, 45) and 2 (2024, 35).
+const KNOWN_BATCHES: [(u32, u32); 2] = [(1, 45), (2, 35)];
+
+/// The earliest year an `accessed` date may name: before it there was no web
+/// page of these lists to read.
+const FIRST_ACCESS_YEAR: u32 = 1990;
 
 /// Pushes every problem of the version-2 fields of `d` onto `out`.
 pub fn validate(d: &Dataset, out: &mut Vec<Problem>) {
@@ -19,6 +23,12 @@ pub fn validate(d: &Dataset, out: &mut Vec<Problem>) {
         d,
         out,
         sources: d.sources.iter().map(|s| s.id.as_str()).collect(),
+        batches: d
+            .register
+            .iter()
+            .flat_map(|r| &r.batches)
+            .map(|b| b.batch)
+            .collect(),
     };
     v.run();
 }
@@ -27,6 +37,8 @@ struct V<'a, 'o> {
     d: &'a Dataset,
     out: &'o mut Vec<Problem>,
     sources: HashSet<&'a str>,
+    /// The register's batch numbers.
+    batches: HashSet<u32>,
 }
 
 fn problem(severity: Severity, path: String, message: impl Into<String>) -> Problem {
@@ -66,7 +78,11 @@ pub fn is_full_date(s: &str) -> bool {
     (1..=days).contains(&day)
 }
 
-/// An absolute `http://` or `https://` address with a host and no white space.
+/// An absolute `http://` or `https://` address with a host and no white
+/// space, no control or invisible format character (U+202E, U+200B: the
+/// address shown would not be the one opened), no user name before the host
+/// (`https://evil.com\@good.com` opens evil.com or good.com depending on the
+/// reader) and no backslash in the host.
 pub fn is_web_address(s: &str) -> bool {
     let rest = s
         .strip_prefix("https://")
@@ -78,7 +94,58 @@ pub fn is_web_address(s: &str) -> bool {
     !host.is_empty()
         && !host.starts_with('.')
         && !host.starts_with(':')
-        && !s.chars().any(|c| c.is_whitespace() || c.is_control())
+        && !host.contains(['@', '\\'])
+        && !s
+            .chars()
+            .any(|c| c.is_whitespace() || c.is_control() || is_invisible_format(c))
+}
+
+/// Unicode's format characters (general category Cf) that the address could
+/// hold: bidi marks, embeddings, overrides and isolates, zero-width
+/// characters, the soft hyphen, the BOM and the invisible operators.
+fn is_invisible_format(c: char) -> bool {
+    matches!(
+        c,
+        '\u{00AD}'
+            | '\u{0600}'..='\u{0605}'
+            | '\u{061C}'
+            | '\u{06DD}'
+            | '\u{070F}'
+            | '\u{180E}'
+            | '\u{200B}'..='\u{200F}'
+            | '\u{202A}'..='\u{202E}'
+            | '\u{2060}'..='\u{2064}'
+            | '\u{2066}'..='\u{206F}'
+            | '\u{FEFF}'
+            | '\u{FFF9}'..='\u{FFFB}'
+            | '\u{E0001}'
+            | '\u{E0020}'..='\u{E007F}'
+    )
+}
+
+/// `s` with control and invisible characters written as `\u{202e}`, so a
+/// message shows what the file holds.
+fn shown(s: &str) -> String {
+    s.chars()
+        .map(|c| {
+            if c.is_control() || is_invisible_format(c) {
+                format!("\\u{{{:x}}}", c as u32)
+            } else {
+                c.to_string()
+            }
+        })
+        .collect()
+}
+
+/// The latest year an `accessed` date may name: next year (a clock a little
+/// ahead, a time zone ahead), from the system clock.
+fn last_access_year() -> u32 {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    // 365.2425 days a year: exact enough to tell the year, a day off at most.
+    let year = 1970 + (secs / 31_556_952) as u32;
+    year.max(2026) + 1
 }
 
 impl V<'_, '_> {
@@ -132,6 +199,7 @@ impl V<'_, '_> {
         if let Some(r) = &d.register {
             self.register(r);
         }
+        self.ranks();
     }
 
     fn cite(&mut self, p: &str, c: &Citation) {
@@ -156,8 +224,8 @@ impl V<'_, '_> {
             self.err(
                 format!("{p}.url"),
                 format!(
-                    "`{}` is not a web address; expected http:// or https:// and a host, without spaces",
-                    url.escape_debug()
+                    "`{}` is not a web address; expected http:// or https:// and a host, without spaces, invisible characters or a user name (`…@`)",
+                    shown(url)
                 ),
             );
         }
@@ -170,6 +238,17 @@ impl V<'_, '_> {
                         a.escape_debug()
                     ),
                 );
+            } else {
+                let year: u32 = a[..4].parse().unwrap_or(0);
+                let last = last_access_year();
+                if !(FIRST_ACCESS_YEAR..=last).contains(&year) {
+                    self.err(
+                        format!("{p}.accessed"),
+                        format!(
+                            "year {year} is outside {FIRST_ACCESS_YEAR}–{last}; give the day the page was read"
+                        ),
+                    );
+                }
             }
             if s.url.is_none() {
                 self.warn(
@@ -201,12 +280,24 @@ impl V<'_, '_> {
         };
         if !high.is_finite() {
             self.err(format!("{p}.value_high"), "not a finite number");
+        } else if let Some(u) = crate::units::unit(&m.unit)
+            && !(high * u.factor).is_finite()
+        {
+            self.err(
+                format!("{p}.value_high"),
+                format!(
+                    "the range's high end {} {} is too large to convert",
+                    crate::units::shown(high),
+                    m.unit
+                ),
+            );
         } else if m.value.is_finite() && m.value > high {
             self.err(
                 format!("{p}.value_high"),
                 format!(
-                    "the range's high end {high} is below its low end {} (value <= value_high)",
-                    m.value
+                    "the range's high end {} is below its low end {} (value <= value_high)",
+                    crate::units::shown(high),
+                    crate::units::shown(m.value)
                 ),
             );
         } else if m.value == high {
@@ -229,15 +320,15 @@ impl V<'_, '_> {
     fn designation(&mut self, p: &str, des: &Designation) {
         if let Some(b) = des.batch {
             let known = match &self.d.register {
-                Some(r) if !r.batches.is_empty() => r.batches.iter().any(|x| x.batch == b),
-                _ => KNOWN_BATCHES.contains(&b),
+                Some(r) if !r.batches.is_empty() => self.batches.contains(&b),
+                _ => KNOWN_BATCHES.iter().any(|k| k.0 == b),
             };
             if !known {
                 let listed: Vec<String> = match &self.d.register {
                     Some(r) if !r.batches.is_empty() => {
                         r.batches.iter().map(|x| x.batch.to_string()).collect()
                     }
-                    _ => KNOWN_BATCHES.iter().map(u32::to_string).collect(),
+                    _ => KNOWN_BATCHES.iter().map(|k| k.0.to_string()).collect(),
                 };
                 self.err(
                     format!("{p}.batch"),
@@ -281,6 +372,8 @@ impl V<'_, '_> {
     }
 
     fn register(&mut self, r: &Register) {
+        // Counted once for all batches: a register may list many.
+        let named = self.d.named_by_batch();
         let mut seen: HashMap<u32, usize> = HashMap::new();
         for (i, b) in r.batches.iter().enumerate() {
             let p = format!("register.batches[{i}]");
@@ -306,7 +399,7 @@ impl V<'_, '_> {
                 self.err(format!("{p}.name"), "empty name");
             }
             self.cite(&format!("{p}.source"), &b.source);
-            let named = self.d.named_in_batch(b.batch);
+            let named = named.get(&b.batch).copied().unwrap_or(0);
             if named > b.announced as usize {
                 self.err(
                     format!("{p}.announced"),
@@ -317,9 +410,22 @@ impl V<'_, '_> {
                 );
             }
         }
-        // Ranks: unique within a batch and within the list's length.
-        let announced: HashMap<u32, u32> =
-            r.batches.iter().map(|b| (b.batch, b.announced)).collect();
+        for (i, n) in r.notes.iter().enumerate() {
+            if n.is_empty() {
+                self.err(format!("register.notes[{i}]"), "empty note");
+            }
+        }
+    }
+
+    /// Ranks: unique within a batch and within the list's length (the
+    /// register's, or the known lists' without one).
+    fn ranks(&mut self) {
+        let announced: HashMap<u32, u32> = match &self.d.register {
+            Some(r) if !r.batches.is_empty() => {
+                r.batches.iter().map(|b| (b.batch, b.announced)).collect()
+            }
+            _ => KNOWN_BATCHES.into_iter().collect(),
+        };
         let mut ranks: HashMap<(u32, u32), usize> = HashMap::new();
         for (i, c) in self.d.clusters.iter().enumerate() {
             let Some(des) = &c.designation else { continue };
@@ -345,11 +451,6 @@ impl V<'_, '_> {
                 );
             }
         }
-        for (i, n) in r.notes.iter().enumerate() {
-            if n.is_empty() {
-                self.err(format!("register.notes[{i}]"), "empty note");
-            }
-        }
     }
 }
 
@@ -371,5 +472,114 @@ mod tests {
         assert!(!is_web_address("https://"));
         assert!(!is_web_address("https://exa mple.org"));
         assert!(!is_web_address("www.miit.gov.cn"));
+        assert!(!is_web_address("https://evil.com\\@good.com"));
+        assert!(!is_web_address("https://user:pw@good.com/"));
+        assert!(!is_web_address("https://good.com\u{202E}lmth.exe"));
+        assert!(!is_web_address("https://good\u{200B}.com"));
+        assert!(!is_web_address("https://good.com/\u{FEFF}"));
+        assert!(
+            is_web_address("https://good.com/a@b"),
+            "an @ in the path is no user name"
+        );
+    }
+
+    fn seed() -> Dataset {
+        crate::load::load_embedded().unwrap().dataset
+    }
+
+    fn errors_at(d: &Dataset, path: &str) -> Vec<String> {
+        crate::load::validate(d)
+            .into_iter()
+            .filter(|p| p.severity == Severity::Error && p.path.starts_with(path))
+            .map(|p| p.message)
+            .collect()
+    }
+
+    #[test]
+    fn a_range_whose_high_end_overflows_is_refused_and_shown_briefly() {
+        let mut d = seed();
+        let m = &mut d.clusters[0].metrics[0];
+        m.value = 1.0;
+        m.value_high = Some(1e308);
+        m.unit = "万亿元".into();
+        let e = errors_at(&d, "clusters[0].metrics[0].value_high");
+        assert_eq!(e.len(), 1, "{e:?}");
+        assert!(e[0].contains("1e308") && !e[0].contains("00000"), "{e:?}");
+    }
+
+    #[test]
+    fn hidden_characters_and_user_names_in_addresses_are_refused() {
+        for url in [
+            "https://evil.com\\@good.com/",
+            "https://good.com\u{202E}gpj.exe",
+            "https://goo\u{200B}d.com",
+        ] {
+            let mut d = seed();
+            let i = d.sources.iter().position(|s| s.url.is_some()).unwrap();
+            d.sources[i].url = Some(url.into());
+            let e = errors_at(&d, &format!("sources[{i}].url"));
+            assert_eq!(e.len(), 1, "{url:?}: {e:?}");
+            assert!(
+                !e[0].contains('\u{202E}') && !e[0].contains('\u{200B}'),
+                "{e:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn access_dates_are_bounded() {
+        for (date, ok) in [
+            ("0000-01-01", false),
+            ("9999-12-31", false),
+            ("1989-12-31", false),
+            ("2024-05-01", true),
+        ] {
+            let mut d = seed();
+            let i = d.sources.iter().position(|s| s.url.is_some()).unwrap();
+            d.sources[i].accessed = Some(date.into());
+            let e = errors_at(&d, &format!("sources[{i}].accessed"));
+            assert_eq!(e.is_empty(), ok, "{date}: {e:?}");
+        }
+    }
+
+    #[test]
+    fn ranks_are_checked_without_a_register() {
+        let mut d = seed();
+        d.register = None;
+        let with_batch: Vec<usize> = (0..d.clusters.len())
+            .filter(|&i| d.clusters[i].designation.is_some())
+            .take(3)
+            .collect();
+        for (k, &i) in with_batch.iter().enumerate() {
+            let des = d.clusters[i].designation.as_mut().unwrap();
+            des.batch = Some(1);
+            des.rank = Some(if k < 2 { 7 } else { 99 });
+        }
+        let e: Vec<String> = crate::load::validate(&d)
+            .into_iter()
+            .filter(|p| p.severity == Severity::Error && p.path.ends_with("designation.rank"))
+            .map(|p| p.message)
+            .collect();
+        assert!(
+            e.iter().any(|m| m.contains("rank 7 in batch 1 is also")),
+            "{e:?}"
+        );
+        assert!(e.iter().any(|m| m.contains("beyond the 45")), "{e:?}");
+    }
+
+    #[test]
+    fn huge_announced_counts_do_not_overflow() {
+        let mut d = seed();
+        let r = d.register.as_mut().unwrap();
+        for b in &mut r.batches {
+            b.announced = u32::MAX;
+        }
+        let (_, announced) = d.register_named().unwrap();
+        assert_eq!(announced, u64::from(u32::MAX) * r_len(&d));
+        crate::load::validate(&d);
+    }
+
+    fn r_len(d: &Dataset) -> u64 {
+        d.register.as_ref().unwrap().batches.len() as u64
     }
 }

@@ -1,0 +1,54 @@
+//! The table of every cluster goes through the same safe writers as the comparison.
+
+use super::*;
+
+fn seed() -> Dataset {
+    cc_data::load::load_embedded().unwrap().dataset
+}
+
+#[test]
+fn formula_like_text_is_neutralised() {
+    assert_eq!(csv_text("=SUM(A1)"), "'=SUM(A1)");
+    assert_eq!(csv_text("@x"), "'@x");
+    assert_eq!(csv_text("深圳"), "深圳");
+    for lead in [" ", "\u{a0}", "\u{3000}", "\u{200b}", "\u{feff}", "\n"] {
+        let s = format!("{lead}=1+1");
+        assert!(csv_text(&s).starts_with('\''), "{s:?}");
+    }
+}
+
+#[test]
+fn hostile_names_are_made_safe_in_every_table_format() {
+    let mut d = seed();
+    d.clusters[0].name.zh = "长".repeat(40_000);
+    d.clusters[0].name.en = "long ".repeat(8_000);
+    d.clusters[1].name.zh = "\u{3000}=HYPERLINK(\"http://x\")".into();
+    d.clusters[1].name.en = "\u{a0}=HYPERLINK(\"http://x\")".into();
+    d.clusters[2].name.zh = "甲\u{202E}乙\u{7}丙".into();
+    d.clusters[2].name.en = "a\u{202E}b\u{7}c".into();
+    for lang in [Lang::Zh, Lang::En] {
+        let req = TableRequest {
+            lang,
+            ..Default::default()
+        };
+        // A cell over Excel's limit is shortened, not an error.
+        render(&d, &req, TableFormat::Xlsx).unwrap();
+
+        let csv = String::from_utf8(render(&d, &req, TableFormat::Csv).unwrap()).unwrap();
+        assert!(
+            !csv.contains(",\u{3000}=HYPERLINK") && !csv.contains(",\u{a0}=HYPERLINK"),
+            "formula after a wide or no-break space is neutralised"
+        );
+        assert!(csv.contains("'\u{3000}=HYPERLINK") || csv.contains("'\u{a0}=HYPERLINK"));
+
+        let md = String::from_utf8(render(&d, &req, TableFormat::Md).unwrap()).unwrap();
+        assert!(!md.contains('\u{202E}'), "no bidi override");
+        assert!(!md.contains('\u{7}'), "no control character");
+    }
+}
+
+#[test]
+fn markdown_cells_cannot_break_the_table() {
+    assert_eq!(md("a|b\n*c*"), "a\\|b \\*c\\*");
+    assert_eq!(md("<script>"), "&lt;script>");
+}

@@ -1,0 +1,120 @@
+//! The command line's value names, mapped onto the libraries' plain options.
+
+use clap::ValueEnum;
+
+use crate::export::{self, Format};
+
+// clap's value names live here, mapped onto the libraries' plain options (as
+// typst-cli maps its own), so no library type derives a command-line trait.
+
+/// Output formats of `export`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum FormatArg {
+    Csv,
+    Xlsx,
+    Md,
+    Html,
+    Png,
+    /// The slide deck as one PDF.
+    Pdf,
+    /// One SVG per slide, into a folder.
+    Svg,
+}
+
+impl From<FormatArg> for Format {
+    fn from(f: FormatArg) -> Self {
+        match f {
+            FormatArg::Csv => Format::Csv,
+            FormatArg::Xlsx => Format::Xlsx,
+            FormatArg::Md => Format::Md,
+            FormatArg::Html => Format::Html,
+            FormatArg::Png => Format::Png,
+            FormatArg::Pdf => Format::Pdf,
+            FormatArg::Svg => Format::Svg,
+        }
+    }
+}
+
+/// Output formats of `table`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum TableFormatArg {
+    Csv,
+    Xlsx,
+    Md,
+}
+
+impl From<TableFormatArg> for export::all_clusters::TableFormat {
+    fn from(f: TableFormatArg) -> Self {
+        use export::all_clusters::TableFormat;
+        match f {
+            TableFormatArg::Csv => TableFormat::Csv,
+            TableFormatArg::Xlsx => TableFormat::Xlsx,
+            TableFormatArg::Md => TableFormat::Md,
+        }
+    }
+}
+
+/// Which view a PNG shows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ViewArg {
+    Overview,
+    Charts,
+    Policies,
+    Context,
+    /// The tile map of national clusters by province (the compared clusters play no part).
+    Map,
+    /// The tile map of the 2019/2020 competition winners by province.
+    MapCompetition,
+}
+
+impl From<ViewArg> for export::View {
+    fn from(v: ViewArg) -> Self {
+        use export::View;
+        match v {
+            ViewArg::Overview => View::Overview,
+            ViewArg::Charts => View::Charts,
+            ViewArg::Policies => View::Policies,
+            ViewArg::Context => View::Context,
+            ViewArg::Map => View::Map,
+            ViewArg::MapCompetition => View::MapCompetition,
+        }
+    }
+}
+
+/// What an export holds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum WhatArg {
+    /// The comparison: figures, targets, policies, sources (every format).
+    Comparison,
+    /// The compared clusters' policies alone, as CSV.
+    Policies,
+}
+
+impl From<WhatArg> for export::What {
+    fn from(w: WhatArg) -> Self {
+        match w {
+            WhatArg::Comparison => export::What::Comparison,
+            WhatArg::Policies => export::What::Policies,
+        }
+    }
+}
+
+/// The slides' page shape.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum PageArg {
+    /// 16:9, 960 × 540 pt.
+    #[value(name = "16:9")]
+    Wide,
+    /// 4:3, 720 × 540 pt.
+    #[value(name = "4:3")]
+    Standard,
+}
+
+impl From<PageArg> for crate::deck::PageShape {
+    fn from(p: PageArg) -> Self {
+        match p {
+            PageArg::Wide => Self::Wide,
+            PageArg::Standard => Self::Standard,
+        }
+    }
+}
