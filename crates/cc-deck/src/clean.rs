@@ -55,7 +55,10 @@ fn is_combining(c: char) -> bool {
 }
 
 fn is_line_break(c: char) -> bool {
-    matches!(c, '\n' | '\r' | '\u{0085}' | '\u{2028}' | '\u{2029}' | '\u{000B}' | '\u{000C}')
+    matches!(
+        c,
+        '\n' | '\r' | '\u{0085}' | '\u{2028}' | '\u{2029}' | '\u{000B}' | '\u{000C}'
+    )
 }
 
 /// A character a line may break after or before by itself (CJK ideographs,
@@ -113,7 +116,12 @@ pub fn clean_with(s: &str, multiline: bool, glyph: &dyn Fn(char) -> bool) -> Str
     // 2. Lines: spaces collapsed, blank lines dropped, at most MAX_LINES.
     let lines: Vec<String> = out
         .split('\n')
-        .map(|l| l.split(' ').filter(|w| !w.is_empty()).collect::<Vec<_>>().join(" "))
+        .map(|l| {
+            l.split(' ')
+                .filter(|w| !w.is_empty())
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
         .filter(|l| !l.is_empty())
         .collect();
     let joined = if lines.len() > MAX_LINES {
@@ -287,8 +295,14 @@ mod tests {
         let s = format!("a{}b", "\n".repeat(200));
         assert_eq!(clean_with(&s, false, &all), "a b");
         assert_eq!(clean_with(&s, true, &all), "a\nb");
-        let many_lines = (0..50).map(|i| i.to_string()).collect::<Vec<_>>().join("\n");
-        assert_eq!(clean_with(&many_lines, true, &all).lines().count(), MAX_LINES);
+        let many_lines = (0..50)
+            .map(|i| i.to_string())
+            .collect::<Vec<_>>()
+            .join("\n");
+        assert_eq!(
+            clean_with(&many_lines, true, &all).lines().count(),
+            MAX_LINES
+        );
         let long = "x".repeat(20_000);
         let c = clean_with(&long, false, &all);
         assert!(c.ends_with('…') && c.chars().count() == LONG_WORD, "{c}");

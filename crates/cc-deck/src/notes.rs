@@ -36,7 +36,10 @@ pub(crate) fn split_notes(slides: &mut [Slide], notes_index: usize, lang: Lang) 
         // fewer and shorter notes, so that it has the room to stay on one page.
         let picture = matches!(
             s.body,
-            Body::Bars { .. } | Body::Map { .. } | Body::Title { .. } | Body::Table { fit: true, .. }
+            Body::Bars { .. }
+                | Body::Map { .. }
+                | Body::Title { .. }
+                | Body::Table { fit: true, .. }
         );
         let (most, longest) = if picture {
             (PICTURE_NOTES, limit / 2)

@@ -19,7 +19,9 @@ pub(crate) const MAX_ROWS: usize = 100;
 /// The row that says how many were left out.
 pub(crate) fn rows_left_out(n: usize, lang: Lang) -> String {
     match lang {
-        Lang::Zh => format!("另有{n}项未列出：每页列表最多{MAX_ROWS}项，完整内容见应用中的表格或导出的表格文件"),
+        Lang::Zh => format!(
+            "另有{n}项未列出：每页列表最多{MAX_ROWS}项，完整内容见应用中的表格或导出的表格文件"
+        ),
         Lang::En => format!(
             "{n} more not listed: a slide lists at most {MAX_ROWS}; the app's table and the exported sheets hold them all"
         ),

@@ -387,8 +387,7 @@ pub fn check_fit(doc: &PagedDocument, small_ok: &dyn Fn(&str) -> bool) -> Vec<Fi
     let texts = placed_text(doc);
     problems.extend(overlapping(&texts));
     for t in texts {
-        if t
-            .text
+        if t.text
             .chars()
             .any(|c| c.is_control() || crate::clean::is_bidi_control(c))
         {

@@ -37,9 +37,7 @@ pub(crate) fn bars_slide(
                     let frac = (c.comparable && c.display_value.is_finite())
                         .then(|| ext.frac(c.display_value))
                         .flatten();
-                    let frac_high = frac
-                        .and(c.display_high)
-                        .and_then(|h| ext.frac(h));
+                    let frac_high = frac.and(c.display_high).and_then(|h| ext.frac(h));
                     if !c.comparable {
                         value.push_str(&notes.mark(t(
                             lang,
@@ -138,7 +136,10 @@ pub(crate) struct Extent {
 pub(crate) fn extent<'a>(cells: impl Iterator<Item = &'a Cell>) -> Extent {
     let mut e = Extent { pos: 0.0, neg: 0.0 };
     for c in cells.filter(|c| c.comparable) {
-        for v in [Some(c.display_value), c.display_high].into_iter().flatten() {
+        for v in [Some(c.display_value), c.display_high]
+            .into_iter()
+            .flatten()
+        {
             if v.is_finite() {
                 e.pos = e.pos.max(v);
                 e.neg = e.neg.max(-v);
@@ -174,11 +175,17 @@ mod tests {
 
     #[test]
     fn negative_values_lie_left_of_zero_and_keep_their_sign() {
-        let e = Extent { pos: 50.0, neg: 50.0 };
+        let e = Extent {
+            pos: 50.0,
+            neg: 50.0,
+        };
         assert_eq!(e.zero(), 0.5);
         assert_eq!(e.frac(-50.0), Some(-0.5));
         assert_eq!(e.frac(50.0), Some(0.5));
-        let only_pos = Extent { pos: 10.0, neg: 0.0 };
+        let only_pos = Extent {
+            pos: 10.0,
+            neg: 0.0,
+        };
         assert_eq!(only_pos.zero(), 0.0);
         assert_eq!(only_pos.frac(5.0), Some(0.5));
         assert_eq!(Extent { pos: 0.0, neg: 0.0 }.frac(0.0), None);

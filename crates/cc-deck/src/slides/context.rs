@@ -129,7 +129,11 @@ pub(crate) fn tile_short(name: &str, abbr: &str, lang: Lang) -> String {
                 });
                 let at = starts.min_by_key(|&i| i.abs_diff(mid)).unwrap_or(mid);
                 let (a, b) = chars.split_at(at);
-                format!("{}-\n{}", a.iter().collect::<String>(), b.iter().collect::<String>())
+                format!(
+                    "{}-\n{}",
+                    a.iter().collect::<String>(),
+                    b.iter().collect::<String>()
+                )
             }
         },
     }
@@ -141,9 +145,15 @@ mod tests {
 
     #[test]
     fn a_long_english_name_breaks_between_syllables_never_into_a_code() {
-        assert_eq!(tile_short("Heilongjiang", "HL", Lang::En), "Heilong-\njiang");
+        assert_eq!(
+            tile_short("Heilongjiang", "HL", Lang::En),
+            "Heilong-\njiang"
+        );
         assert_eq!(tile_short("Guangdong", "GD", Lang::En), "Guang-\ndong");
-        assert_eq!(tile_short("Inner Mongolia", "NM", Lang::En), "Inner\nMongolia");
+        assert_eq!(
+            tile_short("Inner Mongolia", "NM", Lang::En),
+            "Inner\nMongolia"
+        );
         assert_eq!(tile_short("Henan", "HA", Lang::En), "Henan");
         assert_eq!(tile_short("河南", "豫", Lang::Zh), "豫");
     }

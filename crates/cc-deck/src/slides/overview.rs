@@ -46,13 +46,23 @@ pub(crate) fn overview(d: &Dataset, cmp: &Comparison, swatches: &[Swatch], lang:
             .filter_map(|(i, c)| {
                 let c = c.as_ref()?;
                 let why = c.not_comparable.as_ref()?;
-                (c.vs_baseline.is_none())
-                    .then(|| format!("{}{}{}", swatches[i].text, lang.pick("：", ": "), why.describe(lang)))
+                (c.vs_baseline.is_none()).then(|| {
+                    format!(
+                        "{}{}{}",
+                        swatches[i].text,
+                        lang.pick("：", ": "),
+                        why.describe(lang)
+                    )
+                })
             })
             .collect();
         let unlike_mark = (!unlike.is_empty()).then(|| {
             notes.mark(match lang {
-                Lang::Zh => format!("{}：与对比基准无差值——{}", shorten(&r.name, 60), unlike.join("；")),
+                Lang::Zh => format!(
+                    "{}：与对比基准无差值——{}",
+                    shorten(&r.name, 60),
+                    unlike.join("；")
+                ),
                 Lang::En => format!(
                     "{}: no difference to the baseline. {}",
                     shorten(&r.name, 60),

@@ -3,7 +3,7 @@
 use crate::*;
 
 /// Most phrases quoted from one source.
-const MAX_QUOTES: usize = 12;
+const MAX_QUOTES: usize = 60;
 
 pub(crate) fn sources_slide(
     d: &Dataset,
