@@ -10,6 +10,9 @@ use cluster_compare::load;
 use cluster_compare::model::{Dataset, Lang};
 use cluster_compare::units::Quantity;
 
+#[path = "deck/limits.rs"]
+mod limits;
+
 fn seed() -> Dataset {
     load::load_embedded()
         .unwrap_or_else(|e| panic!("{e}"))
@@ -42,7 +45,15 @@ fn small_ok(deck: &Deck) -> impl Fn(&str) -> bool + '_ {
         let is_number = t.split(" / ").count() == 2
             && t.split(" / ")
                 .all(|p| p.chars().all(|c| c.is_ascii_digit()));
+        let pointer = deck
+            .labels
+            .further_notes
+            .split("{}")
+            .next()
+            .unwrap_or_default()
+            .trim();
         is_number
+            || (!pointer.is_empty() && t.starts_with(pointer))
             || deck
                 .slides
                 .iter()

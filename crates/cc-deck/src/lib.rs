@@ -9,6 +9,7 @@
 //! written out; national context (when asked); sources with the phrases
 //! quoted. Content that does not fit a slide continues on the next one.
 
+mod clean;
 mod date;
 mod model;
 mod notes;
@@ -16,11 +17,12 @@ mod slides;
 mod text;
 pub mod typeset;
 
+pub use clean::{clean, is_bidi_control};
 pub use date::today;
 pub use model::*;
 pub use text::{default_title, note_mark, short_name, shorten};
 
-use notes::{Cites, Notes};
+use notes::{Cites, Notes, end_section};
 use slides::*;
 use text::*;
 
@@ -74,8 +76,8 @@ pub fn build_dated(d: &Dataset, cmp: &Comparison, opts: &DeckOptions, date: &str
         subtitle: String::new(),
         body: Body::Title {
             heading,
-            data_title: shorten(d.title.get(lang), 200),
-            date: date.to_owned(),
+            data_title: shorten_words(data_title(d, lang), 120),
+            date: data_dates(d, &clusters, date, lang),
             clusters: clusters
                 .iter()
                 .enumerate()
@@ -99,8 +101,12 @@ pub fn build_dated(d: &Dataset, cmp: &Comparison, opts: &DeckOptions, date: &str
                 .collect(),
         },
         notes: Vec::new(),
+        overflow: Vec::new(),
+        more_notes: None,
         sources: String::new(),
     });
+
+    let mut section = slides.len();
 
     // 2. Overview: headline rows, clusters as columns.
     slides.push(overview(d, cmp, &swatches, lang));
@@ -130,10 +136,13 @@ pub fn build_dated(d: &Dataset, cmp: &Comparison, opts: &DeckOptions, date: &str
         }
     }
 
+    end_section(&mut slides, &mut section, lang);
+
     // 4. Every figure of each cluster.
     for (i, c) in clusters.iter().enumerate() {
         slides.push(figures_slide(d, c, &swatches[i], lang));
     }
+    end_section(&mut slides, &mut section, lang);
 
     // 5. Targets.
     if cmp.columns.iter().any(|c| !c.targets.is_empty()) {
@@ -150,16 +159,19 @@ pub fn build_dated(d: &Dataset, cmp: &Comparison, opts: &DeckOptions, date: &str
         slides.push(policy_list_slide(d, cmp, &swatches, lang));
     }
 
+    end_section(&mut slides, &mut section, lang);
+
     // 7. Context.
     if opts.context {
         slides.extend(context_slides(d, colours, opts.dark, lang));
+        end_section(&mut slides, &mut section, lang);
     }
 
     // 8. Sources.
     slides.push(sources_slide(d, &clusters, opts.context, lang));
 
     let (width, height) = opts.page.size_pt();
-    Deck {
+    let mut deck = Deck {
         lang: lang.code(),
         page: Page { width, height },
         style: Style {
@@ -184,7 +196,58 @@ pub fn build_dated(d: &Dataset, cmp: &Comparison, opts: &DeckOptions, date: &str
             continued: t(lang, "续", "continued"),
             sources: t(lang, "来源", "Sources"),
             none: t(lang, "—", "—"),
+            further_notes: t(lang, "更多注释：第{}页", "further notes: slide {}"),
         },
         slides,
+    };
+    clean::clean_deck(&mut deck);
+    deck
+}
+
+/// The dataset's title for the title slide: its first part, before a colon
+/// (what the data is, not how it was gathered).
+fn data_title(d: &Dataset, lang: Lang) -> &str {
+    let title = d.title.get(lang).trim();
+    let cut = title
+        .find('：')
+        .or_else(|| title.find(": "))
+        .unwrap_or(title.len());
+    let head = title[..cut].trim();
+    if head.is_empty() { title } else { head }
+}
+
+/// When the data is from: the first and last dates of the sources the
+/// compared clusters cite, and the day the deck was made.
+fn data_dates(d: &Dataset, clusters: &[&Cluster], made: &str, lang: Lang) -> String {
+    let mut cited: Vec<&str> = Vec::new();
+    for c in clusters {
+        let ids = c
+            .metrics
+            .iter()
+            .map(|m| &m.source.source)
+            .chain(c.targets.iter().map(|x| &x.source.source))
+            .chain(c.policies.iter().map(|p| &p.source.source))
+            .chain(c.designation.iter().map(|x| &x.source.source));
+        for id in ids {
+            if let Some(s) = d.sources.iter().find(|s| s.id == *id) {
+                cited.push(s.date.as_str());
+            }
+        }
+    }
+    cited.sort_unstable();
+    let made = match lang {
+        Lang::Zh => format!("制作于{made}"),
+        Lang::En => format!("deck made {made}"),
+    };
+    match (cited.first(), cited.last()) {
+        (Some(a), Some(b)) if a == b => match lang {
+            Lang::Zh => format!("数据日期：{a}（来源发表日期）· {made}"),
+            Lang::En => format!("Data as published {a} · {made}"),
+        },
+        (Some(a), Some(b)) => match lang {
+            Lang::Zh => format!("数据日期：{a} 至 {b}（来源发表日期）· {made}"),
+            Lang::En => format!("Data as published {a} to {b} · {made}"),
+        },
+        _ => made,
     }
 }

@@ -89,6 +89,8 @@ pub struct Labels {
     pub continued: String,
     pub sources: String,
     pub none: String,
+    /// The pointer to a notes slide: `{}` stands for its page number.
+    pub further_notes: String,
 }
 
 /// One slide; content that does not fit continues on the next page.
@@ -97,8 +99,15 @@ pub struct Slide {
     pub title: String,
     pub subtitle: String,
     pub body: Body,
-    /// Numbered footnotes (caveats), already marked `①`.
+    /// Numbered footnotes (caveats), already marked `①`: the few that the
+    /// foot of the slide holds.
     pub notes: Vec<String>,
+    /// The slide's further notes, moved to the notes slide of its section.
+    #[serde(skip)]
+    pub overflow: Vec<String>,
+    /// The index (in [`Deck::slides`]) of the notes slide holding
+    /// [`Slide::overflow`]; the foot points to it.
+    pub more_notes: Option<usize>,
     /// The source line: publishers and dates of what the slide cites.
     pub sources: String,
 }
@@ -120,6 +129,9 @@ pub enum Body {
         rows: Vec<TableRow>,
         /// Relative width of the first column.
         first_width: f64,
+        /// One picture (the overview, the matrix): set tighter rather than
+        /// continued, up to six clusters.
+        fit: bool,
     },
     Bars {
         bars: Vec<Bar>,
@@ -128,12 +140,19 @@ pub enum Body {
         /// Said above the bars when their figures differ in definition: the
         /// lengths then do not compare.
         warning: String,
+        /// Where the zero line lies, as a fraction of the track from its
+        /// left end: 0 when no value is negative.
+        zero: f64,
     },
     Targets {
         rows: Vec<TargetRow>,
         header: Vec<String>,
     },
     Sources {
+        items: Vec<SourceItem>,
+    },
+    /// Notes that did not fit the foot of their slides, by slide.
+    Notes {
         items: Vec<SourceItem>,
     },
     /// The province tile map: one square per province-level division.
@@ -150,7 +169,10 @@ pub enum Body {
 pub struct MapTile {
     pub row: u8,
     pub col: u8,
+    /// The division's name.
     pub label: String,
+    /// A shorter form, drawn where the name does not fit its tile.
+    pub short: String,
     /// The count, or empty for a division without data.
     pub count: String,
     pub fill: String,
@@ -182,8 +204,8 @@ pub struct TableRow {
 pub struct Bar {
     pub label: String,
     pub color: String,
-    /// Length as a fraction of the longest bar (0–1); `None`: no bar, the
-    /// value text says why.
+    /// Length as a fraction of the track (−1–1; negative values are drawn
+    /// to the left of the zero line); `None`: no bar, the value text says why.
     pub frac: Option<f64>,
     /// The value as written, with qualifier and year.
     pub value: String,

@@ -1,6 +1,111 @@
-//! What every slide shares: numbered footnotes and the source line.
+//! What every slide shares: numbered footnotes and the source line; the
+//! notes slide that takes the notes a slide's foot has no room for.
 
 use crate::*;
+
+/// Most notes at the foot of one slide: the foot repeats on every page of a
+/// slide that continues, so it must stay short.
+pub(crate) const FOOT_NOTES: usize = 5;
+
+/// Most notes at the foot of a picture (a chart, the map, the matrix).
+pub(crate) const PICTURE_NOTES: usize = 3;
+
+/// Longest note at the foot, in characters (about two lines on a 4:3
+/// slide); a longer one goes to the notes slide.
+fn foot_note_chars(lang: Lang) -> usize {
+    match lang {
+        Lang::Zh => 110,
+        Lang::En => 220,
+    }
+}
+
+/// Most notes on the notes slides of one section; the rest are counted.
+pub(crate) const MAX_NOTES: usize = 120;
+
+/// Splits the notes of `slides` (one section of the deck): each keeps at
+/// most [`FOOT_NOTES`] short notes at its foot, in order; from the first
+/// that does not fit on, its notes go to a notes slide that follows the
+/// section and the foot points to it. Returns that slide, if any.
+pub(crate) fn split_notes(slides: &mut [Slide], notes_index: usize, lang: Lang) -> Option<Slide> {
+    let limit = foot_note_chars(lang);
+    let mut items = Vec::new();
+    let mut listed = 0usize;
+    let mut unlisted = 0usize;
+    for s in slides.iter_mut() {
+        // A picture (a chart, the map, a table that never continues) keeps
+        // fewer and shorter notes, so that it has the room to stay on one page.
+        let picture = matches!(
+            s.body,
+            Body::Bars { .. }
+                | Body::Map { .. }
+                | Body::Title { .. }
+                | Body::Table { fit: true, .. }
+        );
+        let (most, longest) = if picture {
+            (PICTURE_NOTES, limit / 2)
+        } else {
+            (FOOT_NOTES, limit)
+        };
+        let keep = s
+            .notes
+            .iter()
+            .take(most)
+            .take_while(|n| n.chars().count() <= longest)
+            .count();
+        if keep == s.notes.len() {
+            continue;
+        }
+        s.overflow = s.notes.split_off(keep);
+        s.more_notes = Some(notes_index);
+        let room = MAX_NOTES.saturating_sub(listed);
+        let shown: Vec<String> = s.overflow.iter().take(room).cloned().collect();
+        listed += shown.len();
+        unlisted += s.overflow.len() - shown.len();
+        if !shown.is_empty() {
+            items.push(SourceItem {
+                head: s.title.clone(),
+                quotes: shown,
+            });
+        }
+    }
+    if items.is_empty() && unlisted == 0 {
+        return None;
+    }
+    if unlisted > 0 {
+        items.push(SourceItem {
+            head: match lang {
+                Lang::Zh => format!("另有{unlisted}条注释未列出：本幻灯片每节最多列{MAX_NOTES}条"),
+                Lang::En => format!(
+                    "{unlisted} more notes not listed: the deck lists at most {MAX_NOTES} per section"
+                ),
+            },
+            quotes: Vec::new(),
+        });
+    }
+    Some(Slide {
+        title: t(lang, "更多注释", "Further notes"),
+        subtitle: t(
+            lang,
+            "前几页页脚放不下的注释，按页列出；编号与该页的标记一致",
+            "Notes the foot of the slides before had no room for, by slide; numbers match the marks there",
+        ),
+        body: Body::Notes { items },
+        notes: Vec::new(),
+        overflow: Vec::new(),
+        more_notes: None,
+        sources: String::new(),
+    })
+}
+
+/// Ends a section of the deck (`slides[start..]`): moves the notes its feet
+/// have no room for to a notes slide after it.
+pub(crate) fn end_section(slides: &mut Vec<Slide>, start: &mut usize, lang: Lang) {
+    let index = slides.len();
+    if let Some(n) = split_notes(&mut slides[*start..], index, lang) {
+        slides.push(n);
+    }
+    *start = slides.len();
+}
 
 /// Collects footnotes for one slide, numbering each distinct text once.
 #[derive(Default)]

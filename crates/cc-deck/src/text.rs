@@ -11,6 +11,23 @@ pub(crate) const TITLE_CHARS: usize = 60;
 /// Longest single text in a table cell or list item.
 pub(crate) const CELL_CHARS: usize = 400;
 
+/// Most rows of one list slide (with its continuations); what is past it
+/// is counted on a last row, so a file with thousands of figures cannot
+/// make the deck's work grow without bound.
+pub(crate) const MAX_ROWS: usize = 100;
+
+/// The row that says how many were left out.
+pub(crate) fn rows_left_out(n: usize, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!(
+            "另有{n}项未列出：每页列表最多{MAX_ROWS}项，完整内容见应用中的表格或导出的表格文件"
+        ),
+        Lang::En => format!(
+            "{n} more not listed: a slide lists at most {MAX_ROWS}; the app's table and the exported sheets hold them all"
+        ),
+    }
+}
+
 /// Shortens `s` to at most `max` characters, ending in `…` when cut.
 pub fn shorten(s: &str, max: usize) -> String {
     format::shorten(s, max).into_owned()

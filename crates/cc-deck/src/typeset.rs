@@ -57,6 +57,14 @@ static SHARED: LazyLock<Shared> = LazyLock::new(|| {
     }
 });
 
+/// Whether the bundled font has a glyph for `c`.
+pub fn has_glyph(c: char) -> bool {
+    SHARED
+        .fonts
+        .iter()
+        .any(|f| f.info().coverage.contains(c as u32))
+}
+
 /// The Typst world of one deck: the template and the deck as JSON.
 struct DeckWorld {
     source: Source,
@@ -198,6 +206,9 @@ pub struct PlacedText {
     pub bounds: [f64; 4],
     /// Some character has no glyph in the font (it would show as a box).
     pub missing_glyph: bool,
+    /// The run's ink between cap height and baseline (left, top, right,
+    /// bottom): two runs whose cores overlap are drawn over each other.
+    pub core: [f64; 4],
 }
 
 /// Everything laid out, flattened: every text run, and the bounds of every
@@ -215,6 +226,13 @@ pub fn placed_text(doc: &PagedDocument) -> Vec<PlacedText> {
                     Point::new(t.width(), t.size * 0.25),
                 ];
                 let pts: Vec<Point> = corners.iter().map(|p| p.transform(ts)).collect();
+                let core: Vec<Point> = [
+                    Point::new(Abs::zero(), -t.size * 0.6),
+                    Point::new(t.width(), t.size * 0.05),
+                ]
+                .iter()
+                .map(|p| p.transform(ts))
+                .collect();
                 let xs = pts.iter().map(|p| p.x.to_pt());
                 let ys = pts.iter().map(|p| p.y.to_pt());
                 out.push(PlacedText {
@@ -222,6 +240,12 @@ pub fn placed_text(doc: &PagedDocument) -> Vec<PlacedText> {
                     text: t.text.to_string(),
                     size: t.size.to_pt() * ts.sy.get().abs(),
                     missing_glyph: t.glyphs.iter().any(|g| g.id == 0),
+                    core: [
+                        core[0].x.to_pt().min(core[1].x.to_pt()),
+                        core[0].y.to_pt().min(core[1].y.to_pt()),
+                        core[0].x.to_pt().max(core[1].x.to_pt()),
+                        core[0].y.to_pt().max(core[1].y.to_pt()),
+                    ],
                     bounds: [
                         xs.clone().fold(f64::INFINITY, f64::min),
                         ys.clone().fold(f64::INFINITY, f64::min),
@@ -295,11 +319,56 @@ pub enum FitProblem {
     NoTitle { page: usize, largest: f64 },
     /// A character the bundled font lacks: it would show as a box.
     MissingGlyph { page: usize, text: String },
+    /// A control character (bidirectional override, newline...) reached
+    /// the page.
+    Control { page: usize, text: String },
+    /// Two texts drawn over each other (a foot over the body, a label over
+    /// its neighbour).
+    Overlap {
+        page: usize,
+        first: String,
+        second: String,
+    },
+}
+
+/// How far (pt) two texts may overlap before they count as drawn over each
+/// other: neighbouring runs of one line touch.
+const OVERLAP: f64 = 1.0;
+
+fn overlaps(a: &[f64; 4], b: &[f64; 4]) -> bool {
+    let x = a[2].min(b[2]) - a[0].max(b[0]);
+    let y = a[3].min(b[3]) - a[1].max(b[1]);
+    x > OVERLAP && y > OVERLAP
+}
+
+/// Pairs of texts on one page drawn over each other.
+fn overlapping(texts: &[PlacedText]) -> Vec<FitProblem> {
+    let mut out = Vec::new();
+    let mut by_page: Vec<Vec<&PlacedText>> = Vec::new();
+    for t in texts.iter().filter(|t| !t.text.trim().is_empty()) {
+        if by_page.len() <= t.page {
+            by_page.resize_with(t.page + 1, Vec::new);
+        }
+        by_page[t.page].push(t);
+    }
+    for list in by_page {
+        for (i, a) in list.iter().enumerate() {
+            if let Some(b) = list[i + 1..].iter().find(|b| overlaps(&a.core, &b.core)) {
+                out.push(FitProblem::Overlap {
+                    page: a.page,
+                    first: a.text.clone(),
+                    second: b.text.clone(),
+                });
+            }
+        }
+    }
+    out
 }
 
 /// Checks the fit rule on a laid-out deck: everything within its page, text
 /// at or above the legibility floor, a title of at least 28 pt on every page,
-/// and no character missing from the font.
+/// no character missing from the font, no control character, and no text
+/// drawn over another (a foot taller than its room overlaps the body).
 /// `small_ok` says which texts may be set at the footnote floor (footnotes,
 /// source lines, slide numbers).
 pub fn check_fit(doc: &PagedDocument, small_ok: &dyn Fn(&str) -> bool) -> Vec<FitProblem> {
@@ -315,7 +384,18 @@ pub fn check_fit(doc: &PagedDocument, small_ok: &dyn Fn(&str) -> bool) -> Vec<Fi
         b[0] < -EPS || b[1] < -EPS || b[2] > w + EPS || b[3] > h + EPS
     };
     let mut largest = vec![0.0f64; sizes.len()];
-    for t in placed_text(doc) {
+    let texts = placed_text(doc);
+    problems.extend(overlapping(&texts));
+    for t in texts {
+        if t.text
+            .chars()
+            .any(|c| c.is_control() || crate::clean::is_bidi_control(c))
+        {
+            problems.push(FitProblem::Control {
+                page: t.page,
+                text: t.text.clone(),
+            });
+        }
         if outside(t.page, &t.bounds) {
             problems.push(FitProblem::OffPage {
                 page: t.page,

@@ -135,11 +135,7 @@ pub fn grouped_bars_styled(
             })
             .collect::<Vec<_>>()
     };
-    let max = series
-        .iter()
-        .flat_map(|s| s.values.iter().flatten())
-        .chain(styles.iter().flat_map(|st| st.highs.iter().flatten()))
-        .fold(0.0f64, |a, &b| a.max(b));
+    let (min, max) = value_range(series, styles);
     let text_color = theme::of(ui).text;
     // Category labels in full strength whenever they fit (egui_plot fades ticks by spacing).
     let category_hints = |axis: AxisHints<'static>, f| {
@@ -175,7 +171,7 @@ pub fn grouped_bars_styled(
             ])
             .y_grid_spacer(marks)
             .x_axis_label(axis_label.to_owned())
-            .include_x(0.0)
+            .include_x(min * 1.18)
             .include_x(max * 1.18)
             .include_y(-0.6)
             .include_y(n as f64 - 0.4);
@@ -184,12 +180,20 @@ pub fn grouped_bars_styled(
             .custom_x_axes(vec![category_hints(AxisHints::new_x(), category_axis)])
             .x_grid_spacer(marks)
             .y_axis_label(axis_label.to_owned())
-            .include_y(0.0)
+            .include_y(min * 1.15)
             .include_y(max * 1.15)
             .include_x(-0.6)
             .include_x(n as f64 - 0.4);
     }
     plot.show(ui, |plot_ui| {
+        // Negative values run the other way from a zero line.
+        if min < 0.0 {
+            if horizontal {
+                plot_ui.vline(egui_plot::VLine::new("", 0.0).color(text_color).width(1.0));
+            } else {
+                plot_ui.hline(egui_plot::HLine::new("", 0.0).color(text_color).width(1.0));
+            }
+        }
         for (si, s) in series.iter().enumerate() {
             let slot = if layout == Layout::Centred { 0 } else { si };
             let offset = (slot as f64 - (k as f64 - 1.0) / 2.0) * width;
@@ -255,10 +259,11 @@ pub fn grouped_bars_styled(
                     continue;
                 };
                 let arg = ci as f64 + offset;
-                let (pos, anchor) = if horizontal {
-                    (PlotPoint::new(*v, arg), Align2::LEFT_CENTER)
+                let anchor = label_anchor(*v, horizontal);
+                let pos = if horizontal {
+                    PlotPoint::new(*v, arg)
                 } else {
-                    (PlotPoint::new(arg, *v), Align2::CENTER_BOTTOM)
+                    PlotPoint::new(arg, *v)
                 };
                 plot_ui.text(
                     Text::new("", pos, RichText::new(format!(" {label} ")).small())
@@ -268,6 +273,28 @@ pub fn grouped_bars_styled(
             }
         }
     });
+}
+
+/// The lowest (at most 0) and highest (at least 0) value a bar chart
+/// draws, high ends of ranges included: bars start at zero and run either way.
+pub fn value_range(series: &[Series], styles: &[SeriesStyle]) -> (f64, f64) {
+    series
+        .iter()
+        .flat_map(|s| s.values.iter().flatten())
+        .chain(styles.iter().flat_map(|st| st.highs.iter().flatten()))
+        .filter(|v| v.is_finite())
+        .fold((0.0f64, 0.0f64), |(lo, hi), &v| (lo.min(v), hi.max(v)))
+}
+
+/// Where a value label sits: beyond the end of its bar, which for a
+/// negative value is on the other side of zero.
+pub fn label_anchor(v: f64, horizontal: bool) -> Align2 {
+    match (horizontal, v < 0.0) {
+        (true, false) => Align2::LEFT_CENTER,
+        (true, true) => Align2::RIGHT_CENTER,
+        (false, false) => Align2::CENTER_BOTTOM,
+        (false, true) => Align2::CENTER_TOP,
+    }
 }
 
 /// The chart view with its own state: which metric to chart.
@@ -678,7 +705,27 @@ pub fn time_series(ui: &mut Ui, cx: &ViewCtx<'_>, row: &Row) {
 
 #[cfg(test)]
 mod tests {
-    use super::fit_label;
+    use super::*;
+
+    #[test]
+    fn negative_values_run_left_of_zero_with_their_label_beyond_the_end() {
+        let s = Series {
+            name: "x".into(),
+            color: Color32::RED,
+            values: vec![Some(-50.0), Some(50.0), None],
+            labels: Vec::new(),
+            hovers: Vec::new(),
+        };
+        assert_eq!(value_range(std::slice::from_ref(&s), &[]), (-50.0, 50.0));
+        let pos = Series {
+            values: vec![Some(3.0)],
+            ..s
+        };
+        assert_eq!(value_range(&[pos], &[]), (0.0, 3.0));
+        assert_eq!(label_anchor(-50.0, true), Align2::RIGHT_CENTER);
+        assert_eq!(label_anchor(50.0, true), Align2::LEFT_CENTER);
+        assert_eq!(label_anchor(-1.0, false), Align2::CENTER_TOP);
+    }
 
     #[test]
     fn labels_are_shortened_to_their_slot() {

@@ -11,21 +11,14 @@ pub(crate) fn bars_slide(
 ) -> Slide {
     let mut notes = Notes::default();
     let mut cites = Cites::new(d, lang);
-    for c in &row.caveats {
-        notes.mark(c.describe(lang));
-    }
-    let max = row
-        .cells
+    // The row's caveats are marked where the slide names the measure and
+    // its years: at the end of the subtitle.
+    let caveat_marks: String = row
+        .caveats
         .iter()
-        .flatten()
-        .filter(|c| c.comparable)
-        .map(|c| {
-            c.display_high
-                .unwrap_or(c.display_value)
-                .abs()
-                .max(c.display_value.abs())
-        })
-        .fold(0.0, f64::max);
+        .map(|c| notes.mark(c.describe(lang)))
+        .collect();
+    let ext = extent(row.cells.iter().flatten());
     let mut years = Vec::new();
     let bars = row
         .cells
@@ -41,11 +34,10 @@ pub(crate) fn bars_slide(
                     }
                     let mut value = cell_text(c, lang);
                     value.push_str(&cell_notes(c, &mut notes, lang));
-                    let frac = (c.comparable && max > 0.0 && c.display_value.is_finite())
-                        .then(|| (c.display_value.abs() / max).clamp(0.0, 1.0));
-                    let frac_high = frac
-                        .and(c.display_high)
-                        .map(|h| (h.abs() / max).clamp(0.0, 1.0));
+                    let frac = (c.comparable && c.display_value.is_finite())
+                        .then(|| ext.frac(c.display_value))
+                        .flatten();
+                    let frac_high = frac.and(c.display_high).and_then(|h| ext.frac(h));
                     if !c.comparable {
                         value.push_str(&notes.mark(t(
                             lang,
@@ -102,7 +94,9 @@ pub(crate) fn bars_slide(
             }
             parts.push(row.scale.label.trim().to_owned());
             parts.push(years.join(" / "));
-            shorten(&parts.join(sep), 160)
+            let mut sub = shorten_words(&parts.join(sep), 160);
+            sub.push_str(&caveat_marks);
+            sub
         },
         body: Body::Bars {
             bars,
@@ -120,8 +114,80 @@ pub(crate) fn bars_slide(
             } else {
                 String::new()
             },
+            zero: ext.zero(),
         },
         notes: notes.finish(),
+        overflow: Vec::new(),
+        more_notes: None,
         sources: cites.line(),
+    }
+}
+
+/// How far a chart's values reach either side of zero.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(crate) struct Extent {
+    /// The largest positive value (or high end), 0 if none.
+    pub(crate) pos: f64,
+    /// The magnitude of the most negative value, 0 if none.
+    pub(crate) neg: f64,
+}
+
+/// The extent of the comparable, finite values of `cells`.
+pub(crate) fn extent<'a>(cells: impl Iterator<Item = &'a Cell>) -> Extent {
+    let mut e = Extent { pos: 0.0, neg: 0.0 };
+    for c in cells.filter(|c| c.comparable) {
+        for v in [Some(c.display_value), c.display_high]
+            .into_iter()
+            .flatten()
+        {
+            if v.is_finite() {
+                e.pos = e.pos.max(v);
+                e.neg = e.neg.max(-v);
+            }
+        }
+    }
+    e
+}
+
+impl Extent {
+    fn span(self) -> f64 {
+        self.pos + self.neg
+    }
+
+    /// Where zero lies on the track, from its left end (0–1).
+    pub(crate) fn zero(self) -> f64 {
+        if self.span() > 0.0 {
+            (self.neg / self.span()).clamp(0.0, 1.0)
+        } else {
+            0.0
+        }
+    }
+
+    /// `v` as a signed fraction of the track: negative to the left of zero.
+    pub(crate) fn frac(self, v: f64) -> Option<f64> {
+        (self.span() > 0.0 && v.is_finite()).then(|| (v / self.span()).clamp(-1.0, 1.0))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn negative_values_lie_left_of_zero_and_keep_their_sign() {
+        let e = Extent {
+            pos: 50.0,
+            neg: 50.0,
+        };
+        assert_eq!(e.zero(), 0.5);
+        assert_eq!(e.frac(-50.0), Some(-0.5));
+        assert_eq!(e.frac(50.0), Some(0.5));
+        let only_pos = Extent {
+            pos: 10.0,
+            neg: 0.0,
+        };
+        assert_eq!(only_pos.zero(), 0.0);
+        assert_eq!(only_pos.frac(5.0), Some(0.5));
+        assert_eq!(Extent { pos: 0.0, neg: 0.0 }.frac(0.0), None);
     }
 }

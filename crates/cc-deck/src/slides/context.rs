@@ -55,8 +55,9 @@ pub(crate) fn map_slide(d: &Dataset, dark: bool, lang: Lang) -> Slide {
         .filter(|c| map::counts_as_national(c) && c.provinces.len() > 1)
         .map(|c| short_name(c, lang))
         .collect();
+    let mut marks = String::new();
     if !spanning.is_empty() {
-        notes.mark(match lang {
+        marks += &notes.mark(match lang {
             Lang::Zh => format!("跨省集群在所涉各省均计数：{}。", spanning.join("、")),
             Lang::En => format!(
                 "Clusters spanning provinces count in each: {}.",
@@ -65,7 +66,7 @@ pub(crate) fn map_slide(d: &Dataset, dark: bool, lang: Lang) -> Slide {
         });
     }
     if let Some(cov) = format::register_coverage(d, lang) {
-        notes.mark(match lang {
+        marks += &notes.mark(match lang {
             Lang::Zh => format!("{cov}；名录不完整。"),
             Lang::En => format!("{cov}: the register is incomplete."),
         });
@@ -76,7 +77,7 @@ pub(crate) fn map_slide(d: &Dataset, dark: bool, lang: Lang) -> Slide {
             "国家先进制造业集群分布",
             "Where the national clusters are",
         ),
-        subtitle: m.caption.clone(),
+        subtitle: format!("{}{marks}", m.caption),
         body: Body::Map {
             rows: m.rows,
             cols: m.cols,
@@ -86,7 +87,8 @@ pub(crate) fn map_slide(d: &Dataset, dark: bool, lang: Lang) -> Slide {
                 .map(|tile| MapTile {
                     row: tile.row,
                     col: tile.col,
-                    label: tile.short.to_owned(),
+                    label: tile.name.to_owned(),
+                    short: tile_short(tile.name, tile.short, lang),
                     count: tile.count.map(|c| c.to_string()).unwrap_or_default(),
                     fill: fill(tile.shade).hex(),
                     ink: ink(tile.shade).hex(),
@@ -96,7 +98,64 @@ pub(crate) fn map_slide(d: &Dataset, dark: bool, lang: Lang) -> Slide {
             legend,
         },
         notes: notes.finish(),
+        overflow: Vec::new(),
+        more_notes: None,
         sources: cites.line(),
+    }
+}
+
+/// The shorter form of a tile's name, for a tile too narrow for the name:
+/// the one-character 简称 in Chinese; in English the name on two lines
+/// (at its space, or hyphenated in the middle), never the bare code.
+pub(crate) fn tile_short(name: &str, abbr: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => abbr.to_owned(),
+        Lang::En => match name.split_once(' ') {
+            Some((a, b)) => format!("{a}\n{b}"),
+            None => {
+                let chars: Vec<char> = name.chars().collect();
+                if chars.len() < 8 {
+                    return name.to_owned();
+                }
+                // A pinyin syllable starts at a consonant after a vowel
+                // or a final n/g (Heilong-jiang, Guang-dong); the start
+                // nearest the middle, else the middle.
+                let mid = chars.len() / 2;
+                let starts = (2..chars.len() - 2).filter(|&i| {
+                    let (p, c) = (chars[i - 1], chars[i]);
+                    "bcdfhjklmpqrstwxyz".contains(c)
+                        && !(c == 'h' && "zcs".contains(p))
+                        && "aeiouvng".contains(p)
+                });
+                let at = starts.min_by_key(|&i| i.abs_diff(mid)).unwrap_or(mid);
+                let (a, b) = chars.split_at(at);
+                format!(
+                    "{}-\n{}",
+                    a.iter().collect::<String>(),
+                    b.iter().collect::<String>()
+                )
+            }
+        },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_long_english_name_breaks_between_syllables_never_into_a_code() {
+        assert_eq!(
+            tile_short("Heilongjiang", "HL", Lang::En),
+            "Heilong-\njiang"
+        );
+        assert_eq!(tile_short("Guangdong", "GD", Lang::En), "Guang-\ndong");
+        assert_eq!(
+            tile_short("Inner Mongolia", "NM", Lang::En),
+            "Inner\nMongolia"
+        );
+        assert_eq!(tile_short("Henan", "HA", Lang::En), "Henan");
+        assert_eq!(tile_short("河南", "豫", Lang::Zh), "豫");
     }
 }
 
@@ -112,7 +171,7 @@ pub(crate) fn context_slides(
     };
     let mut cites = Cites::new(d, lang);
     cites.add(&comp.source.source);
-    let scope = shorten(comp.breakdown_scope.get(lang), 120);
+    let scope = shorten_words(comp.breakdown_scope.get(lang), 120);
     let mk = |title: String, counts: &[cc_data::model::Count]| {
         let max = counts.iter().map(|c| c.count).max().unwrap_or(0) as f64;
         let mut counts: Vec<_> = counts.iter().collect();
@@ -136,8 +195,11 @@ pub(crate) fn context_slides(
                     .collect(),
                 axis: t(lang, "个", "clusters"),
                 warning: String::new(),
+                zero: 0.0,
             },
             notes: Vec::new(),
+            overflow: Vec::new(),
+            more_notes: None,
             sources: cites.line(),
         }
     };

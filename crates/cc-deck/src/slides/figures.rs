@@ -10,7 +10,8 @@ pub(crate) fn figures_slide(d: &Dataset, c: &Cluster, swatch: &Swatch, lang: Lan
     // Cluster-wide figures first, then figures about one firm or place.
     metrics.sort_by_key(|m| m.subject.is_some());
     let mut in_subjects = false;
-    for m in metrics {
+    let left_out = metrics.len().saturating_sub(MAX_ROWS);
+    for m in metrics.into_iter().take(MAX_ROWS) {
         if m.subject.is_some() && !in_subjects {
             in_subjects = true;
             rows.push(TableRow {
@@ -59,6 +60,13 @@ pub(crate) fn figures_slide(d: &Dataset, c: &Cluster, swatch: &Swatch, lang: Lan
             group: false,
         });
     }
+    if left_out > 0 {
+        rows.push(TableRow {
+            label: rows_left_out(left_out, lang),
+            cells: vec![String::new(), String::new()],
+            group: true,
+        });
+    }
     if rows.is_empty() {
         rows.push(TableRow {
             label: t(lang, "来源未给出任何数字", "The sources give no figures"),
@@ -72,7 +80,7 @@ pub(crate) fn figures_slide(d: &Dataset, c: &Cluster, swatch: &Swatch, lang: Lan
             swatch.text,
             lang.pick("：全部数字", ": every figure")
         ),
-        subtitle: shorten(c.name.get(lang), 120),
+        subtitle: shorten_words(c.name.get(lang), 120),
         body: Body::Table {
             header: vec![
                 Swatch {
@@ -89,8 +97,11 @@ pub(crate) fn figures_slide(d: &Dataset, c: &Cluster, swatch: &Swatch, lang: Lan
             first: t(lang, "指标", "Measure"),
             rows,
             first_width: 1.2,
+            fit: false,
         },
         notes: notes.finish(),
+        overflow: Vec::new(),
+        more_notes: None,
         sources: cites.line(),
     }
 }

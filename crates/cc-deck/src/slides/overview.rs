@@ -30,11 +30,46 @@ pub(crate) fn overview(d: &Dataset, cmp: &Comparison, swatches: &[Swatch], lang:
     let mut notes = Notes::default();
     let mut cites = Cites::new(d, lang);
     let mut rows = Vec::new();
+    let mut header = swatches.to_vec();
     for r in cmp.rows.iter().filter(|r| r.headline) {
         let mut label = shorten(&r.name, 60);
         for c in &r.caveats {
             label.push_str(&notes.mark(c.describe(lang)));
         }
+        // Cells without a difference to the baseline: one note for the row,
+        // its mark on each such cell.
+        let unlike: Vec<String> = r
+            .cells
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| Some(*i) != cmp.baseline)
+            .filter_map(|(i, c)| {
+                let c = c.as_ref()?;
+                let why = c.not_comparable.as_ref()?;
+                (c.vs_baseline.is_none()).then(|| {
+                    format!(
+                        "{}{}{}",
+                        swatches[i].text,
+                        lang.pick("：", ": "),
+                        why.describe(lang)
+                    )
+                })
+            })
+            .collect();
+        let unlike_mark = (!unlike.is_empty()).then(|| {
+            notes.mark(match lang {
+                Lang::Zh => format!(
+                    "{}：与对比基准无差值——{}",
+                    shorten(&r.name, 60),
+                    unlike.join("；")
+                ),
+                Lang::En => format!(
+                    "{}: no difference to the baseline. {}",
+                    shorten(&r.name, 60),
+                    unlike.join("; ")
+                ),
+            })
+        });
         let cells = r
             .cells
             .iter()
@@ -44,15 +79,19 @@ pub(crate) fn overview(d: &Dataset, cmp: &Comparison, swatches: &[Swatch], lang:
                     cites.add(&c.metric.source.source);
                     let mut s = cell_text(c, lang);
                     s.push_str(&cell_notes(c, &mut notes, lang));
-                    if Some(i) != cmp.baseline
-                        && let Some(diff) = c.baseline_text(lang)
-                    {
-                        s.push('\n');
-                        s.push_str(&format!(
-                            "{}{}",
-                            lang.pick("对比基准：", "vs baseline: "),
-                            diff
-                        ));
+                    if Some(i) != cmp.baseline {
+                        if let Some(diff) = c.baseline_diff(lang) {
+                            s.push('\n');
+                            s.push_str(&format!(
+                                "{}{}",
+                                lang.pick("对比基准：", "vs baseline: "),
+                                diff
+                            ));
+                        } else if c.not_comparable.is_some()
+                            && let Some(m) = &unlike_mark
+                        {
+                            s.push_str(m);
+                        }
                     }
                     s
                 }
@@ -65,16 +104,18 @@ pub(crate) fn overview(d: &Dataset, cmp: &Comparison, swatches: &[Swatch], lang:
             group: false,
         });
     }
-    // Clusters without any cluster-wide figure say so.
+    // Clusters without any cluster-wide figure say so, marked at their
+    // column's head.
     for (i, col) in cmp.columns.iter().enumerate() {
         if col.missing.contains(&"figures") {
-            notes.mark(match lang {
+            let m = notes.mark(match lang {
                 Lang::Zh => format!("{}：来源未给出集群整体的数字。", swatches[i].text),
                 Lang::En => format!(
                     "{}: the sources give no cluster-wide figures.",
                     swatches[i].text
                 ),
             });
+            header[i].text.push_str(&m);
         }
     }
     if rows.is_empty() {
@@ -88,11 +129,12 @@ pub(crate) fn overview(d: &Dataset, cmp: &Comparison, swatches: &[Swatch], lang:
             group: true,
         });
     }
-    if let Some(b) = cmp.baseline {
-        notes.mark(match lang {
+    if let Some(b) = cmp.baseline.filter(|b| *b < header.len()) {
+        let m = notes.mark(match lang {
             Lang::Zh => format!("对比基准：{}。", swatches[b].text),
             Lang::En => format!("Baseline: {}.", swatches[b].text),
         });
+        header[b].text.push_str(&m);
     }
     Slide {
         title: t(lang, "主要数字一览", "Headline figures"),
@@ -102,12 +144,15 @@ pub(crate) fn overview(d: &Dataset, cmp: &Comparison, swatches: &[Swatch], lang:
             "Values as the sources write them, with their year; “c.” marks a year the source does not state",
         ),
         body: Body::Table {
-            header: swatches.to_vec(),
+            header,
             first: t(lang, "指标", "Measure"),
             rows,
             first_width: 1.1,
+            fit: false,
         },
         notes: notes.finish(),
+        overflow: Vec::new(),
+        more_notes: None,
         sources: cites.line(),
     }
 }

@@ -48,8 +48,11 @@ pub(crate) fn matrix_slide(
             first: t(lang, "政策工具", "Instrument"),
             rows,
             first_width: 1.3,
+            fit: true,
         },
         notes: Vec::new(),
+        overflow: Vec::new(),
+        more_notes: None,
         sources: cites.line(),
     }
 }
@@ -62,6 +65,7 @@ pub(crate) fn policy_list_slide(
 ) -> Slide {
     let mut cites = Cites::new(d, lang);
     let mut rows = Vec::new();
+    let mut left_out = 0usize;
     for (i, col) in cmp.columns.iter().enumerate() {
         let Some(c) = d.cluster(&col.id) else {
             continue;
@@ -79,6 +83,10 @@ pub(crate) fn policy_list_slide(
             });
         }
         for p in &c.policies {
+            if rows.len() >= MAX_ROWS {
+                left_out += 1;
+                continue;
+            }
             cites.add(&p.source.source);
             let issuer_year = match p.year {
                 Some(y) => format!("{}{}{y}", p.issuer.get(lang), sep(lang)),
@@ -95,6 +103,13 @@ pub(crate) fn policy_list_slide(
                 group: false,
             });
         }
+    }
+    if left_out > 0 {
+        rows.push(TableRow {
+            label: rows_left_out(left_out, lang),
+            cells: vec![String::new(), String::new()],
+            group: true,
+        });
     }
     Slide {
         title: t(lang, "政策一览", "The policies"),
@@ -119,8 +134,11 @@ pub(crate) fn policy_list_slide(
             first: t(lang, "政策", "Policy"),
             rows,
             first_width: 1.6,
+            fit: false,
         },
         notes: Vec::new(),
+        overflow: Vec::new(),
+        more_notes: None,
         sources: cites.line(),
     }
 }

@@ -2,6 +2,9 @@
 
 use crate::*;
 
+/// Most phrases quoted from one source.
+const MAX_QUOTES: usize = 60;
+
 pub(crate) fn sources_slide(
     d: &Dataset,
     clusters: &[&Cluster],
@@ -20,7 +23,7 @@ pub(crate) fn sources_slide(
         );
         let v = list.or_default();
         let q = format!("“{}”", shorten(q, CELL_CHARS));
-        if !v.contains(&q) {
+        if v.len() < MAX_QUOTES && !v.contains(&q) {
             v.push(q);
         }
     };
@@ -85,7 +88,16 @@ pub(crate) fn sources_slide(
                 quotes: q.clone(),
             })
         })
-        .collect();
+        .collect::<Vec<_>>();
+    let mut items = items;
+    if items.len() > MAX_ROWS {
+        let n = items.len() - MAX_ROWS;
+        items.truncate(MAX_ROWS);
+        items.push(SourceItem {
+            head: rows_left_out(n, lang),
+            quotes: Vec::new(),
+        });
+    }
     Slide {
         title: t(lang, "来源", "Sources"),
         subtitle: t(
@@ -95,6 +107,8 @@ pub(crate) fn sources_slide(
         ),
         body: Body::Sources { items },
         notes: Vec::new(),
+        overflow: Vec::new(),
+        more_notes: None,
         sources: String::new(),
     }
 }

@@ -13,7 +13,7 @@ pub(crate) fn targets_slide(
     let mut cites = Cites::new(d, lang);
     let mut rows = Vec::new();
     for (i, col) in cmp.columns.iter().enumerate() {
-        for tp in &col.targets {
+        for tp in col.targets.iter().take(MAX_ROWS / cmp.columns.len().max(1)) {
             cites.add(&tp.target.source.source);
             let year = match tp.year {
                 Some(y) => match lang {
@@ -78,6 +78,8 @@ pub(crate) fn targets_slide(
             rows,
         },
         notes: notes.finish(),
+        overflow: Vec::new(),
+        more_notes: None,
         sources: cites.line(),
     }
 }
