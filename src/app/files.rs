@@ -2,6 +2,7 @@
 //! exports on a worker thread, and view files.
 
 use super::*;
+use error::AppError;
 
 pub(super) fn modified(path: &Path) -> Option<SystemTime> {
     std::fs::metadata(path).and_then(|m| m.modified()).ok()
@@ -82,7 +83,7 @@ impl App {
             self.settings.baseline = baseline;
         }
         self.generation += 1;
-        self.comparison = None;
+        self.comparison.clear();
         if path.is_none() {
             // Dropped bytes have no file: stop watching (and reopening) the previous one.
             self.settings.data_path = None;
@@ -98,6 +99,7 @@ impl App {
         self.sanitise_selection();
         self.report_startup_compare();
         self.status = None;
+        self.dirty = true;
     }
 
     /// Runs an export on a worker thread (slides and pictures take a moment;
@@ -110,7 +112,7 @@ impl App {
         path: PathBuf,
     ) {
         let lang = self.settings.lang;
-        if self.deck_export.is_some() {
+        if self.export_task.is_some() {
             self.status = Some(
                 tr(
                     lang,
@@ -122,34 +124,46 @@ impl App {
             return;
         }
         let dataset = self.loaded.dataset.clone();
-        let (tx, rx) = std::sync::mpsc::channel();
-        self.deck_export = Some(rx);
         self.status = Some(format!(
             "{} {}",
             tr(lang, "正在导出", "Exporting"),
             path.display()
         ));
-        std::thread::spawn(move || {
-            let msg = match export::export_what(
+        let work = move |sink: &tasks::Sink<tasks::Exported>| {
+            let done = match export::export_what(
                 &dataset,
                 &req,
                 format,
                 export::What::Comparison,
                 &path,
             ) {
-                Ok(notes) if notes.is_empty() => {
-                    format!("{} {}", tr(lang, "已导出", "Exported"), path.display())
-                }
-                Ok(notes) => format!(
-                    "{} {} ({})",
-                    tr(lang, "已导出", "Exported"),
-                    path.display(),
-                    notes.join("; ")
-                ),
-                Err(e) => format!("{} {e}", tr(lang, "导出失败：", "Export failed:")),
+                Ok(notes) if notes.is_empty() => tasks::Exported {
+                    message: format!("{} {}", tr(lang, "已导出", "Exported"), path.display()),
+                    ok: true,
+                },
+                Ok(notes) => tasks::Exported {
+                    message: format!(
+                        "{} {} ({})",
+                        tr(lang, "已导出", "Exported"),
+                        path.display(),
+                        notes.join("; ")
+                    ),
+                    ok: true,
+                },
+                Err(e) => tasks::Exported {
+                    message: format!("{} {e}", tr(lang, "导出失败：", "Export failed:")),
+                    ok: false,
+                },
             };
-            let _ = tx.send(msg);
-        });
+            sink.send(done);
+        };
+        let failed = |message: String| tasks::Exported { message, ok: false };
+        self.export_task = Some(tasks::Task::spawn(
+            "export",
+            self.ctx.as_ref(),
+            work,
+            failed,
+        ));
     }
 
     pub(super) fn request(&self) -> export::Request {
@@ -205,24 +219,113 @@ impl App {
     }
 
     /// Writes the current view to `path` as a view file.
-    pub fn save_view_file(&mut self, path: &Path) -> Result<(), String> {
+    pub fn save_view_file(&mut self, path: &Path) -> Result<(), AppError> {
         let text = views_saved::to_json(&self.current_view(&views_saved::name_of(path)));
-        export::write_atomic(path, text.as_bytes()).map_err(|e| e.to_string())
+        export::write_atomic(path, text.as_bytes()).map_err(|e| AppError::Io(e.to_string()))
     }
 
-    /// Reads a view file and opens its view; the error in Chinese and English.
-    pub fn open_view_file(&mut self, path: &Path) -> Result<(), (String, String)> {
+    /// Reads a view file and opens its view.
+    pub fn open_view_file(&mut self, path: &Path) -> Result<(), AppError> {
         use std::io::Read;
         let mut text = String::new();
         let max = views_saved::MAX_FILE_BYTES;
-        std::fs::File::open(path)
-            .and_then(|f| f.take(max + 1).read_to_string(&mut text))
-            .map_err(|e| (e.to_string(), e.to_string()))?;
+        std::fs::File::open(path).and_then(|f| f.take(max + 1).read_to_string(&mut text))?;
         if text.len() as u64 > max {
-            return Err(("文件大于 1 MiB".into(), "larger than 1 MiB".into()));
+            return Err(AppError::TooLarge {
+                limit_mib: max >> 20,
+            });
         }
         let v = views_saved::from_json(&text)?;
         self.open_view(&v);
         Ok(())
+    }
+
+    /// Asks where to put the deck (a PDF file, or a folder for PNG slides)
+    /// and writes it on a worker thread.
+    pub(super) fn export_deck_dialog(&mut self, format: Format) {
+        let lang = self.settings.lang;
+        let picked = run_dialog(|| {
+            if format == Format::Pdf {
+                rfd::FileDialog::new()
+                    .set_title(tr(lang, "导出幻灯片（PDF）", "Export the slides as PDF"))
+                    .set_file_name("cluster-comparison.pdf")
+                    .add_filter("PDF", &["pdf"])
+                    .save_file()
+            } else {
+                rfd::FileDialog::new()
+                    .set_title(tr(
+                        lang,
+                        "选择存放幻灯片图片的文件夹",
+                        "Choose a folder for the slide pictures",
+                    ))
+                    .pick_folder()
+            }
+        });
+        match picked {
+            Picked::Path(p) => {
+                self.remember_folder(Purpose::Slides(format), &p);
+                self.export_deck(p, format)
+            }
+            Picked::Unavailable => self.dialog_unavailable(Purpose::Slides(format)),
+            Picked::Cancelled => {}
+        }
+    }
+
+    pub(super) fn export_deck(&mut self, path: PathBuf, format: Format) {
+        let mut req = self.request();
+        req.deck = self.deck_options();
+        req.slides = format == Format::Png;
+        req.png.width = 1920;
+        self.export_in_background(req, format, path);
+    }
+
+    pub(super) fn open_dialog(&mut self) {
+        let picked = run_dialog(|| {
+            rfd::FileDialog::new()
+                .set_title("Open a cluster dataset")
+                .add_filter("JSON", &["json"])
+                .pick_file()
+        });
+        match picked {
+            Picked::Path(p) => {
+                self.remember_folder(Purpose::OpenData, &p);
+                self.open(&p)
+            }
+            Picked::Unavailable => self.dialog_unavailable(Purpose::OpenData),
+            Picked::Cancelled => {}
+        }
+    }
+
+    pub(super) fn export_dialog(&mut self, format: Format, scale: f32) {
+        let name = format!("cluster-comparison.{}", format.extension());
+        let picked = run_dialog(|| {
+            rfd::FileDialog::new()
+                .set_title("Export the comparison")
+                .set_file_name(name)
+                .add_filter(format.extension(), &[format.extension()])
+                .save_file()
+        });
+        match picked {
+            Picked::Path(p) => {
+                self.remember_folder(Purpose::Export(format, scale), &p);
+                self.export_checked(p, format, scale)
+            }
+            Picked::Unavailable => self.dialog_unavailable(Purpose::Export(format, scale)),
+            Picked::Cancelled => {}
+        }
+    }
+
+    /// Asks before overwriting, then exports.
+    pub(super) fn export_checked(&mut self, path: PathBuf, format: Format, scale: f32) {
+        // Native save dialogs ask before overwriting; ask again where they do not.
+        if path.exists() {
+            self.dialog = Some(Dialog::Overwrite {
+                path,
+                format,
+                scale,
+            });
+        } else {
+            self.export(&path, format, scale);
+        }
     }
 }
