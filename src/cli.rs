@@ -556,4 +556,3 @@ pub fn baseline_index(
         _ => Err(b.to_owned()),
     }
 }
-

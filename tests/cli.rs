@@ -203,5 +203,8 @@ fn the_baseline_is_named_by_id_or_by_position_from_0() {
         by_id.to_str().unwrap(),
     ]);
     assert_eq!(code, ExitCode::from(1));
-    assert!(err.contains("yichun-lithium is not one of the ids"), "{err}");
+    assert!(
+        err.contains("yichun-lithium is not one of the ids"),
+        "{err}"
+    );
 }

@@ -490,10 +490,15 @@ fn every_command_is_in_its_menu_and_every_shortcut_on_the_help_page() {
         .into_iter()
         .filter(|c| !c.shortcuts().is_empty())
     {
-        let keys: Vec<String> = c.shortcuts().iter().map(|s| ctx.format_shortcut(s)).collect();
+        let keys: Vec<String> = c
+            .shortcuts()
+            .iter()
+            .map(|s| ctx.format_shortcut(s))
+            .collect();
         let keys = keys.join(" / ");
         assert!(
-            rows.iter().any(|(k, v)| *k == keys && v == c.tooltip(Lang::En)),
+            rows.iter()
+                .any(|(k, v)| *k == keys && v == c.tooltip(Lang::En)),
             "{c:?} ({keys}) on the shortcuts page"
         );
         h.get_all_by_label_contains(&keys)
@@ -537,8 +542,8 @@ fn settings_are_saved_after_a_change_not_every_frame() {
     assert!(h.state().needs_save());
     eframe::App::save(h.state_mut(), &mut m);
     assert!(!h.state().needs_save());
-    let saved: Settings = eframe::get_value(&m, eframe::APP_KEY)
-        .unwrap_or_else(|| panic!("saved: {:?}", m.0));
+    let saved: Settings =
+        eframe::get_value(&m, eframe::APP_KEY).unwrap_or_else(|| panic!("saved: {:?}", m.0));
     assert_eq!(saved.compare, [SZ, GD, YC]);
 
     // A widget bound to the settings marks them too.
@@ -668,7 +673,10 @@ fn the_typed_path_prompt_suggests_a_name_and_keeps_errors_in_view() {
     let export = |h: &Harness<'static, App>| h.get_all_by_label("Export").last().unwrap().click();
     export(&h);
     h.run();
-    assert!(h.state_mut().path_prompt().is_some(), "the prompt stays open");
+    assert!(
+        h.state_mut().path_prompt().is_some(),
+        "the prompt stays open"
+    );
     h.get_all_by_label_contains("does not exist")
         .next()
         .expect("the error is in the prompt");
@@ -681,7 +689,10 @@ fn the_typed_path_prompt_suggests_a_name_and_keeps_errors_in_view() {
     assert!(h.state_mut().path_prompt().is_none(), "the prompt closed");
     h.state_mut().wait_for_export();
     h.run();
-    assert!(dir.path().join("team.csv").is_file(), "the extension was added");
+    assert!(
+        dir.path().join("team.csv").is_file(),
+        "the extension was added"
+    );
     assert!(
         h.query_all_by_label_contains("file dialog could not open")
             .next()
@@ -691,7 +702,8 @@ fn the_typed_path_prompt_suggests_a_name_and_keeps_errors_in_view() {
     assert_eq!(h.state().settings.last_folder.as_deref(), Some(dir.path()));
 
     // PNG slides go into a folder, and the prompt says so.
-    h.state_mut().dialog_unavailable(Purpose::Slides(Format::Png));
+    h.state_mut()
+        .dialog_unavailable(Purpose::Slides(Format::Png));
     h.run();
     h.get_all_by_label_contains("Full path of the folder")
         .next()

@@ -300,7 +300,9 @@ pub enum Change {
     Dark(bool),
     Tab(Tab),
     /// The charts view chose another metric; this was the one before.
-    Metric { before: Option<String> },
+    Metric {
+        before: Option<String>,
+    },
     OpenRecent(PathBuf),
     OpenView(SavedView),
     DeleteView(usize),

@@ -107,9 +107,7 @@ impl App {
     pub(super) fn set_lang(&mut self, to: Lang) {
         let from = self.settings.lang;
         if from != to {
-            self.settings
-                .picker
-                .relabel(&self.loaded.dataset, from, to);
+            self.settings.picker.relabel(&self.loaded.dataset, from, to);
             self.settings.lang = to;
         }
     }

@@ -39,7 +39,11 @@ impl AppError {
             (AppError::NotAViewFile(e), Lang::En) => format!("not a valid view file ({e})"),
             (AppError::OtherFormat(f), _) => format!(
                 "{}{}",
-                tr(lang, "不是视图文件：format 为 ", "not a view file: format is "),
+                tr(
+                    lang,
+                    "不是视图文件：format 为 ",
+                    "not a view file: format is "
+                ),
                 format_args!("“{}”", f.escape_debug())
             ),
             (AppError::NewerViewFile { version, reads }, Lang::Zh) => {
@@ -53,10 +57,9 @@ impl AppError {
             (AppError::IsAFolder(p), Lang::Zh) => {
                 format!("{} 是文件夹；请在后面加上文件名", p.display())
             }
-            (AppError::IsAFolder(p), Lang::En) => format!(
-                "{} is a folder; add a file name to it",
-                p.display()
-            ),
+            (AppError::IsAFolder(p), Lang::En) => {
+                format!("{} is a folder; add a file name to it", p.display())
+            }
             (AppError::NotAFolder(p), Lang::Zh) => {
                 format!("{} 是文件；这里需要一个文件夹", p.display())
             }

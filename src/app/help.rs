@@ -54,7 +54,11 @@ pub fn shortcuts(ctx: &egui::Context, lang: Lang) -> Vec<(String, String)> {
         .into_iter()
         .filter(|c| !c.shortcuts().is_empty())
         .map(|c| {
-            let keys: Vec<String> = c.shortcuts().iter().map(|s| ctx.format_shortcut(s)).collect();
+            let keys: Vec<String> = c
+                .shortcuts()
+                .iter()
+                .map(|s| ctx.format_shortcut(s))
+                .collect();
             (keys.join(" / "), c.tooltip(lang).to_owned())
         })
         .collect();

@@ -90,8 +90,16 @@ pub fn describe(from: &State, to: &State, d: &crate::model::Dataset, lang: Lang)
             .collect::<Vec<_>>()
             .join(tr(lang, "、", ", "))
     };
-    let added: Vec<&String> = to.compare.iter().filter(|i| !from.compare.contains(i)).collect();
-    let removed: Vec<&String> = from.compare.iter().filter(|i| !to.compare.contains(i)).collect();
+    let added: Vec<&String> = to
+        .compare
+        .iter()
+        .filter(|i| !from.compare.contains(i))
+        .collect();
+    let removed: Vec<&String> = from
+        .compare
+        .iter()
+        .filter(|i| !to.compare.contains(i))
+        .collect();
     let mut parts = Vec::new();
     if !added.is_empty() {
         parts.push(format!("{} {}", tr(lang, "添加", "add"), names(added)));

@@ -138,10 +138,18 @@ impl Loader {
             purpose,
             result: Err(LoadError {
                 file: label,
-                problems: vec![load::Problem::error("", format!("could not start loading: {e}"))],
+                problems: vec![load::Problem::error(
+                    "",
+                    format!("could not start loading: {e}"),
+                )],
             }),
         };
-        self.task = Some(Task::spawn(&format!("load-{generation}"), ctx, work, failed));
+        self.task = Some(Task::spawn(
+            &format!("load-{generation}"),
+            ctx,
+            work,
+            failed,
+        ));
     }
 
     /// Forgets any load under way (its result will be dropped).

@@ -161,7 +161,10 @@ impl App {
             self.help_menu(ui);
             ui.separator();
             for (l, label) in [(Lang::Zh, "中文"), (Lang::En, "English")] {
-                if ui.selectable_label(self.settings.lang == l, label).clicked() {
+                if ui
+                    .selectable_label(self.settings.lang == l, label)
+                    .clicked()
+                {
                     self.send(Change::Lang(l));
                 }
             }

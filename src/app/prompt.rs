@@ -64,7 +64,9 @@ pub fn with_extension(path: PathBuf, ext: &str) -> PathBuf {
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    if name.is_empty() || name.ends_with(&format!(".{ext}")) || Path::new(&name).extension().is_some()
+    if name.is_empty()
+        || name.ends_with(&format!(".{ext}"))
+        || Path::new(&name).extension().is_some()
     {
         return path;
     }
@@ -259,9 +261,7 @@ impl App {
             }
             if let Some(e) = &prompt.error {
                 let p = theme::of(ui);
-                ui.add(
-                    egui::Label::new(egui::RichText::new(e.text(lang)).color(p.bad)).wrap(),
-                );
+                ui.add(egui::Label::new(egui::RichText::new(e.text(lang)).color(p.bad)).wrap());
             }
             ui.horizontal(|ui| {
                 let ok = ui.add_enabled(!prompt.text.trim().is_empty(), egui::Button::new(action));
@@ -311,9 +311,18 @@ mod tests {
 
     #[test]
     fn the_extension_is_added_only_where_there_is_none() {
-        assert_eq!(with_extension("a/out".into(), "csv"), PathBuf::from("a/out.csv"));
-        assert_eq!(with_extension("a/out.csv".into(), "csv"), PathBuf::from("a/out.csv"));
-        assert_eq!(with_extension("a/out.txt".into(), "csv"), PathBuf::from("a/out.txt"));
+        assert_eq!(
+            with_extension("a/out".into(), "csv"),
+            PathBuf::from("a/out.csv")
+        );
+        assert_eq!(
+            with_extension("a/out.csv".into(), "csv"),
+            PathBuf::from("a/out.csv")
+        );
+        assert_eq!(
+            with_extension("a/out.txt".into(), "csv"),
+            PathBuf::from("a/out.txt")
+        );
         assert_eq!(
             with_extension("team".into(), views_saved::EXTENSION),
             PathBuf::from("team.ccview.json")

@@ -31,6 +31,9 @@ pub struct Settings {
 pub struct DeckSettings {
     /// The deck's title; empty: the clusters' short names.
     pub title: String,
+    /// Kept as a string: the shape's own names ("16:9") are no RON
+    /// identifiers, and eframe's storage (RON) refused the whole settings.
+    #[serde(with = "page_shape")]
     pub page: PageShape,
     /// Add the national context slides.
     pub context: bool,
@@ -72,5 +75,28 @@ impl Startup {
             compare: cli.compare.clone(),
             lang: cli.lang.map(Into::into),
         }
+    }
+}
+
+/// The page shape as "16:9" or "4:3", a string in any format.
+mod page_shape {
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    use crate::deck::PageShape;
+
+    pub fn serialize<S: Serializer>(p: &PageShape, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(match p {
+            PageShape::Wide => "16:9",
+            PageShape::Standard => "4:3",
+        })
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<PageShape, D::Error> {
+        let s = String::deserialize(d)?;
+        Ok(if s == "4:3" {
+            PageShape::Standard
+        } else {
+            PageShape::Wide
+        })
     }
 }

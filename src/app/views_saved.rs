@@ -279,10 +279,7 @@ impl App {
                 ));
             }
             Ok(()) => {}
-            Err(error) => self.notify(Notice::Failed {
-                file: shown,
-                error,
-            }),
+            Err(error) => self.notify(Notice::Failed { file: shown, error }),
         }
     }
 

@@ -72,7 +72,10 @@ mod tests {
         };
         assert_eq!(get(&mut m, g, 2), 4);
         assert_eq!(get(&mut m, g, 2), 4);
-        let en = DataGen { lang: Lang::En, ..g };
+        let en = DataGen {
+            lang: Lang::En,
+            ..g
+        };
         assert_eq!(get(&mut m, en, 2), 4);
         let next = DataGen { dataset: 2, ..g };
         assert_eq!(get(&mut m, next, 2), 4);

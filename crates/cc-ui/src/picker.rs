@@ -52,7 +52,10 @@ impl Picker {
             f.province = Some(t.get(to).to_owned());
         }
         if let Some(i) = &f.industry
-            && let Some(c) = d.clusters.iter().find(|c| c.industry.get(from) == i.as_str())
+            && let Some(c) = d
+                .clusters
+                .iter()
+                .find(|c| c.industry.get(from) == i.as_str())
         {
             f.industry = Some(c.industry.get(to).to_owned());
         }
@@ -189,14 +192,14 @@ impl Picker {
         }
         // Filter again only when the data, language or filters changed.
         ui.checkbox(
-                &mut self.with_figures,
-                tr(lang, "仅显示有数据的集群", "With figures only"),
-            )
-            .on_hover_text(tr(
-                lang,
-                "只列出至少有一项数据的集群",
-                "List only the clusters that have at least one figure",
-            ));
+            &mut self.with_figures,
+            tr(lang, "仅显示有数据的集群", "With figures only"),
+        )
+        .on_hover_text(tr(
+            lang,
+            "只列出至少有一项数据的集群",
+            "List only the clusters that have at least one figure",
+        ));
         let key = (self.filters.clone(), self.with_figures);
         let found = self
             .cache
@@ -279,38 +282,52 @@ impl Picker {
                         let p = theme::of(ui);
                         // The figure count on the right; the name takes what is left.
                         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                            let count = ui.label(RichText::new(n.to_string()).small().color(
-                                if n == 0 { p.text_weak } else { p.text },
-                            ));
-                            count.on_hover_text(figures_text(lang, n));
-                            ui.with_layout(egui::Layout::left_to_right(egui::Align::Center), |ui| {
-                                let mut name = RichText::new(c.name.get(lang));
-                                if n == 0 {
-                                    name = name.color(p.text_weak);
-                                }
-                                let can_add = !added && !full;
-                                let r = ui
-                                    .add(egui::Label::new(name).truncate().sense(egui::Sense::click()))
-                                    .on_hover_text(format!(
-                                        "{}\n{}\n{}\n{}",
-                                        c.name.get(lang),
-                                        c.id,
-                                        c.industry.get(lang),
-                                        if added {
-                                            tr(lang, "已在对比中", "Already compared")
-                                        } else if full {
-                                            widgets::full_text(lang)
-                                        } else {
-                                            tr(lang, "点击添加到对比", "Click to add it to the comparison")
-                                        }
-                                    ));
-                                let r = if can_add {
-                                    r.on_hover_cursor(egui::CursorIcon::PointingHand)
+                            let count =
+                                ui.label(RichText::new(n.to_string()).small().color(if n == 0 {
+                                    p.text_weak
                                 } else {
-                                    r
-                                };
-                                add |= r.clicked() && can_add;
-                            });
+                                    p.text
+                                }));
+                            count.on_hover_text(figures_text(lang, n));
+                            ui.with_layout(
+                                egui::Layout::left_to_right(egui::Align::Center),
+                                |ui| {
+                                    let mut name = RichText::new(c.name.get(lang));
+                                    if n == 0 {
+                                        name = name.color(p.text_weak);
+                                    }
+                                    let can_add = !added && !full;
+                                    let r = ui
+                                        .add(
+                                            egui::Label::new(name)
+                                                .truncate()
+                                                .sense(egui::Sense::click()),
+                                        )
+                                        .on_hover_text(format!(
+                                            "{}\n{}\n{}\n{}",
+                                            c.name.get(lang),
+                                            c.id,
+                                            c.industry.get(lang),
+                                            if added {
+                                                tr(lang, "已在对比中", "Already compared")
+                                            } else if full {
+                                                widgets::full_text(lang)
+                                            } else {
+                                                tr(
+                                                    lang,
+                                                    "点击添加到对比",
+                                                    "Click to add it to the comparison",
+                                                )
+                                            }
+                                        ));
+                                    let r = if can_add {
+                                        r.on_hover_cursor(egui::CursorIcon::PointingHand)
+                                    } else {
+                                        r
+                                    };
+                                    add |= r.clicked() && can_add;
+                                },
+                            );
                         });
                         if add {
                             actions.push(Action::Add(c.id.clone()));

@@ -33,7 +33,10 @@ pub enum Step {
 
 /// The presentation keys: the presenter reads them, the Help → shortcuts page lists them.
 pub const KEYS: [(&[Key], Step); 5] = [
-    (&[Key::ArrowRight, Key::ArrowDown, Key::PageDown, Key::Space], Step::Next),
+    (
+        &[Key::ArrowRight, Key::ArrowDown, Key::PageDown, Key::Space],
+        Step::Next,
+    ),
     (&[Key::ArrowLeft, Key::ArrowUp, Key::PageUp], Step::Previous),
     (&[Key::Home], Step::First),
     (&[Key::End], Step::Last),
@@ -47,7 +50,11 @@ impl Step {
             Step::Previous => tr(lang, "演示：上一张幻灯片", "Presenting: previous slide"),
             Step::First => tr(lang, "演示：第一张", "Presenting: first slide"),
             Step::Last => tr(lang, "演示：最后一张", "Presenting: last slide"),
-            Step::Leave => tr(lang, "演示：退出演示模式", "Presenting: leave presentation mode"),
+            Step::Leave => tr(
+                lang,
+                "演示：退出演示模式",
+                "Presenting: leave presentation mode",
+            ),
         }
     }
 }
