@@ -547,6 +547,8 @@ fn settings_are_saved_after_a_change_not_every_frame() {
     assert_eq!(saved.compare, [SZ, GD, YC]);
 
     // A widget bound to the settings marks them too.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::F);
+    h.run();
     h.get_by_label("Search clusters").type_text("li");
     h.run();
     assert!(h.state().needs_save(), "a typed search is kept");

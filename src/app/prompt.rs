@@ -78,6 +78,9 @@ pub fn with_extension(path: PathBuf, ext: &str) -> PathBuf {
 /// Whether `path` can be used for `purpose`; the path to use (with its
 /// extension) or why not.
 pub fn check(purpose: Purpose, path: PathBuf) -> Result<PathBuf, AppError> {
+    if !purpose.wants_folder() && path.is_dir() {
+        return Err(AppError::IsAFolder(path));
+    }
     let path = match purpose.extension() {
         Some(ext) => with_extension(path, ext),
         None => path,
