@@ -83,23 +83,13 @@ impl Gate {
     }
 }
 
+#[derive(Default)]
 pub struct Loader {
     /// The newest load asked for; a newer one drops it (and its result).
     task: Option<Task<Done>>,
     latest: u64,
     pending: Option<Pending>,
     gate: Arc<Gate>,
-}
-
-impl Default for Loader {
-    fn default() -> Self {
-        Self {
-            task: None,
-            latest: 0,
-            pending: None,
-            gate: Arc::default(),
-        }
-    }
 }
 
 impl Loader {

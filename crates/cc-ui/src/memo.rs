@@ -80,7 +80,6 @@ mod tests {
         let next = DataGen { dataset: 2, ..g };
         assert_eq!(get(&mut m, next, 2), 4);
         assert_eq!(get(&mut m, next, 3), 6);
-        drop(get);
         assert_eq!(runs, 4);
     }
 }
