@@ -107,9 +107,10 @@ pub enum Command {
         /// Output file; `-` writes text formats to standard output.
         #[arg(short, long, value_name = "OUT")]
         output: PathBuf,
-        /// Index (from 0) of the baseline cluster in --compare.
-        #[arg(long)]
-        baseline: Option<usize>,
+        /// The baseline cluster: one of the ids in --compare (an index into
+        /// --compare, counting from 0, works too).
+        #[arg(long, value_name = "ID")]
+        baseline: Option<String>,
         /// PNG width in logical points (slides: in pixels at scale 1).
         #[arg(long, default_value_t = 1600)]
         width: u32,
@@ -391,6 +392,27 @@ pub fn run_to(cli: &Cli, command: &Command, out: &mut dyn Write, err: &mut dyn W
                 );
                 return ExitCode::from(2);
             }
+            let baseline = match baseline_index(&cli.compare, baseline.as_deref()) {
+                Ok(Some((i, true))) => {
+                    let _ = writeln!(
+                        err,
+                        "cluster-compare: note: --baseline {i} is taken as a position in --compare, counting from 0: {}",
+                        esc(&cli.compare[i])
+                    );
+                    Some(i)
+                }
+                Ok(b) => b.map(|(i, _)| i),
+                Err(b) => {
+                    let _ = writeln!(
+                        err,
+                        "cluster-compare: --baseline {} is not one of the ids in --compare ({}), nor a position in it (counting from 0)",
+                        esc(&b),
+                        esc(&cli.compare.join(","))
+                    );
+                    return ExitCode::from(1);
+                }
+            };
+            let baseline = &baseline;
             let selection = crate::selection::check(&loaded.dataset, &cli.compare, *baseline);
             if let Some(e) = selection.error() {
                 let _ = writeln!(err, "cluster-compare: {}", esc(&e));
@@ -457,5 +479,23 @@ pub fn run_to(cli: &Cli, command: &Command, out: &mut dyn Write, err: &mut dyn W
                 }
             }
         }
+    }
+}
+
+/// `--baseline`: an id in `compare`, or a position in it counting from 0.
+/// The index and whether it was given as a position; the text given when it is neither.
+pub fn baseline_index(
+    compare: &[String],
+    baseline: Option<&str>,
+) -> Result<Option<(usize, bool)>, String> {
+    let Some(b) = baseline.map(str::trim) else {
+        return Ok(None);
+    };
+    if let Some(i) = compare.iter().position(|id| id == b) {
+        return Ok(Some((i, false)));
+    }
+    match b.parse::<usize>() {
+        Ok(i) if i < compare.len() => Ok(Some((i, true))),
+        _ => Err(b.to_owned()),
     }
 }

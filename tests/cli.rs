@@ -259,3 +259,61 @@ fn silent_on_success_says_what_it_wrote_when_verbose_and_warns_on_a_wrong_extens
     assert_eq!(code, ExitCode::SUCCESS, "{err}");
     assert!(err.contains("ends in .pdf but --format is csv"), "{err}");
 }
+
+/// `--baseline` takes a cluster id; a position still works and says it counts from 0.
+#[test]
+fn the_baseline_is_named_by_id_or_by_position_from_0() {
+    let dir = tempfile::tempdir().unwrap();
+    let by_id = dir.path().join("id.csv");
+    let by_pos = dir.path().join("pos.csv");
+    let compare = "shenzhen-battery-materials,guangdong-six-city-nev";
+    let (code, _, err) = run(&[
+        "export",
+        "--format",
+        "csv",
+        "--compare",
+        compare,
+        "--baseline",
+        "guangdong-six-city-nev",
+        "-o",
+        by_id.to_str().unwrap(),
+    ]);
+    assert_eq!(code, ExitCode::SUCCESS, "{err}");
+    assert!(!err.contains("counting from 0"), "{err}");
+    let (code, _, err) = run(&[
+        "export",
+        "--format",
+        "csv",
+        "--compare",
+        compare,
+        "--baseline",
+        "1",
+        "-o",
+        by_pos.to_str().unwrap(),
+    ]);
+    assert_eq!(code, ExitCode::SUCCESS, "{err}");
+    assert!(
+        err.contains("counting from 0: guangdong-six-city-nev"),
+        "{err}"
+    );
+    assert_eq!(
+        std::fs::read(&by_id).unwrap(),
+        std::fs::read(&by_pos).unwrap()
+    );
+    let (code, _, err) = run(&[
+        "export",
+        "--format",
+        "csv",
+        "--compare",
+        compare,
+        "--baseline",
+        "yichun-lithium",
+        "-o",
+        by_id.to_str().unwrap(),
+    ]);
+    assert_eq!(code, ExitCode::from(1));
+    assert!(
+        err.contains("yichun-lithium is not one of the ids"),
+        "{err}"
+    );
+}

@@ -236,7 +236,11 @@ fn help_pages_open_from_the_menu_and_esc_closes_them() {
     h.run();
     h.get_by_label("Help").click();
     h.run();
-    h.get_by_label("Keyboard shortcuts…").click();
+    // The item shows its key (F1) too.
+    h.get_all_by_label_contains("Keyboard shortcuts…")
+        .next()
+        .unwrap()
+        .click();
     h.run();
     h.get_all_by_label_contains("Undo a change to the comparison")
         .next()
@@ -420,7 +424,10 @@ fn narrow_window_chinese_menus_and_help_fit() {
     }
     h.get_by_label("帮助").click();
     h.run();
-    h.get_by_label("键盘快捷键…").click();
+    h.get_all_by_label_contains("键盘快捷键…")
+        .next()
+        .unwrap()
+        .click();
     h.run();
     h.get_all_by_label_contains("撤销对比更改")
         .next()
@@ -452,4 +459,271 @@ fn the_layout_holds_still_after_edits() {
     let before = left(&h);
     h.run_steps(30);
     assert_eq!(left(&h), before);
+}
+
+/// The menus, the keys and the shortcuts page read one list of commands:
+/// every command sits in its menu, and every one with keys is on the page.
+#[test]
+fn every_command_is_in_its_menu_and_every_shortcut_on_the_help_page() {
+    use cluster_compare::app::commands::{Command, Menu};
+    let mut h = harness(app(Lang::En));
+    h.run();
+    for menu in Menu::ALL {
+        h.get_by_label(menu.label(Lang::En)).click();
+        h.run();
+        for c in Command::all().into_iter().filter(|c| c.menu() == menu) {
+            assert!(
+                h.query_all_by_label_contains(&c.label(Lang::En))
+                    .next()
+                    .is_some(),
+                "{c:?} in the {menu:?} menu"
+            );
+        }
+        h.get_by_label(menu.label(Lang::En)).click();
+        h.run();
+    }
+    let ctx = h.ctx.clone();
+    h.key_press(Key::F1);
+    h.run();
+    let rows = cluster_compare::app::help::shortcuts(&ctx, Lang::En);
+    for c in Command::all()
+        .into_iter()
+        .filter(|c| !c.shortcuts().is_empty())
+    {
+        let keys: Vec<String> = c
+            .shortcuts()
+            .iter()
+            .map(|s| ctx.format_shortcut(s))
+            .collect();
+        let keys = keys.join(" / ");
+        assert!(
+            rows.iter()
+                .any(|(k, v)| *k == keys && v == c.tooltip(Lang::En)),
+            "{c:?} ({keys}) on the shortcuts page"
+        );
+        h.get_all_by_label_contains(&keys)
+            .next()
+            .unwrap_or_else(|| panic!("{keys} drawn on the shortcuts page"));
+    }
+    h.get_all_by_label_contains("Presenting: next slide")
+        .next()
+        .expect("the presentation keys are listed too");
+}
+
+/// A storage in memory, to see what the app saves.
+#[derive(Default)]
+struct Memory(std::collections::HashMap<String, String>);
+
+impl eframe::Storage for Memory {
+    fn get_string(&self, key: &str) -> Option<String> {
+        self.0.get(key).cloned()
+    }
+    fn set_string(&mut self, key: &str, value: String) {
+        self.0.insert(key.to_owned(), value);
+    }
+    fn remove_string(&mut self, key: &str) {
+        self.0.remove(key);
+    }
+    fn flush(&mut self) {}
+}
+
+#[test]
+fn settings_are_saved_after_a_change_not_every_frame() {
+    let mut h = harness(app(Lang::En));
+    h.run();
+    h.run_steps(5);
+    assert!(!h.state().needs_save(), "drawing changes nothing to save");
+    let mut m = Memory::default();
+    eframe::App::save(h.state_mut(), &mut m);
+    assert!(m.0.is_empty(), "nothing written without a change");
+
+    h.get_by_label(&format!("Add {YC}")).click();
+    h.run();
+    assert!(h.state().needs_save());
+    eframe::App::save(h.state_mut(), &mut m);
+    assert!(!h.state().needs_save());
+    let saved: Settings =
+        eframe::get_value(&m, eframe::APP_KEY).unwrap_or_else(|| panic!("saved: {:?}", m.0));
+    assert_eq!(saved.compare, [SZ, GD, YC]);
+
+    // A widget bound to the settings marks them too.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::F);
+    h.run();
+    h.get_by_label("Search clusters").type_text("li");
+    h.run();
+    assert!(h.state().needs_save(), "a typed search is kept");
+}
+
+/// Only the small "+" added a cluster; its name is a target too now.
+#[test]
+fn clicking_a_name_in_the_list_adds_the_cluster() {
+    let mut h = harness(app(Lang::En));
+    h.run();
+    let name = h
+        .state()
+        .loaded
+        .dataset
+        .cluster(YC)
+        .unwrap()
+        .name
+        .en
+        .clone();
+    h.get_by_label(&name).click();
+    h.run();
+    assert_eq!(h.state().settings.compare, [SZ, GD, YC]);
+    // Clicking it again adds nothing more.
+    h.get_all_by_label(&name).next().unwrap().click();
+    h.run();
+    assert_eq!(h.state().settings.compare, [SZ, GD, YC]);
+}
+
+/// At six clusters the "+" is disabled; hovering it says why.
+#[test]
+fn a_full_comparison_says_why_nothing_more_is_added() {
+    let mut a = app(Lang::En);
+    let ids: Vec<String> = a
+        .loaded
+        .dataset
+        .clusters
+        .iter()
+        .take(6)
+        .map(|c| c.id.clone())
+        .collect();
+    a.settings.compare = ids;
+    let next = a.loaded.dataset.clusters[6].id.clone();
+    let mut h = harness(a);
+    h.run();
+    h.get_by_label(&format!("Add {next}")).hover();
+    h.run();
+    h.get_all_by_label_contains("remove one to add another")
+        .next()
+        .expect("the disabled + says why");
+    assert_eq!(h.state().settings.compare.len(), 6);
+}
+
+/// The list says how many figures each cluster has and can hide those with none.
+#[test]
+fn the_list_counts_figures_and_can_show_only_clusters_with_figures() {
+    let mut h = harness(app(Lang::En));
+    h.run();
+    let d = &h.state().loaded.dataset;
+    let empty = d
+        .clusters
+        .iter()
+        .find(|c| c.metrics.is_empty())
+        .expect("a cluster without figures")
+        .id
+        .clone();
+    let with = d.clusters.iter().filter(|c| !c.metrics.is_empty()).count();
+    let total = d.clusters.len();
+    assert!(h.query_by_label(&format!("Add {empty}")).is_some());
+    h.get_by_label("With figures only").click();
+    h.run();
+    h.run();
+    assert!(h.state().settings.picker.with_figures);
+    assert!(
+        h.query_by_label(&format!("Add {empty}")).is_none(),
+        "a cluster without figures is hidden"
+    );
+    h.get_by_label(&format!("Showing {with} of {total} clusters"));
+    assert!(h.state().needs_save(), "the toggle is kept");
+}
+
+/// The Edit menu names the change undo takes back; undoing says what it undid.
+#[test]
+fn the_edit_menu_names_the_change_and_undo_confirms_it() {
+    let mut h = harness(app(Lang::En));
+    h.run();
+    h.get_by_label(&format!("Add {YC}")).click();
+    h.run();
+    h.get_by_label("Edit").click();
+    h.run();
+    h.get_all_by_label_contains("Undo comparison change: add Yichun")
+        .next()
+        .expect("the undo item names the change")
+        .click();
+    h.run();
+    assert_eq!(h.state().settings.compare, [SZ, GD]);
+    let status = h.state().status.clone().unwrap_or_default();
+    assert!(status.starts_with("Undone: add Yichun"), "{status}");
+    h.get_all_by_label_contains("Undone: add Yichun")
+        .next()
+        .expect("shown in the window");
+}
+
+/// Without a file dialog, the typed-path prompt proposes a name from the
+/// comparison in the last folder, adds the extension, keeps itself open with
+/// the error, and a save that goes through clears the banner.
+#[test]
+fn the_typed_path_prompt_suggests_a_name_and_keeps_errors_in_view() {
+    use cluster_compare::export::Format;
+    let dir = tempfile::tempdir().unwrap();
+    let mut a = app(Lang::En);
+    a.settings.last_folder = Some(dir.path().to_owned());
+    let mut h = harness(a);
+    h.run();
+    h.state_mut()
+        .dialog_unavailable(Purpose::Export(Format::Csv, 1.0));
+    h.run();
+    let proposed = h.get_by_label("Path").value().unwrap_or_default();
+    let expected = dir.path().join(format!("{SZ}_{GD}.csv"));
+    assert_eq!(proposed, expected.display().to_string());
+
+    let missing = dir.path().join("no-such-folder").join("x");
+    h.state_mut().path_prompt().unwrap().text = missing.display().to_string();
+    h.run();
+    let export = |h: &Harness<'static, App>| h.get_all_by_label("Export").last().unwrap().click();
+    export(&h);
+    h.run();
+    assert!(
+        h.state_mut().path_prompt().is_some(),
+        "the prompt stays open"
+    );
+    h.get_all_by_label_contains("does not exist")
+        .next()
+        .expect("the error is in the prompt");
+
+    let out = dir.path().join("team");
+    h.state_mut().path_prompt().unwrap().text = out.display().to_string();
+    h.run();
+    export(&h);
+    h.run();
+    assert!(h.state_mut().path_prompt().is_none(), "the prompt closed");
+    h.state_mut().wait_for_export();
+    h.run();
+    assert!(
+        dir.path().join("team.csv").is_file(),
+        "the extension was added"
+    );
+    assert!(
+        h.query_all_by_label_contains("file dialog could not open")
+            .next()
+            .is_none(),
+        "the banner cleared after the save"
+    );
+    assert_eq!(h.state().settings.last_folder.as_deref(), Some(dir.path()));
+
+    // PNG slides go into a folder, and the prompt says so.
+    h.state_mut()
+        .dialog_unavailable(Purpose::Slides(Format::Png));
+    h.run();
+    h.get_all_by_label_contains("Full path of the folder")
+        .next()
+        .expect("a folder is asked for");
+}
+
+/// The cluster list hides and comes back, by its button and by Ctrl+B.
+#[test]
+fn the_cluster_list_collapses_and_comes_back() {
+    let mut h = harness(app(Lang::En));
+    h.run();
+    assert!(h.query_by_label("Search clusters").is_some());
+    h.get_by_label("Hide the cluster list").click();
+    h.run();
+    assert!(!h.state().settings.sidebar);
+    assert!(h.query_by_label("Search clusters").is_none(), "hidden");
+    h.key_press_modifiers(Modifiers::COMMAND, Key::B);
+    h.run();
+    assert!(h.state().settings.sidebar);
+    assert!(h.query_by_label("Search clusters").is_some(), "back");
 }

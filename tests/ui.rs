@@ -295,8 +295,26 @@ fn the_baseline_stays_on_its_cluster_when_the_data_changes() {
     assert_eq!(s.baseline, Some(0), "still Shenzhen");
 }
 
+/// A filter the data has no value for (a province from another file) would
+/// silently hide everything: it is dropped.
 #[test]
-fn a_filter_from_the_other_language_does_not_empty_the_list() {
+fn a_filter_the_data_does_not_have_does_not_empty_the_list() {
+    let mut a = app(Lang::Zh, false);
+    a.settings.picker.filters.province = Some("亚特兰蒂斯".into());
+    let mut h = harness(a);
+    h.run();
+    h.run();
+    assert!(
+        h.query_by_label("添加 yichun-lithium").is_some(),
+        "the stale filter was dropped"
+    );
+    assert_eq!(h.state().settings.picker.filters.province, None);
+}
+
+/// Switching 中文 → English once cleared the province filter (its Chinese
+/// name is not an English one); it names the same province in English now.
+#[test]
+fn switching_language_keeps_the_province_filter() {
     let mut a = app(Lang::Zh, false);
     a.settings.picker.filters.province = Some("广东".into());
     let mut h = harness(a);
@@ -308,9 +326,21 @@ fn a_filter_from_the_other_language_does_not_empty_the_list() {
     h.get_by_label("English").click();
     h.run();
     h.run();
+    assert_eq!(
+        h.state().settings.picker.filters.province.as_deref(),
+        Some("Guangdong")
+    );
     assert!(
-        h.query_by_label("Add yichun-lithium").is_some(),
-        "the stale filter was dropped"
+        h.query_by_label("Add yichun-lithium").is_none(),
+        "still filtered to Guangdong"
+    );
+    assert!(h.query_by_label("Add shenzhen-next-gen-ict").is_some());
+    h.get_by_label("中文").click();
+    h.run();
+    h.run();
+    assert_eq!(
+        h.state().settings.picker.filters.province.as_deref(),
+        Some("广东")
     );
 }
 

@@ -2,6 +2,7 @@
 //! exports on a worker thread, and view files.
 
 use super::*;
+use error::AppError;
 
 pub(super) fn modified(path: &Path) -> Option<SystemTime> {
     std::fs::metadata(path).and_then(|m| m.modified()).ok()
@@ -82,7 +83,7 @@ impl App {
             self.settings.baseline = baseline;
         }
         self.generation += 1;
-        self.comparison = None;
+        self.comparison.clear();
         if path.is_none() {
             // Dropped bytes have no file: stop watching (and reopening) the previous one.
             self.settings.data_path = None;
@@ -98,6 +99,7 @@ impl App {
         self.sanitise_selection();
         self.report_startup_compare();
         self.status = None;
+        self.dirty = true;
     }
 
     /// Runs an export on a worker thread (slides and pictures take a moment;
@@ -110,7 +112,7 @@ impl App {
         path: PathBuf,
     ) {
         let lang = self.settings.lang;
-        if self.deck_export.is_some() {
+        if self.export_task.is_some() {
             self.status = Some(
                 tr(
                     lang,
@@ -122,34 +124,46 @@ impl App {
             return;
         }
         let dataset = self.loaded.dataset.clone();
-        let (tx, rx) = std::sync::mpsc::channel();
-        self.deck_export = Some(rx);
         self.status = Some(format!(
             "{} {}",
             tr(lang, "正在导出", "Exporting"),
             path.display()
         ));
-        std::thread::spawn(move || {
-            let msg = match export::export_what(
+        let work = move |sink: &tasks::Sink<tasks::Exported>| {
+            let done = match export::export_what(
                 &dataset,
                 &req,
                 format,
                 export::What::Comparison,
                 &path,
             ) {
-                Ok(notes) if notes.is_empty() => {
-                    format!("{} {}", tr(lang, "已导出", "Exported"), path.display())
-                }
-                Ok(notes) => format!(
-                    "{} {} ({})",
-                    tr(lang, "已导出", "Exported"),
-                    path.display(),
-                    notes.join("; ")
-                ),
-                Err(e) => format!("{} {e}", tr(lang, "导出失败：", "Export failed:")),
+                Ok(notes) if notes.is_empty() => tasks::Exported {
+                    message: format!("{} {}", tr(lang, "已导出", "Exported"), path.display()),
+                    ok: true,
+                },
+                Ok(notes) => tasks::Exported {
+                    message: format!(
+                        "{} {} ({})",
+                        tr(lang, "已导出", "Exported"),
+                        path.display(),
+                        notes.join("; ")
+                    ),
+                    ok: true,
+                },
+                Err(e) => tasks::Exported {
+                    message: format!("{} {e}", tr(lang, "导出失败：", "Export failed:")),
+                    ok: false,
+                },
             };
-            let _ = tx.send(msg);
-        });
+            sink.send(done);
+        };
+        let failed = |message: String| tasks::Exported { message, ok: false };
+        self.export_task = Some(tasks::Task::spawn(
+            "export",
+            self.ctx.as_ref(),
+            work,
+            failed,
+        ));
     }
 
     pub(super) fn request(&self) -> export::Request {
@@ -205,40 +219,125 @@ impl App {
     }
 
     /// Writes the current view to `path` as a view file.
-    pub fn save_view_file(&mut self, path: &Path) -> Result<(), String> {
+    pub fn save_view_file(&mut self, path: &Path) -> Result<(), AppError> {
         let text = views_saved::to_json(&self.current_view(&views_saved::name_of(path)));
-        export::write_atomic(path, text.as_bytes()).map_err(|e| e.to_string())
+        export::write_atomic(path, text.as_bytes()).map_err(|e| AppError::Io(e.to_string()))
     }
 
-    /// Reads a view file and opens its view; the error in Chinese and English.
-    pub fn open_view_file(&mut self, path: &Path) -> Result<(), (String, String)> {
+    /// Reads a view file and opens its view.
+    pub fn open_view_file(&mut self, path: &Path) -> Result<(), AppError> {
         let text = read_view_file(path)?;
         let v = views_saved::from_json(&text)?;
         self.open_view(&v);
         Ok(())
+    }
+
+    /// Asks where to put the deck (a PDF file, or a folder for PNG slides)
+    /// and writes it on a worker thread.
+    pub(super) fn export_deck_dialog(&mut self, format: Format) {
+        let lang = self.settings.lang;
+        let picked = run_dialog(|| {
+            if format == Format::Pdf {
+                rfd::FileDialog::new()
+                    .set_title(tr(lang, "导出幻灯片（PDF）", "Export the slides as PDF"))
+                    .set_file_name("cluster-comparison.pdf")
+                    .add_filter("PDF", &["pdf"])
+                    .save_file()
+            } else {
+                rfd::FileDialog::new()
+                    .set_title(tr(
+                        lang,
+                        "选择存放幻灯片图片的文件夹",
+                        "Choose a folder for the slide pictures",
+                    ))
+                    .pick_folder()
+            }
+        });
+        match picked {
+            Picked::Path(p) => {
+                self.remember_folder(Purpose::Slides(format), &p);
+                self.export_deck(p, format)
+            }
+            Picked::Unavailable => self.dialog_unavailable(Purpose::Slides(format)),
+            Picked::Cancelled => {}
+        }
+    }
+
+    pub(super) fn export_deck(&mut self, path: PathBuf, format: Format) {
+        let mut req = self.request();
+        req.deck = self.deck_options();
+        req.slides = format == Format::Png;
+        req.png.width = 1920;
+        self.export_in_background(req, format, path);
+    }
+
+    pub(super) fn open_dialog(&mut self) {
+        let picked = run_dialog(|| {
+            rfd::FileDialog::new()
+                .set_title("Open a cluster dataset")
+                .add_filter("JSON", &["json"])
+                .pick_file()
+        });
+        match picked {
+            Picked::Path(p) => {
+                self.remember_folder(Purpose::OpenData, &p);
+                self.open(&p)
+            }
+            Picked::Unavailable => self.dialog_unavailable(Purpose::OpenData),
+            Picked::Cancelled => {}
+        }
+    }
+
+    pub(super) fn export_dialog(&mut self, format: Format, scale: f32) {
+        let name = format!("cluster-comparison.{}", format.extension());
+        let picked = run_dialog(|| {
+            rfd::FileDialog::new()
+                .set_title("Export the comparison")
+                .set_file_name(name)
+                .add_filter(format.extension(), &[format.extension()])
+                .save_file()
+        });
+        match picked {
+            Picked::Path(p) => {
+                self.remember_folder(Purpose::Export(format, scale), &p);
+                self.export_checked(p, format, scale)
+            }
+            Picked::Unavailable => self.dialog_unavailable(Purpose::Export(format, scale)),
+            Picked::Cancelled => {}
+        }
+    }
+
+    /// Asks before overwriting, then exports.
+    pub(super) fn export_checked(&mut self, path: PathBuf, format: Format, scale: f32) {
+        // Native save dialogs ask before overwriting; ask again where they do not.
+        if path.exists() {
+            self.dialog = Some(Dialog::Overwrite {
+                path,
+                format,
+                scale,
+            });
+        } else {
+            self.export(&path, format, scale);
+        }
     }
 }
 
 /// The text of a view file: a regular file (checked before opening it, since
 /// opening a FIFO blocks the UI thread until a writer comes), at most
 /// [`views_saved::MAX_FILE_BYTES`], without a UTF-8 byte-order mark.
-pub(super) fn read_view_file(path: &Path) -> Result<String, (String, String)> {
+pub(super) fn read_view_file(path: &Path) -> Result<String, AppError> {
     let max = views_saved::MAX_FILE_BYTES;
-    let io = |e: std::io::Error| (e.to_string(), e.to_string());
+    let io = |e: std::io::Error| AppError::Io(e.to_string());
     let meta = std::fs::metadata(path).map_err(io)?;
     if meta.is_dir() {
-        return Err((
-            "这是文件夹，不是视图文件".into(),
-            "is a folder, not a view file".into(),
-        ));
+        return Err(AppError::IsAFolder(path.to_owned()));
     }
     if !meta.is_file() {
-        return Err((
-            "不是普通文件（设备、管道或套接字）".into(),
-            "is not a regular file (a device, pipe or socket)".into(),
-        ));
+        return Err(AppError::NotARegularFile);
     }
-    let too_large = || ("文件大于 1 MiB".to_owned(), "larger than 1 MiB".to_owned());
+    let too_large = || AppError::TooLarge {
+        limit_mib: max >> 20,
+    };
     if meta.len() > max {
         return Err(too_large());
     }
@@ -247,8 +346,7 @@ pub(super) fn read_view_file(path: &Path) -> Result<String, (String, String)> {
         crate::load::Capped::TooLarge => too_large(),
         crate::load::Capped::Io(e) => io(e),
     })?;
-    let text = String::from_utf8(bytes)
-        .map_err(|_| ("不是 UTF-8 文本".to_owned(), "is not UTF-8 text".to_owned()))?;
+    let text = String::from_utf8(bytes).map_err(|_| AppError::NotUtf8)?;
     Ok(match text.strip_prefix('\u{feff}') {
         Some(rest) => rest.to_owned(),
         None => text,
@@ -273,9 +371,9 @@ mod tests {
         }
         // Opening it would block this thread until a writer came.
         let e = read_view_file(&fifo).unwrap_err();
-        assert!(e.1.contains("not a regular file"), "{e:?}");
+        assert!(e.to_string().contains("not a regular file"), "{e:?}");
         let e = read_view_file(dir.path()).unwrap_err();
-        assert!(e.1.contains("folder"), "{e:?}");
+        assert!(e.to_string().contains("folder"), "{e:?}");
     }
 
     #[test]

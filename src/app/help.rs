@@ -4,7 +4,8 @@
 
 use egui::{RichText, Ui};
 
-use super::{App, history};
+use super::App;
+use super::commands::{Command, Menu};
 use crate::model::{Dataset, Lang};
 use cc_ui::i18n::{colon, tr};
 use cc_ui::{theme, widgets};
@@ -46,50 +47,44 @@ pub const CRATES: [(&str, &str); 12] = [
     ("image", "MIT OR Apache-2.0"),
 ];
 
-fn shortcuts(ctx: &egui::Context, lang: Lang) -> Vec<(String, &'static str)> {
-    use super::{COPY_TABLE, FIND, OPEN, SAVE};
-    let f = |s| ctx.format_shortcut(s);
-    vec![
-        (f(&OPEN), tr(lang, "打开数据文件", "Open a data file")),
-        (f(&FIND), tr(lang, "搜索集群", "Search clusters")),
-        (f(&SAVE), tr(lang, "导出 XLSX", "Export XLSX")),
-        (
-            f(&COPY_TABLE),
-            tr(
-                lang,
-                "复制对比表（制表符分隔）",
-                "Copy the comparison table (tab-separated)",
-            ),
-        ),
-        (
-            f(&history::UNDO),
-            tr(lang, "撤销对比更改", "Undo a change to the comparison"),
-        ),
-        (
-            format!("{} / {}", f(&history::REDO), f(&history::REDO_Y)),
-            tr(lang, "重做", "Redo"),
-        ),
-        (
-            "F11".into(),
-            tr(lang, "演示模式开关", "Presentation mode on/off"),
-        ),
-        (
-            "Esc".into(),
-            tr(
-                lang,
-                "关闭窗口或对话框，退出演示模式",
-                "Close a window or dialog; leave presentation mode",
-            ),
-        ),
-        (
-            tr(lang, "拖放文件", "Drop a file").into(),
-            tr(
-                lang,
-                "打开拖到窗口上的 JSON 文件",
-                "Open a JSON file dropped onto the window",
-            ),
-        ),
-    ]
+/// The shortcuts page: every command that has keys (from [`Command`]), the
+/// presentation keys (from the presenter's own list), Esc and dropping a file.
+pub fn shortcuts(ctx: &egui::Context, lang: Lang) -> Vec<(String, String)> {
+    let mut rows: Vec<(String, String)> = Command::all()
+        .into_iter()
+        .filter(|c| !c.shortcuts().is_empty())
+        .map(|c| {
+            let keys: Vec<String> = c
+                .shortcuts()
+                .iter()
+                .map(|s| ctx.format_shortcut(s))
+                .collect();
+            (keys.join(" / "), c.tooltip(lang).to_owned())
+        })
+        .collect();
+    rows.push((
+        "Esc".into(),
+        tr(
+            lang,
+            "关闭窗口或对话框，退出演示模式",
+            "Close a window or dialog; leave presentation mode",
+        )
+        .into(),
+    ));
+    for (keys, step) in cc_ui::present::KEYS {
+        let names: Vec<&str> = keys.iter().map(|k| k.name()).collect();
+        rows.push((names.join(" / "), step.describe(lang).to_owned()));
+    }
+    rows.push((
+        tr(lang, "拖放文件", "Drop a file").into(),
+        tr(
+            lang,
+            "打开拖到窗口上的 JSON 文件",
+            "Open a JSON file dropped onto the window",
+        )
+        .into(),
+    ));
+    rows
 }
 
 /// Two columns, the second wrapping: a key column of fixed width, so the
@@ -271,14 +266,13 @@ fn about_page(ui: &mut Ui, lang: Lang) {
 }
 
 impl App {
-    /// F1 opens the keyboard shortcuts (and closes them again).
-    pub(super) fn help_keys(&mut self, ctx: &egui::Context) {
-        if ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::F1)) {
-            self.help = match self.help {
-                Some(Page::Shortcuts) => None,
-                _ => Some(Page::Shortcuts),
-            };
-        }
+    /// Opens a help page; the shortcuts page again closes it (F1).
+    pub(super) fn toggle_help(&mut self, page: Page) {
+        self.help = if self.help == Some(page) {
+            None
+        } else {
+            Some(page)
+        };
     }
 
     /// Opens a help page.
@@ -289,10 +283,9 @@ impl App {
     /// The Help menu.
     pub(super) fn help_menu(&mut self, ui: &mut Ui) {
         let lang = self.settings.lang;
-        ui.menu_button(tr(lang, "帮助", "Help"), |ui| {
+        ui.menu_button(Menu::Help.label(lang), |ui| {
             for p in Page::ALL {
-                if ui.button(format!("{}…", p.title(lang))).clicked() {
-                    self.help = Some(p);
+                if self.command_item(ui, Command::Help(p)) {
                     ui.close();
                 }
             }
@@ -327,11 +320,7 @@ impl App {
                 .auto_shrink([false, true])
                 .show(ui, |ui| match page {
                     Page::Shortcuts => {
-                        let rows: Vec<(String, String)> = shortcuts(ctx, lang)
-                            .into_iter()
-                            .map(|(k, v)| (k, v.to_owned()))
-                            .collect();
-                        table(ui, "help-keys", &rows);
+                        table(ui, "help-keys", &shortcuts(ctx, lang));
                     }
                     Page::Format => format_page(ui, lang),
                     Page::Sources => {

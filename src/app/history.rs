@@ -4,19 +4,12 @@
 
 use std::collections::VecDeque;
 
-use egui::{Key, KeyboardShortcut, Modifiers, Ui};
-
 use super::App;
+use crate::model::Lang;
 use cc_ui::i18n::tr;
 
 /// How many steps back the history reaches.
 pub const LIMIT: usize = 100;
-
-pub const UNDO: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Z);
-pub const REDO: KeyboardShortcut =
-    KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::Z);
-/// Redo as Windows users know it.
-pub const REDO_Y: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Y);
 
 /// One state of the comparison.
 #[derive(Clone, Debug, PartialEq)]
@@ -72,6 +65,64 @@ impl History {
     pub fn can_redo(&self) -> bool {
         !self.redo.is_empty()
     }
+
+    /// The state undo would go back to.
+    pub fn undo_target(&self) -> Option<&State> {
+        self.undo.back()
+    }
+
+    /// The state redo would bring back.
+    pub fn redo_target(&self) -> Option<&State> {
+        self.redo.last()
+    }
+}
+
+/// What changed from `from` to `to`, in a few words: "add Yichun lithium
+/// battery new energy", "remove …", "reorder", "baseline", "chart metric".
+pub fn describe(from: &State, to: &State, d: &crate::model::Dataset, lang: Lang) -> String {
+    let name = |id: &String| {
+        d.cluster(id)
+            .map_or_else(|| id.clone(), |c| crate::deck::short_name(c, lang))
+    };
+    let names = |ids: Vec<&String>| {
+        ids.into_iter()
+            .map(name)
+            .collect::<Vec<_>>()
+            .join(tr(lang, "、", ", "))
+    };
+    let added: Vec<&String> = to
+        .compare
+        .iter()
+        .filter(|i| !from.compare.contains(i))
+        .collect();
+    let removed: Vec<&String> = from
+        .compare
+        .iter()
+        .filter(|i| !to.compare.contains(i))
+        .collect();
+    let mut parts = Vec::new();
+    if !added.is_empty() {
+        parts.push(format!("{} {}", tr(lang, "添加", "add"), names(added)));
+    }
+    if !removed.is_empty() {
+        parts.push(format!("{} {}", tr(lang, "移除", "remove"), names(removed)));
+    }
+    if parts.is_empty() && from.compare != to.compare {
+        parts.push(tr(lang, "调整顺序", "reorder").to_owned());
+    }
+    fn base(s: &State) -> Option<&String> {
+        s.baseline.and_then(|b| s.compare.get(b))
+    }
+    if parts.is_empty() && base(from) != base(to) {
+        parts.push(match base(to) {
+            Some(id) => format!("{} {}", tr(lang, "基准设为", "baseline"), name(id)),
+            None => tr(lang, "取消基准", "clear the baseline").to_owned(),
+        });
+    }
+    if from.metric != to.metric {
+        parts.push(tr(lang, "图表指标", "chart metric").to_owned());
+    }
+    parts.join(tr(lang, "；", "; "))
 }
 
 impl App {
@@ -115,12 +166,29 @@ impl App {
         self.sanitise_selection();
     }
 
+    /// What undo would take back (`redo`: bring back), in a few words.
+    pub fn undo_text(&self, redo: bool) -> Option<String> {
+        let now = self.undo_state();
+        let lang = self.settings.lang;
+        let d = &self.loaded.dataset;
+        if redo {
+            let to = self.history.redo_target()?;
+            Some(describe(&now, to, d, lang))
+        } else {
+            let from = self.history.undo_target()?;
+            Some(describe(from, &now, d, lang))
+        }
+    }
+
     /// Goes back one change of the comparison; false when there is none.
+    /// The status bar says what was undone.
     pub fn undo(&mut self) -> bool {
+        let what = self.undo_text(false);
         let now = self.undo_state();
         match self.history.undo(now) {
             Some(s) => {
                 self.restore(s);
+                self.say_undone(what, false);
                 true
             }
             None => false,
@@ -129,44 +197,28 @@ impl App {
 
     /// Brings back the change undone last; false when there is none.
     pub fn redo(&mut self) -> bool {
+        let what = self.undo_text(true);
         let now = self.undo_state();
         match self.history.redo(now) {
             Some(s) => {
                 self.restore(s);
+                self.say_undone(what, true);
                 true
             }
             None => false,
         }
     }
 
-    /// Ctrl+Z, Ctrl+Shift+Z and Ctrl+Y, unless a text field has the keys
-    /// (there they undo typing).
-    pub(super) fn undo_keys(&mut self, ctx: &egui::Context) {
-        if ctx.text_edit_focused() {
-            return;
-        }
-        // The longer shortcut first: Ctrl+Z also matches Ctrl+Shift+Z logically.
-        if ctx.input_mut(|i| i.consume_shortcut(&REDO) || i.consume_shortcut(&REDO_Y)) {
-            self.redo();
-        } else if ctx.input_mut(|i| i.consume_shortcut(&UNDO)) {
-            self.undo();
-        }
-    }
-
-    /// The Edit menu.
-    pub(super) fn edit_menu(&mut self, ui: &mut Ui) {
+    fn say_undone(&mut self, what: Option<String>, redo: bool) {
         let lang = self.settings.lang;
-        ui.menu_button(tr(lang, "编辑", "Edit"), |ui| {
-            let undo = egui::Button::new(tr(lang, "撤销对比更改", "Undo comparison change"))
-                .shortcut_text(ui.ctx().format_shortcut(&UNDO));
-            if ui.add_enabled(self.history.can_undo(), undo).clicked() {
-                self.undo();
-            }
-            let redo = egui::Button::new(tr(lang, "重做", "Redo"))
-                .shortcut_text(ui.ctx().format_shortcut(&REDO));
-            if ui.add_enabled(self.history.can_redo(), redo).clicked() {
-                self.redo();
-            }
+        let done = if redo {
+            tr(lang, "已重做", "Redone")
+        } else {
+            tr(lang, "已撤销", "Undone")
+        };
+        self.status = Some(match what.filter(|w| !w.is_empty()) {
+            Some(w) => format!("{done}{}{w}", tr(lang, "：", ": ")),
+            None => done.to_owned(),
         });
     }
 }

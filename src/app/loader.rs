@@ -1,13 +1,14 @@
 //! Loading and validating datasets off the UI thread.
 //!
-//! Each load runs on its own thread and sends its result back over a channel,
-//! then asks egui for a repaint. Loads are numbered: only the newest one asked
-//! for is ever applied, so a newer load supersedes an older one still running.
+//! Each load is a [`Task`] (the one way the app works off the UI thread):
+//! its result comes back and egui is asked to repaint. Only the newest load
+//! asked for is kept, so a newer load supersedes an older one still running.
 //! The window keeps drawing, and the data shown stays usable, meanwhile.
 
 use std::path::PathBuf;
-use std::sync::mpsc::{Receiver, Sender, channel};
 use std::sync::{Arc, Condvar, Mutex};
+
+use super::tasks::{Poll, Sink, Task};
 use std::time::{Duration, Instant};
 
 use crate::load::{self, LoadError, Loaded};
@@ -82,26 +83,13 @@ impl Gate {
     }
 }
 
+#[derive(Default)]
 pub struct Loader {
-    tx: Sender<Done>,
-    rx: Receiver<Done>,
-    /// The newest load asked for; results of older ones are dropped.
+    /// The newest load asked for; a newer one drops it (and its result).
+    task: Option<Task<Done>>,
     latest: u64,
     pending: Option<Pending>,
     gate: Arc<Gate>,
-}
-
-impl Default for Loader {
-    fn default() -> Self {
-        let (tx, rx) = channel();
-        Self {
-            tx,
-            rx,
-            latest: 0,
-            pending: None,
-            gate: Arc::default(),
-        }
-    }
 }
 
 impl Loader {
@@ -116,54 +104,48 @@ impl Loader {
         };
         self.pending = Some(Pending {
             generation,
-            label,
+            label: label.clone(),
             started: Instant::now(),
         });
-        let tx = self.tx.clone();
-        let ctx = ctx.cloned();
         let gate = Arc::clone(&self.gate);
-        let spawned = std::thread::Builder::new()
-            .name(format!("load-{generation}"))
-            .spawn(move || {
-                gate.wait();
-                let result = match source {
-                    Source::Path(p) => load::load_path(&p),
-                    Source::Bytes { name, bytes } => load::load_bytes(&name, &bytes),
-                };
-                // The app may be gone (window closed): nothing to tell then.
-                let _ = tx.send(Done {
-                    generation,
-                    path,
-                    purpose,
-                    result,
-                });
-                if let Some(ctx) = ctx {
-                    ctx.request_repaint();
-                }
-            });
-        if let Err(e) = spawned {
-            let file = self
-                .pending
-                .as_ref()
-                .map_or_else(String::new, |p| p.label.clone());
-            let _ = self.tx.send(Done {
+        let failed_path = path.clone();
+        let work = move |sink: &Sink<Done>| {
+            gate.wait();
+            let result = match source {
+                Source::Path(p) => load::load_path(&p),
+                Source::Bytes { name, bytes } => load::load_bytes(&name, &bytes),
+            };
+            sink.send(Done {
                 generation,
-                path: None,
+                path,
                 purpose,
-                result: Err(LoadError {
-                    file,
-                    problems: vec![load::Problem::error(
-                        "",
-                        format!("could not start loading: {e}"),
-                    )],
-                }),
+                result,
             });
-        }
+        };
+        let failed = move |e: String| Done {
+            generation,
+            path: failed_path,
+            purpose,
+            result: Err(LoadError {
+                file: label,
+                problems: vec![load::Problem::error(
+                    "",
+                    format!("could not start loading: {e}"),
+                )],
+            }),
+        };
+        self.task = Some(Task::spawn(
+            &format!("load-{generation}"),
+            ctx,
+            work,
+            failed,
+        ));
     }
 
     /// Forgets any load under way (its result will be dropped).
     pub fn cancel(&mut self) {
         self.latest += 1;
+        self.task = None;
         self.pending = None;
     }
 
@@ -171,39 +153,38 @@ impl Loader {
         self.pending.as_ref()
     }
 
-    fn accept(&mut self, done: Done) -> Option<Done> {
-        (done.generation == self.latest).then(|| {
-            self.pending = None;
-            done
-        })
+    fn finished(&mut self, done: Option<Done>) -> Option<Done> {
+        self.task = None;
+        let pending = self.pending.take()?;
+        // A worker that ended without a word (it panicked) still ends the load.
+        Some(done.unwrap_or_else(|| Done {
+            generation: pending.generation,
+            path: None,
+            purpose: Purpose::Open,
+            result: Err(LoadError {
+                file: pending.label,
+                problems: vec![load::Problem::error("", "the load stopped unexpectedly")],
+            }),
+        }))
     }
 
     /// The newest load's result, if it has come in; never blocks.
     pub fn poll(&mut self) -> Option<Done> {
-        while let Ok(done) = self.rx.try_recv() {
-            if let Some(d) = self.accept(done) {
-                return Some(d);
-            }
+        match self.task.as_mut()?.poll() {
+            Poll::Ready(done) => self.finished(Some(done)),
+            Poll::Pending => None,
+            Poll::Finished => self.finished(None),
         }
-        None
     }
 
     /// Blocks until the newest load is done (at most `timeout`); for tests and
     /// for callers that must have the result before going on.
     pub fn wait(&mut self, timeout: Duration) -> Option<Done> {
-        let until = Instant::now() + timeout;
-        while self.pending.is_some() {
-            let left = until.saturating_duration_since(Instant::now());
-            match self.rx.recv_timeout(left) {
-                Ok(done) => {
-                    if let Some(d) = self.accept(done) {
-                        return Some(d);
-                    }
-                }
-                Err(_) => return None,
-            }
+        let done = self.task.as_mut()?.wait(timeout);
+        match done {
+            Some(d) => self.finished(Some(d)),
+            None => None,
         }
-        None
     }
 
     /// Holds loads that start or are waiting until the returned guard is dropped.

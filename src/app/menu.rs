@@ -1,21 +1,87 @@
 //! The menu bar: File, Edit (undo, redo), Export, View (presentation mode,
-//! named views), Help, the language and the theme.
+//! named views), Help, the language and the theme. Every item is a
+//! [`Command`]: its label, hover text and shortcut come from there, and a
+//! click sends it to the queue the app drains after drawing.
 
 use egui::Ui;
 
-use super::notice::{PathPrompt, Purpose};
-use super::{App, COPY_TABLE, OPEN, SAVE};
+use super::App;
+use super::commands::{Change, Command, Menu};
 use crate::deck::PageShape;
-use crate::export::Format;
 use crate::model::Lang;
 use cc_ui::i18n::tr;
 
 impl App {
+    /// A menu item for `cmd`; true when clicked (the command is sent).
+    pub(super) fn command_item(&mut self, ui: &mut Ui, cmd: Command) -> bool {
+        let lang = self.settings.lang;
+        let mut b = egui::Button::new(self.command_label(cmd));
+        if let Some(s) = cmd.shortcuts().first() {
+            b = b.shortcut_text(ui.ctx().format_shortcut(s));
+        }
+        let enabled = self.command_enabled(cmd);
+        let clicked = ui
+            .add_enabled(enabled, b)
+            .on_hover_text(cmd.tooltip(lang))
+            .clicked();
+        if clicked {
+            self.send(Change::Run(cmd));
+        }
+        clicked
+    }
+
+    /// Whether a command can run now (undo with nothing to undo cannot).
+    pub(super) fn command_enabled(&self, cmd: Command) -> bool {
+        match cmd {
+            Command::Undo => self.history.can_undo(),
+            Command::Redo => self.history.can_redo(),
+            _ => true,
+        }
+    }
+
+    /// A command's menu text as it reads now.
+    pub(super) fn command_label(&self, cmd: Command) -> String {
+        let label = cmd.label(self.settings.lang);
+        let what = match cmd {
+            Command::Undo => self.undo_text(false),
+            Command::Redo => self.undo_text(true),
+            _ => None,
+        };
+        match what.filter(|w| !w.is_empty()) {
+            Some(w) => format!("{label}{}{w}", tr(self.settings.lang, "：", ": ")),
+            None => label,
+        }
+    }
+
+    /// The button before the tabs that hides or shows the cluster list.
+    pub(super) fn sidebar_toggle(&mut self, ui: &mut Ui) {
+        let lang = self.settings.lang;
+        let cmd = Command::ToggleSidebar;
+        let (sym, what) = if self.settings.sidebar {
+            ("«", tr(lang, "隐藏集群列表", "Hide the cluster list"))
+        } else {
+            ("»", tr(lang, "显示集群列表", "Show the cluster list"))
+        };
+        let keys = cmd
+            .shortcuts()
+            .first()
+            .map(|s| ui.ctx().format_shortcut(s))
+            .unwrap_or_default();
+        let b = ui
+            .small_button(sym)
+            .on_hover_text(format!("{what} ({keys})"));
+        b.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, what));
+        if b.clicked() {
+            self.send(Change::Run(cmd));
+        }
+    }
+
     /// The slides part of the Export menu: title, page shape, context, and
     /// the deck as PDF, as PNG slides, or the current slide as an image.
     fn slides_menu(&mut self, ui: &mut Ui) {
         let lang = self.settings.lang;
         ui.label(egui::RichText::new(tr(lang, "幻灯片", "Slides")).strong());
+        let before = self.settings.deck.clone();
         ui.horizontal(|ui| {
             ui.label(tr(lang, "标题", "Title"));
             ui.add(
@@ -37,58 +103,20 @@ impl App {
                 tr(lang, "含全国背景", "with national context"),
             );
         });
-        if ui
-            .button(tr(lang, "幻灯片 PDF…", "Slides as PDF…"))
-            .clicked()
-        {
-            self.export_deck_dialog(Format::Pdf);
+        if self.settings.deck != before {
+            self.send(Change::Touched);
         }
-        if ui
-            .button(tr(
-                lang,
-                "幻灯片 PNG（每页一张）…",
-                "Slides as PNG, one per slide…",
-            ))
-            .clicked()
-        {
-            self.export_deck_dialog(Format::Png);
-        }
-        if ui
-            .button(tr(
-                lang,
-                "复制当前幻灯片为图片",
-                "Copy the current slide as an image",
-            ))
-            .clicked()
-        {
-            self.copy_slide(ui.ctx());
+        for c in [Command::SlidesPdf, Command::SlidesPng, Command::CopySlide] {
+            self.command_item(ui, c);
         }
     }
 
     pub(super) fn menu_bar(&mut self, ui: &mut Ui) {
         let lang = self.settings.lang;
         egui::MenuBar::new().ui(ui, |ui| {
-            ui.menu_button(tr(lang, "文件", "File"), |ui| {
-                if ui
-                    .add(
-                        egui::Button::new(tr(lang, "打开…", "Open…"))
-                            .shortcut_text(ui.ctx().format_shortcut(&OPEN)),
-                    )
-                    .clicked()
-                {
-                    self.open_dialog();
-                }
-                if ui.button(tr(lang, "打开路径…", "Open path…")).clicked() {
-                    self.path_prompt = Some(PathPrompt {
-                        purpose: Purpose::OpenData,
-                        text: String::new(),
-                    });
-                }
-                if ui
-                    .button(tr(lang, "使用内置数据", "Use the embedded dataset"))
-                    .clicked()
-                {
-                    self.use_embedded();
+            ui.menu_button(Menu::File.label(lang), |ui| {
+                for c in [Command::Open, Command::OpenPath, Command::UseEmbedded] {
+                    self.command_item(ui, c);
                 }
                 ui.menu_button(tr(lang, "最近打开", "Recent files"), |ui| {
                     if self.settings.recent.is_empty() {
@@ -96,26 +124,19 @@ impl App {
                     }
                     for p in self.settings.recent.clone() {
                         if ui.button(p.display().to_string()).clicked() {
-                            self.open(&p);
+                            self.send(Change::OpenRecent(p));
                         }
                     }
                 });
             });
-            self.edit_menu(ui);
-            ui.menu_button(tr(lang, "导出", "Export"), |ui| {
-                for (f, label) in [
-                    (Format::Xlsx, "XLSX…"),
-                    (Format::Csv, "CSV…"),
-                    (Format::Md, "Markdown…"),
-                    (Format::Html, "HTML…"),
-                ] {
-                    let mut b = egui::Button::new(label);
-                    if f == Format::Xlsx {
-                        b = b.shortcut_text(ui.ctx().format_shortcut(&SAVE));
-                    }
-                    if ui.add(b).clicked() {
-                        self.export_dialog(f, 1.0);
-                    }
+            ui.menu_button(Menu::Edit.label(lang), |ui| {
+                for c in [Command::Undo, Command::Redo] {
+                    self.command_item(ui, c);
+                }
+            });
+            ui.menu_button(Menu::Export.label(lang), |ui| {
+                for f in Command::SHEETS {
+                    self.command_item(ui, Command::Export(f));
                 }
                 ui.separator();
                 self.slides_menu(ui);
@@ -124,33 +145,15 @@ impl App {
                     egui::RichText::new(tr(lang, "当前视图截图", "Picture of the current view"))
                         .strong(),
                 );
-                if ui.button("PNG 1×…").clicked() {
-                    self.export_dialog(Format::Png, 1.0);
-                }
-                if ui.button("PNG 2×…").clicked() {
-                    self.export_dialog(Format::Png, 2.0);
+                for c in [Command::Picture1x, Command::Picture2x] {
+                    self.command_item(ui, c);
                 }
                 ui.separator();
-                if ui
-                    .add(
-                        egui::Button::new(tr(lang, "复制对比表", "Copy comparison table"))
-                            .shortcut_text(ui.ctx().format_shortcut(&COPY_TABLE)),
-                    )
-                    .clicked()
-                {
-                    self.copy_table(ui.ctx());
-                }
+                self.command_item(ui, Command::CopyTable);
             });
-            ui.menu_button(tr(lang, "视图", "View"), |ui| {
-                if ui
-                    .add(
-                        egui::Button::new(tr(lang, "演示模式", "Presentation mode"))
-                            .shortcut_text("F11"),
-                    )
-                    .clicked()
-                {
-                    self.presenter.reset();
-                    self.presentation = true;
+            ui.menu_button(Menu::View.label(lang), |ui| {
+                for c in [Command::Presentation, Command::ToggleSidebar, Command::Find] {
+                    self.command_item(ui, c);
                 }
                 ui.separator();
                 self.views_menu(ui);
@@ -158,7 +161,12 @@ impl App {
             self.help_menu(ui);
             ui.separator();
             for (l, label) in [(Lang::Zh, "中文"), (Lang::En, "English")] {
-                ui.selectable_value(&mut self.settings.lang, l, label);
+                if ui
+                    .selectable_label(self.settings.lang == l, label)
+                    .clicked()
+                {
+                    self.send(Change::Lang(l));
+                }
             }
             ui.separator();
             let dark = self.settings.dark;
@@ -168,7 +176,7 @@ impl App {
                 tr(lang, "深色主题", "Dark theme")
             };
             if ui.button(theme_label).clicked() {
-                self.settings.dark = !dark;
+                self.send(Change::Dark(!dark));
             }
         });
     }

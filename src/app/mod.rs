@@ -5,18 +5,23 @@
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant, SystemTime};
 
-use egui::{Key, KeyboardShortcut, Modifiers, RichText, Ui};
+use egui::{Key, Modifiers, RichText, Ui};
 use serde::{Deserialize, Serialize};
 
 mod chrome;
+pub mod commands;
+mod drain;
+pub mod error;
 mod files;
 pub mod help;
 pub mod history;
 pub mod loader;
 pub mod menu;
 pub mod notice;
+pub mod prompt;
 mod settings;
 mod slides;
+pub mod tasks;
 pub mod views_saved;
 
 pub use settings::{DeckSettings, Settings, Startup, from_ron, to_ron};
@@ -35,7 +40,8 @@ use cc_ui::picker::Picker;
 use cc_ui::present::{PresentAction, Presenter};
 use cc_ui::table::TableView;
 use cc_ui::view::{ComparisonView, Tab};
-use cc_ui::{Action, MAX_PANELS, ViewCtx, theme, widgets};
+use cc_ui::{Action, DataGen, MAX_PANELS, ViewCtx, theme, widgets};
+use commands::{Change, Command};
 use files::modified;
 use help::Page;
 use history::History;
@@ -46,12 +52,6 @@ use views_saved::{SavedView, ViewsUi};
 /// The clusters compared when nothing else is asked for.
 pub const DEFAULT_COMPARE: [&str; 2] = ["shenzhen-battery-materials", "guangdong-six-city-nev"];
 
-pub const OPEN: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::O);
-pub const FIND: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::F);
-pub const SAVE: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::S);
-pub const COPY_TABLE: KeyboardShortcut =
-    KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::C);
-
 /// A question the app is waiting on.
 enum Dialog {
     Overwrite {
@@ -61,38 +61,40 @@ enum Dialog {
     },
 }
 
-/// The comparison and what it was built from: dataset generation, ids, baseline, language.
-struct Cached {
-    key: (u64, Vec<String>, Option<usize>, Lang),
-    comparison: Comparison,
-}
+/// The comparison, kept until the data, the language, the ids or the baseline change.
+type ComparisonMemo = cc_ui::Memo<(Vec<String>, Option<usize>), Comparison>;
 
 /// The cached comparison, rebuilt when the dataset or selection changed. A
 /// free function so callers can borrow other fields of the app alongside.
-fn cached<'a>(slot: &'a mut Option<Cached>, d: &Dataset, s: &Settings, g: u64) -> &'a Comparison {
-    let fresh = slot.as_ref().is_some_and(|c| {
-        c.key.0 == g && c.key.1 == s.compare && c.key.2 == s.baseline && c.key.3 == s.lang
-    });
-    if !fresh {
-        *slot = None;
-    }
-    &slot
-        .get_or_insert_with(|| Cached {
-            key: (g, s.compare.clone(), s.baseline, s.lang),
-            comparison: Comparison::build(d, &s.compare, s.baseline, s.lang),
-        })
-        .comparison
+fn cached<'a>(slot: &'a mut ComparisonMemo, d: &Dataset, s: &Settings, g: u64) -> &'a Comparison {
+    let data = DataGen {
+        dataset: g,
+        lang: s.lang,
+    };
+    let key = (s.compare.clone(), s.baseline);
+    slot.get_or_compute(data, &key, || {
+        Comparison::build(d, &s.compare, s.baseline, s.lang)
+    })
 }
 
+/// The app: what persists across runs ([`Settings`], saved when a change
+/// marks it dirty) and the state of this run (everything else).
 pub struct App {
+    /// Persisted. Change it through [`App::send`] (or mark `dirty`), so it is saved.
     pub settings: Settings,
+    /// The settings changed since they were last saved.
+    dirty: bool,
+    /// Changes asked for this frame, made once a frame by [`App::drain`].
+    queue: Vec<Change>,
+    /// Where views send their changes (handed to them in [`ViewCtx`]).
+    sender: cc_ui::Sender,
     pub loaded: Loaded,
     /// The last file that failed to load, with all its problems.
     pub problems: Option<LoadError>,
     pub presentation: bool,
     pub status: Option<String>,
     generation: u64,
-    comparison: Option<Cached>,
+    comparison: ComparisonMemo,
     watched: Option<(PathBuf, Option<SystemTime>)>,
     last_poll: f64,
     applied_theme: Option<(bool, bool)>,
@@ -100,8 +102,6 @@ pub struct App {
     started: Option<Instant>,
     /// The window's size in points, for PNG export at the size the user sees.
     screen: egui::Vec2,
-    /// The settings as last saved, to know when a save is due.
-    saved: Option<String>,
     /// Why the last save failed, shown once in the status bar.
     save_failed: Option<String>,
     /// The selection to restore once the saved file loads (it is loading or failed at start).
@@ -110,8 +110,8 @@ pub struct App {
     pub presenter: Presenter,
     /// Copy the current slide to the clipboard once it is laid out.
     copy_slide_pending: bool,
-    /// A deck export running on a worker thread: its result message.
-    deck_export: Option<std::sync::mpsc::Receiver<String>>,
+    /// An export running on a worker thread (one at a time).
+    export_task: Option<tasks::Task<tasks::Exported>>,
     /// `--compare` ids to report on once the asked-for file has loaded.
     startup_compare: Option<Vec<String>>,
     pub(super) history: History,
@@ -133,24 +133,26 @@ impl App {
     pub fn with_data(loaded: Loaded, settings: Settings) -> Self {
         let mut app = Self {
             settings,
+            dirty: false,
+            queue: Vec::new(),
+            sender: cc_ui::Sender::default(),
             loaded,
             problems: None,
             presentation: false,
             status: None,
             generation: 1,
-            comparison: None,
+            comparison: ComparisonMemo::default(),
             watched: None,
             last_poll: 0.0,
             applied_theme: None,
             dialog: None,
             started: None,
             screen: egui::vec2(1600.0, 1000.0),
-            saved: None,
             save_failed: None,
             pending_selection: None,
             presenter: Presenter::default(),
             copy_slide_pending: false,
-            deck_export: None,
+            export_task: None,
             startup_compare: None,
             history: History::default(),
             help: None,
@@ -180,6 +182,8 @@ impl App {
     /// saved) file loading in the background; it replaces the embedded data
     /// when it loads. `ctx` is asked to repaint when the load is done.
     pub fn start(startup: Startup, mut settings: Settings, ctx: Option<&egui::Context>) -> Self {
+        // What the command line asks for is kept for the next run too.
+        let asked = startup.lang.is_some() || !startup.compare.is_empty() || startup.data.is_some();
         if let Some(l) = startup.lang {
             settings.lang = l;
         }
@@ -205,6 +209,7 @@ impl App {
             .is_some()
             .then(|| (settings.compare.clone(), settings.baseline));
         let mut app = Self::with_data(embedded, settings);
+        app.dirty = asked;
         app.ctx = ctx.cloned();
         if !startup.compare.is_empty() {
             app.startup_compare = Some(startup.compare);
@@ -250,16 +255,8 @@ impl App {
         }
     }
 
-    /// Makes a change to the comparison; undo can take it back.
-    pub fn apply(&mut self, action: Action) {
-        let before = self.undo_state();
-        self.apply_unrecorded(action);
-        self.record_change(before);
-    }
-
-    fn apply_unrecorded(&mut self, action: Action) {
-        // The slides show the comparison as it is now.
-        self.presenter.reset();
+    /// Makes a change a view asked for (undo is recorded by the caller, [`App::drain`]).
+    fn apply(&mut self, action: Action) {
         let s = &mut self.settings;
         match action {
             Action::Add(id) => {
@@ -320,42 +317,6 @@ impl App {
         self.copy_slide_pending = true;
     }
 
-    /// Asks where to put the deck (a PDF file, or a folder for PNG slides)
-    /// and writes it on a worker thread.
-    pub(super) fn export_deck_dialog(&mut self, format: Format) {
-        let lang = self.settings.lang;
-        let picked = run_dialog(|| {
-            if format == Format::Pdf {
-                rfd::FileDialog::new()
-                    .set_title(tr(lang, "导出幻灯片（PDF）", "Export the slides as PDF"))
-                    .set_file_name("cluster-comparison.pdf")
-                    .add_filter("PDF", &["pdf"])
-                    .save_file()
-            } else {
-                rfd::FileDialog::new()
-                    .set_title(tr(
-                        lang,
-                        "选择存放幻灯片图片的文件夹",
-                        "Choose a folder for the slide pictures",
-                    ))
-                    .pick_folder()
-            }
-        });
-        match picked {
-            Picked::Path(p) => self.export_deck(p, format),
-            Picked::Unavailable => self.dialog_unavailable(Purpose::Slides(format)),
-            Picked::Cancelled => {}
-        }
-    }
-
-    pub(super) fn export_deck(&mut self, path: PathBuf, format: Format) {
-        let mut req = self.request();
-        req.deck = self.deck_options();
-        req.slides = format == Format::Png;
-        req.png.width = 1920;
-        self.export_in_background(req, format, path);
-    }
-
     /// Whole app UI, inside whatever `ui` it is given (a window or a test harness).
     pub fn ui(&mut self, ui: &mut Ui) {
         let ctx = ui.ctx().clone();
@@ -376,8 +337,11 @@ impl App {
         self.poll_file(&ctx);
         self.poll_deck(&ctx);
         let lang = self.settings.lang;
-        // Changes whenever the dataset or the language changes (views cache on it).
-        let generation = self.generation ^ (lang as u64) << 40;
+        // Which data the views' caches are of.
+        let data = DataGen {
+            dataset: self.generation,
+            lang,
+        };
 
         if self.presentation {
             if !self.presenter.is_started() {
@@ -391,59 +355,74 @@ impl App {
                     }
                 });
             self.dialogs(&ctx);
+            self.drain(&ctx);
             return;
         }
 
-        if !self.presentation {
-            egui::Panel::top("menu").show(ui, |ui| self.menu_bar(ui));
-            egui::Panel::bottom("status").show(ui, |ui| self.status_bar(ui));
-            if self.problems.is_some() {
-                egui::Panel::bottom("problems")
-                    .resizable(true)
-                    .default_size(180.0)
-                    .show(ui, |ui| self.problems_panel(ui));
-            }
-            self.notice_bar(ui);
+        egui::Panel::top("menu").show(ui, |ui| self.menu_bar(ui));
+        egui::Panel::bottom("status").show(ui, |ui| self.status_bar(ui));
+        if self.problems.is_some() {
+            egui::Panel::bottom("problems")
+                .resizable(true)
+                .default_size(180.0)
+                .show(ui, |ui| self.problems_panel(ui));
+        }
+        self.notice_bar(ui);
+        if self.settings.sidebar {
             egui::Panel::left("clusters")
                 .resizable(true)
                 .default_size(theme::SIDEBAR_WIDTH)
                 .show(ui, |ui| {
+                    let p = &self.settings.picker;
+                    let filters = (p.filters.clone(), p.with_figures);
                     let actions = self.settings.picker.ui(
                         ui,
                         &self.loaded.dataset,
-                        generation,
+                        data,
                         lang,
                         &self.settings.compare,
                         self.settings.baseline,
                     );
+                    let p = &self.settings.picker;
+                    if (&p.filters, p.with_figures) != (&filters.0, filters.1) {
+                        self.send(Change::Touched);
+                    }
                     for a in actions {
-                        self.apply(a);
+                        self.send(Change::View(a));
                     }
                 });
         }
         egui::CentralPanel::default().show(ui, |ui| {
-            if !self.presentation {
-                ui.horizontal(|ui| {
-                    for t in Tab::ALL {
-                        ui.selectable_value(&mut self.settings.tab, t, t.label(lang));
+            ui.horizontal(|ui| {
+                self.sidebar_toggle(ui);
+                for t in Tab::ALL {
+                    if ui
+                        .selectable_label(self.settings.tab == t, t.label(lang))
+                        .clicked()
+                    {
+                        self.send(Change::Tab(t));
                     }
-                });
-                ui.separator();
-                if self.settings.tab == Tab::Table {
-                    let s = &mut self.settings;
-                    let actions = s.table.ui(
-                        ui,
-                        &self.loaded.dataset,
-                        generation,
-                        lang,
-                        &s.picker.filters,
-                        &s.compare,
-                    );
-                    for a in actions {
-                        self.apply(a);
-                    }
-                    return;
                 }
+            });
+            ui.separator();
+            if self.settings.tab == Tab::Table {
+                let s = &mut self.settings;
+                let sort = s.table.sort.clone();
+                let actions = s.table.ui(
+                    ui,
+                    &self.loaded.dataset,
+                    data,
+                    lang,
+                    &s.picker.filters,
+                    &s.compare,
+                );
+                if self.settings.table.sort != sort {
+                    self.send(Change::Touched);
+                }
+                for a in actions {
+                    self.send(Change::View(a));
+                }
+                return;
             }
             let metric = self.settings.charts.metric.clone();
             let cmp = cached(
@@ -456,43 +435,39 @@ impl App {
                 dataset: &self.loaded.dataset,
                 comparison: cmp,
                 lang,
+                send: &self.sender,
             };
             ComparisonView {
                 ctx: &cx,
                 tab: self.settings.tab,
                 charts: &mut self.settings.charts,
-                presentation: self.presentation,
+                presentation: false,
             }
             .ui(ui);
-            self.record_metric_change(metric);
+            if self.settings.charts.metric != metric {
+                self.send(Change::Metric { before: metric });
+            }
         });
-        for a in cc_ui::take_actions(&ctx) {
-            self.apply(a);
-        }
         self.dialogs(&ctx);
+        self.drain(&ctx);
     }
 
+    /// Asks for a change; it is made with the others after this frame is drawn.
+    pub fn send(&mut self, change: Change) {
+        self.queue.push(change);
+    }
+
+    /// The shortcuts of every [`Command`], Esc and dropped files.
     fn handle_input(&mut self, ctx: &egui::Context) {
-        self.undo_keys(ctx);
-        self.help_keys(ctx);
-        if ctx.input_mut(|i| i.consume_shortcut(&OPEN)) {
-            self.open_dialog();
-        }
-        if ctx.input_mut(|i| i.consume_shortcut(&FIND)) {
-            self.presentation = false;
-            self.settings.picker.focus_search = true;
-        }
-        if ctx.input_mut(|i| i.consume_shortcut(&SAVE)) {
-            self.export_dialog(Format::Xlsx, 1.0);
-        }
-        if ctx.input_mut(|i| i.consume_shortcut(&COPY_TABLE)) {
-            self.copy_table(ctx);
-        }
-        if ctx.input_mut(|i| i.consume_key(Modifiers::NONE, Key::F11)) {
-            self.presentation = !self.presentation;
-            if self.presentation {
-                // Always present the comparison as it is now.
-                self.presenter.reset();
+        let typing = ctx.text_edit_focused();
+        for (shortcut, cmd) in commands::key_bindings() {
+            // Consumed even when there is nothing to undo: Ctrl+Shift+Z must
+            // not fall through to Ctrl+Z.
+            if typing && !cmd.while_typing() {
+                continue;
+            }
+            if ctx.input_mut(|i| i.consume_shortcut(&shortcut)) {
+                self.send(Change::Run(cmd));
             }
         }
         if ctx.input_mut(|i| i.consume_key(Modifiers::NONE, Key::Escape)) {
@@ -520,48 +495,9 @@ impl App {
         }
     }
 
-    pub(super) fn open_dialog(&mut self) {
-        let picked = run_dialog(|| {
-            rfd::FileDialog::new()
-                .set_title("Open a cluster dataset")
-                .add_filter("JSON", &["json"])
-                .pick_file()
-        });
-        match picked {
-            Picked::Path(p) => self.open(&p),
-            Picked::Unavailable => self.dialog_unavailable(Purpose::OpenData),
-            Picked::Cancelled => {}
-        }
-    }
-
-    pub(super) fn export_dialog(&mut self, format: Format, scale: f32) {
-        let name = format!("cluster-comparison.{}", format.extension());
-        let picked = run_dialog(|| {
-            rfd::FileDialog::new()
-                .set_title("Export the comparison")
-                .set_file_name(name)
-                .add_filter(format.extension(), &[format.extension()])
-                .save_file()
-        });
-        match picked {
-            Picked::Path(p) => self.export_checked(p, format, scale),
-            Picked::Unavailable => self.dialog_unavailable(Purpose::Export(format, scale)),
-            Picked::Cancelled => {}
-        }
-    }
-
-    /// Asks before overwriting, then exports.
-    pub(super) fn export_checked(&mut self, path: PathBuf, format: Format, scale: f32) {
-        // Native save dialogs ask before overwriting; ask again where they do not.
-        if path.exists() {
-            self.dialog = Some(Dialog::Overwrite {
-                path,
-                format,
-                scale,
-            });
-        } else {
-            self.export(&path, format, scale);
-        }
+    /// Whether a change since the last save is waiting to be saved.
+    pub fn needs_save(&self) -> bool {
+        self.dirty
     }
 
     /// Replaces the data with the embedded dataset and stops watching a file.
@@ -574,6 +510,7 @@ impl App {
         }
         self.settings.data_path = None;
         self.watched = None;
+        self.dirty = true;
     }
 
     pub(super) fn copy_table(&mut self, ctx: &egui::Context) {
@@ -605,10 +542,9 @@ impl eframe::App for App {
             ui.ctx()
                 .send_viewport_cmd(egui::ViewportCommand::Fullscreen(self.presentation));
         }
-        // eframe saves only during a frame; an idle app draws none. When the
-        // settings changed since the last save, wake up once the save is due.
-        let now = serde_json::to_string(&self.settings).ok();
-        if now != self.saved {
+        // eframe saves only during a frame; an idle app draws none. When a
+        // change marked the settings dirty, wake up once the save is due.
+        if self.dirty {
             ui.ctx().request_repaint_after(
                 self.auto_save_interval() + std::time::Duration::from_millis(200),
             );
@@ -623,7 +559,12 @@ impl eframe::App for App {
         }
     }
 
+    /// Writes the settings when a change marked them dirty (eframe asks every
+    /// few seconds and at exit; the storage keeps what was written before).
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        if !std::mem::take(&mut self.dirty) {
+            return;
+        }
         // eframe's own `set_value` drops a value RON cannot write and only
         // logs it; written here, a failure reaches the user.
         match settings::to_ron(&self.settings) {
@@ -640,9 +581,9 @@ impl eframe::App for App {
                     self.status = Some(self.settings.lang.pick(&zh, &en).to_owned());
                 }
                 self.save_failed = Some(e);
+                self.dirty = true;
             }
         }
-        self.saved = serde_json::to_string(&self.settings).ok();
     }
 
     fn auto_save_interval(&self) -> std::time::Duration {

@@ -1,6 +1,6 @@
 //! Dismissible notices above the views (ids a `--compare` or a view file
 //! asked for that are not in the data, a file dialog that cannot open), and
-//! the typed-path prompt that stands in for the native file dialog.
+//! telling a cancelled native file dialog from one that never opened.
 
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
@@ -8,7 +8,8 @@ use std::time::{Duration, Instant};
 use egui::{RichText, Ui};
 
 use super::App;
-use crate::export::Format;
+use super::error::AppError;
+pub use super::prompt::{PathPrompt, Purpose};
 use crate::model::{Dataset, Lang};
 use cc_ui::i18n::tr;
 use cc_ui::{MAX_PANELS, theme};
@@ -30,32 +31,14 @@ pub enum Notice {
     },
     /// The native file dialog returned at once without asking the user.
     NoFileDialog,
-    /// A one-off message (an error while saving or opening a view file).
-    Text { zh: String, en: String },
+    /// An error while saving or opening a file (a view file).
+    Failed { file: String, error: AppError },
 }
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum From {
     CommandLine,
     View(String),
-}
-
-/// What a typed path is for.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub enum Purpose {
-    OpenData,
-    Export(Format, f32),
-    /// The slide deck: a PDF file, or a folder for PNG slides.
-    Slides(Format),
-    SaveViewFile,
-    OpenViewFile,
-}
-
-/// The "Open path…" prompt: a text field for a path.
-#[derive(Clone, Debug, PartialEq)]
-pub struct PathPrompt {
-    pub purpose: Purpose,
-    pub text: String,
 }
 
 /// How a native file dialog ended.
@@ -172,7 +155,9 @@ impl Notice {
                 "The system file dialog could not open (the desktop offers no file-chooser portal or GTK). Drop a file onto the window, start with --data FILE, or type a path:",
             )
             .to_owned(),
-            Notice::Text { zh, en } => lang.pick(zh, en).to_owned(),
+            Notice::Failed { file, error } => {
+                format!("{file}{}{}", tr(lang, "：", ": "), error.text(lang))
+            }
         }
     }
 }
@@ -194,10 +179,7 @@ impl App {
     /// What to do when a native dialog ended: the path, nothing, or the fallback.
     pub fn dialog_unavailable(&mut self, purpose: Purpose) {
         self.notify(Notice::NoFileDialog);
-        self.path_prompt = Some(PathPrompt {
-            purpose,
-            text: String::new(),
-        });
+        self.prompt_for(purpose);
     }
 
     /// Closes the top-most window; false when none was open (for Esc).
@@ -253,85 +235,8 @@ impl App {
             self.notices.remove(i);
         }
         if prompt && self.path_prompt.is_none() {
-            self.path_prompt = Some(PathPrompt {
-                purpose: Purpose::OpenData,
-                text: String::new(),
-            });
+            self.prompt_for(Purpose::OpenData);
         }
-    }
-
-    /// Acts on a path typed where the native dialog could not open.
-    pub fn typed_path(&mut self, purpose: Purpose, path: PathBuf) {
-        match purpose {
-            Purpose::OpenData => self.open(&path),
-            Purpose::Export(format, scale) => self.export_checked(path, format, scale),
-            Purpose::Slides(format) => self.export_deck(path, format),
-            Purpose::SaveViewFile | Purpose::OpenViewFile => self.view_file(purpose, &path),
-        }
-    }
-
-    /// The typed-path prompt, acting on the path when the user confirms it.
-    pub(super) fn path_prompt_ui(&mut self, ctx: &egui::Context) {
-        if let Some((purpose, path)) = self.path_prompt_window(ctx) {
-            self.typed_path(purpose, path);
-        }
-    }
-
-    fn path_prompt_window(&mut self, ctx: &egui::Context) -> Option<(Purpose, PathBuf)> {
-        let lang = self.settings.lang;
-        let prompt = self.path_prompt.as_mut()?;
-        let (title, action) = match prompt.purpose {
-            Purpose::OpenData => (tr(lang, "打开路径", "Open path"), tr(lang, "打开", "Open")),
-            Purpose::Export(..) | Purpose::Slides(..) => (
-                tr(lang, "导出到路径", "Export to path"),
-                tr(lang, "导出", "Export"),
-            ),
-            Purpose::SaveViewFile => (
-                tr(lang, "将视图保存到路径", "Save the view to path"),
-                tr(lang, "保存", "Save"),
-            ),
-            Purpose::OpenViewFile => (
-                tr(lang, "从路径打开视图", "Open a view from path"),
-                tr(lang, "打开", "Open"),
-            ),
-        };
-        let mut go = false;
-        let mut cancel = false;
-        egui::Modal::new(egui::Id::unique("path-prompt")).show(ctx, |ui| {
-            ui.set_width(520.0_f32.min(ctx.content_rect().width() - 60.0));
-            ui.heading(title);
-            let r = ui.add(
-                egui::TextEdit::singleline(&mut prompt.text)
-                    .hint_text(tr(lang, "文件的完整路径", "Full path of the file"))
-                    .desired_width(f32::INFINITY),
-            );
-            r.widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, "Path"));
-            if !r.has_focus() && prompt.text.is_empty() {
-                r.request_focus();
-            }
-            if r.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
-                go = true;
-            }
-            ui.horizontal(|ui| {
-                let ok = ui.add_enabled(!prompt.text.trim().is_empty(), egui::Button::new(action));
-                if ok.clicked() {
-                    go = true;
-                }
-                if ui.button(tr(lang, "取消", "Cancel")).clicked() {
-                    cancel = true;
-                }
-            });
-        });
-        let text = prompt.text.trim().to_owned();
-        if go && !text.is_empty() {
-            let purpose = prompt.purpose;
-            self.path_prompt = None;
-            return Some((purpose, PathBuf::from(text)));
-        }
-        if cancel {
-            self.path_prompt = None;
-        }
-        None
     }
 }
 

@@ -19,6 +19,10 @@ pub struct Settings {
     /// Named views (Views menu).
     pub views: Vec<SavedView>,
     pub table: TableView,
+    /// The cluster list on the left is shown (View menu, Ctrl+B).
+    pub sidebar: bool,
+    /// The folder a file was last opened from or saved to (the typed-path prompt starts there).
+    pub last_folder: Option<PathBuf>,
 }
 
 /// What the user chose for the slides (the metric is the charts' metric).
@@ -47,6 +51,8 @@ impl Default for Settings {
             deck: DeckSettings::default(),
             views: Vec::new(),
             table: TableView::default(),
+            sidebar: true,
+            last_folder: None,
         }
     }
 }

@@ -63,16 +63,15 @@ impl App {
                 ));
             }
         }
-        if let Some(rx) = &self.deck_export {
-            match rx.try_recv() {
-                Ok(msg) => {
-                    self.status = Some(msg);
-                    self.deck_export = None;
+        if let Some(task) = &mut self.export_task {
+            match task.poll() {
+                tasks::Poll::Ready(done) => {
+                    self.export_task = None;
+                    self.exported(done);
                 }
-                Err(std::sync::mpsc::TryRecvError::Empty) => {
-                    ctx.request_repaint_after(std::time::Duration::from_millis(100));
-                }
-                Err(std::sync::mpsc::TryRecvError::Disconnected) => self.deck_export = None,
+                // The task asks for a repaint when it is done.
+                tasks::Poll::Pending => {}
+                tasks::Poll::Finished => self.export_task = None,
             }
         }
     }

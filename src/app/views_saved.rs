@@ -6,6 +6,8 @@
 use serde::{Deserialize, Serialize};
 
 use super::App;
+use super::commands::{Change, Command};
+use super::error::AppError;
 use super::notice::{self, Notice, Purpose};
 use crate::model::Lang;
 use cc_ui::i18n::tr;
@@ -102,34 +104,20 @@ pub fn to_json(v: &SavedView) -> String {
     serde_json::to_string_pretty(&f).unwrap_or_default() + "\n"
 }
 
-/// Reads a view file's text; the error says what is wrong, in English and Chinese.
-pub fn from_json(text: &str) -> Result<SavedView, (String, String)> {
+/// Reads a view file's text; the error says what is wrong.
+pub fn from_json(text: &str) -> Result<SavedView, AppError> {
     let f: ViewFile = match serde_json::from_str(text) {
         Ok(f) => f,
-        Err(e) => lenient_view(text).ok_or_else(|| {
-            (
-                format!("不是有效的视图文件（{e}）"),
-                format!("not a valid view file ({e})"),
-            )
-        })?,
+        Err(e) => lenient_view(text).ok_or_else(|| AppError::NotAViewFile(e.to_string()))?,
     };
     if f.format != FORMAT {
-        return Err((
-            format!("不是视图文件：format 为 “{}”", f.format.escape_debug()),
-            format!("not a view file: format is “{}”", f.format.escape_debug()),
-        ));
+        return Err(AppError::OtherFormat(f.format));
     }
     if f.version > VERSION {
-        return Err((
-            format!(
-                "视图文件版本 {} 由更新的版本写出；此版本可读取到 {VERSION}",
-                f.version
-            ),
-            format!(
-                "view file version {} was written by a newer app; this one reads up to {VERSION}",
-                f.version
-            ),
-        ));
+        return Err(AppError::NewerViewFile {
+            version: f.version,
+            reads: VERSION,
+        });
     }
     Ok(f.view)
 }
@@ -173,6 +161,7 @@ impl App {
             Some(w) => *w = v,
             None => views.push(v),
         }
+        self.dirty = true;
     }
 
     /// Opens a view: its clusters found in the data, its baseline, metric,
@@ -205,23 +194,18 @@ impl App {
         s.charts.metric = v.metric.clone();
         s.tab = v.tab;
         if let Some(l) = v.lang {
-            s.lang = l.into();
+            self.set_lang(l.into());
         }
         self.record_change(before);
+        self.presenter.reset();
+        self.dirty = true;
     }
 
     /// The named-view items of the View menu: save, the saved views, view files.
     pub(super) fn views_menu(&mut self, ui: &mut egui::Ui) {
         let lang = self.settings.lang;
         {
-            if ui
-                .button(tr(lang, "保存当前视图…", "Save the current view…"))
-                .clicked()
-            {
-                let n = self.settings.views.len() + 1;
-                self.views_ui.naming = Some(format!("{} {n}", tr(lang, "视图", "View")));
-                self.views_ui.focus = true;
-            }
+            self.command_item(ui, Command::SaveView);
             ui.separator();
             if self.settings.views.is_empty() {
                 ui.label(tr(lang, "（尚无已保存的视图）", "(no saved views yet)"));
@@ -250,26 +234,25 @@ impl App {
                 });
             }
             if let Some(i) = delete {
-                self.settings.views.remove(i);
+                self.send(Change::DeleteView(i));
             }
             if let Some(v) = open {
-                self.open_view(&v);
+                self.send(Change::OpenView(v));
                 ui.close();
             }
             ui.separator();
-            if ui
-                .button(tr(lang, "将视图保存为文件…", "Save the view as a file…"))
-                .clicked()
-            {
-                self.view_file_dialog(Purpose::SaveViewFile);
-            }
-            if ui
-                .button(tr(lang, "打开视图文件…", "Open a view file…"))
-                .clicked()
-            {
-                self.view_file_dialog(Purpose::OpenViewFile);
+            for c in [Command::SaveViewFile, Command::OpenViewFile] {
+                self.command_item(ui, c);
             }
         }
+    }
+
+    /// Opens the "Save view" window with a proposed name.
+    pub(super) fn name_view(&mut self) {
+        let n = self.settings.views.len() + 1;
+        let lang = self.settings.lang;
+        self.views_ui.naming = Some(format!("{} {n}", tr(lang, "视图", "View")));
+        self.views_ui.focus = true;
     }
 
     /// Saves or opens a view file through the native dialog.
@@ -282,7 +265,10 @@ impl App {
             _ => d.pick_file(),
         });
         match picked {
-            notice::Picked::Path(p) => self.view_file(purpose, &p),
+            notice::Picked::Path(p) => {
+                self.remember_folder(purpose, &p);
+                self.view_file(purpose, &p)
+            }
             notice::Picked::Unavailable => self.dialog_unavailable(purpose),
             notice::Picked::Cancelled => {}
         }
@@ -293,22 +279,20 @@ impl App {
         let lang = self.settings.lang;
         let shown = path.display().to_string();
         let result = if purpose == Purpose::SaveViewFile {
-            self.save_view_file(path).map_err(|e| (e.clone(), e))
+            self.save_view_file(path)
         } else {
             self.open_view_file(path)
         };
         match result {
             Ok(()) if purpose == Purpose::SaveViewFile => {
+                self.notices.retain(|n| *n != Notice::NoFileDialog);
                 self.status = Some(format!(
                     "{} {shown}",
                     tr(lang, "视图已保存到", "View saved to")
                 ));
             }
             Ok(()) => {}
-            Err((zh, en)) => self.notify(Notice::Text {
-                zh: format!("{shown}：{zh}"),
-                en: format!("{shown}: {en}"),
-            }),
+            Err(error) => self.notify(Notice::Failed { file: shown, error }),
         }
     }
 
@@ -411,7 +395,7 @@ mod tests {
             r#"{"format":"cluster-compare-view","version":9,"name":"x","compare":["a"]}"#,
         )
         .unwrap_err();
-        assert!(err.1.contains("newer"), "{}", err.1);
+        assert!(matches!(err, AppError::NewerViewFile { version: 9, .. }));
         assert!(from_json(r#"{"format_version":1,"clusters":[]}"#).is_err());
     }
 }

@@ -103,10 +103,13 @@ fn draw(
     renderer: egui_kittest::wgpu::WgpuTestRenderer,
 ) -> Result<(Vec<u8>, bool), ExportError> {
     let dark = o.dark;
+    // A picture changes nothing: what its views send is dropped.
+    let send = crate::Sender::default();
     let cx = ViewCtx {
         dataset: d,
         comparison: cmp,
         lang: cmp.lang,
+        send: &send,
     };
     let mut harness = Harness::builder()
         .with_size(egui::vec2(o.width as f32, o.height as f32) / shrink)

@@ -9,14 +9,18 @@ pub mod headless;
 pub mod i18n;
 pub mod map;
 pub mod matrix;
+pub mod memo;
 pub mod panel;
 pub mod picker;
 pub mod policies;
 pub mod present;
 pub mod table;
+pub mod task;
 pub mod theme;
 pub mod view;
 pub mod widgets;
+
+pub use memo::{DataGen, Memo};
 
 use cc_core::compare::Comparison;
 use cc_data::model::{Dataset, Lang};
@@ -24,11 +28,15 @@ use cc_data::model::{Dataset, Lang};
 /// At most this many panels side by side.
 pub const MAX_PANELS: usize = cc_core::compare::MAX_CLUSTERS;
 
-/// What every view reads: the dataset, the comparison built from it, the language.
+/// What every view reads: the dataset, the comparison built from it, the
+/// language, and where to send the changes it asks for.
 pub struct ViewCtx<'a> {
     pub dataset: &'a Dataset,
     pub comparison: &'a Comparison,
     pub lang: Lang,
+    /// Views nested anywhere (the map inside the context tab) send changes
+    /// here; the app drains them once a frame, in one place.
+    pub send: &'a Sender,
 }
 
 /// Changes to the comparison that views ask the app to make.
@@ -44,21 +52,34 @@ pub enum Action {
     FilterProvince(String),
 }
 
-fn actions_id() -> egui::Id {
-    egui::Id::unique("cluster-compare-posted-actions")
+/// Where views send the [`Action`]s they ask for during a frame. Drawing
+/// borrows it shared, so any view, however nested, can send.
+#[derive(Debug, Default)]
+pub struct Sender {
+    queue: std::cell::RefCell<Vec<Action>>,
 }
 
-/// Asks the app for a change from a view nested where it cannot return one
-/// (the map inside the comparison view); the app takes them after the frame.
-pub fn post_action(ctx: &egui::Context, action: Action) {
-    ctx.data_mut(|d| {
-        d.get_temp_mut_or_default::<Vec<Action>>(actions_id())
-            .push(action)
-    });
+impl Sender {
+    pub fn send(&self, action: Action) {
+        self.queue.borrow_mut().push(action);
+    }
+
+    /// The actions sent since the last call, oldest first.
+    pub fn take(&self) -> Vec<Action> {
+        std::mem::take(&mut *self.queue.borrow_mut())
+    }
 }
 
-/// The actions posted during this frame, oldest first.
-pub fn take_actions(ctx: &egui::Context) -> Vec<Action> {
-    ctx.data_mut(|d| d.remove_temp::<Vec<Action>>(actions_id()))
-        .unwrap_or_default()
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_sender_hands_over_what_was_sent_once() {
+        let s = Sender::default();
+        s.send(Action::Remove(1));
+        s.send(Action::Baseline(None));
+        assert_eq!(s.take(), [Action::Remove(1), Action::Baseline(None)]);
+        assert!(s.take().is_empty());
+    }
 }

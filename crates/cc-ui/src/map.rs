@@ -8,7 +8,7 @@ use egui::{Color32, CornerRadius, FontFamily, FontId, Rect, RichText, Sense, Str
 
 use super::i18n::{self, tr};
 use super::widgets;
-use super::{Action, ViewCtx, post_action, theme};
+use super::{Action, ViewCtx, theme};
 use cc_core::format;
 use cc_core::map::{self, MapData, Mode, Step, TILES, TileCount, ramp_index};
 use cc_data::model::{Dataset, Lang};
@@ -294,10 +294,8 @@ impl MapView<'_> {
             };
             resp.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &label));
             if resp.clicked() {
-                post_action(
-                    ui.ctx(),
-                    Action::FilterProvince(filter_name(cx.dataset, i, lang)),
-                );
+                cx.send
+                    .send(Action::FilterProvince(filter_name(cx.dataset, i, lang)));
             }
             resp.on_hover_ui(|ui| self.hover(ui, data, t));
         }

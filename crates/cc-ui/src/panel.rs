@@ -35,10 +35,11 @@ impl ClusterPanel<'_> {
         ui.horizontal(|ui| {
             let (rect, _) = ui.allocate_exact_size(egui::vec2(12.0, 12.0), egui::Sense::hover());
             ui.painter().circle_filled(rect.center(), 6.0, color);
-            let name = format::short_name(&col.name);
-            let r =
-                ui.add(egui::Label::new(RichText::new(name.as_ref()).heading().strong()).wrap());
-            if name.len() != col.name.len() {
+            // The short name the slides use, wrapping at word boundaries;
+            // the full name on hover.
+            let name = cc_deck::short_name(c, lang);
+            let r = ui.add(egui::Label::new(RichText::new(&name).heading().strong()).wrap());
+            if name != col.name {
                 r.on_hover_text(&col.name);
             }
         });

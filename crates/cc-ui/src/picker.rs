@@ -8,21 +8,24 @@ use egui::{RichText, Ui};
 
 use super::i18n::{self, tr};
 use super::widgets;
-use super::{Action, MAX_PANELS, theme};
+use super::{Action, DataGen, MAX_PANELS, Memo, theme};
 pub use cc_core::filter::{Filters, filter};
 use cc_data::model::{Dataset, Lang, Level};
 
 /// The picker's state. Filter results are cached per dataset and filter.
 #[derive(Default, serde::Serialize, serde::Deserialize)]
+#[serde(default)]
 pub struct Picker {
     pub filters: Filters,
+    /// List only clusters that have figures.
+    pub with_figures: bool,
     /// Set to focus the search box on the next frame (Ctrl+F).
     #[serde(skip)]
     pub focus_search: bool,
     #[serde(skip)]
-    cache: Option<(u64, Filters, Vec<usize>)>,
+    cache: Memo<(Filters, bool), Vec<usize>>,
     #[serde(skip)]
-    options: Option<(u64, Options)>,
+    options: Memo<(), Options>,
 }
 
 #[derive(Default)]
@@ -33,12 +36,37 @@ struct Options {
 }
 
 impl Picker {
-    /// `generation` changes whenever the dataset or language changes.
+    /// Carries the filters over to another language: a filter is on a
+    /// province or an industry, not on a word, so it names the same one as
+    /// the data writes it in `to`. A value the data does not have stays (it
+    /// is dropped as stale when the list is drawn).
+    pub fn relabel(&mut self, d: &Dataset, from: Lang, to: Lang) {
+        let f = &mut self.filters;
+        if let Some(p) = &f.province
+            && let Some(t) = d
+                .clusters
+                .iter()
+                .flat_map(|c| &c.provinces)
+                .find(|t| t.get(from) == p.as_str())
+        {
+            f.province = Some(t.get(to).to_owned());
+        }
+        if let Some(i) = &f.industry
+            && let Some(c) = d
+                .clusters
+                .iter()
+                .find(|c| c.industry.get(from) == i.as_str())
+        {
+            f.industry = Some(c.industry.get(to).to_owned());
+        }
+    }
+
+    /// `data` names the dataset and language `d` and `lang` are.
     pub fn ui(
         &mut self,
         ui: &mut Ui,
         d: &Dataset,
-        generation: u64,
+        data: DataGen,
         lang: Lang,
         compared: &[String],
         baseline: Option<usize>,
@@ -90,7 +118,7 @@ impl Picker {
         if std::mem::take(&mut self.focus_search) {
             search.request_focus();
         }
-        if self.options.as_ref().is_none_or(|(g, _)| *g != generation) {
+        if !self.options.is_fresh(data, &()) {
             let mut ind = BTreeSet::new();
             let mut prov = BTreeSet::new();
             let mut years = BTreeSet::new();
@@ -110,17 +138,14 @@ impl Picker {
             if f.year.is_some_and(|y| !years.contains(&y)) {
                 f.year = None;
             }
-            self.options = Some((
-                generation,
-                Options {
-                    industries: ind.into_iter().collect(),
-                    provinces: prov.into_iter().collect(),
-                    years: years.into_iter().collect(),
-                },
-            ));
+            self.options.get_or_compute(data, &(), || Options {
+                industries: ind.into_iter().collect(),
+                provinces: prov.into_iter().collect(),
+                years: years.into_iter().collect(),
+            });
         }
         let all = tr(lang, "全部", "All");
-        if let Some((_, o)) = &self.options {
+        if let Some(o) = self.options.get() {
             let f = &mut self.filters;
             egui::Grid::new("filters").num_columns(2).show(ui, |ui| {
                 let label = ui.label(tr(lang, "级别", "Level"));
@@ -166,19 +191,26 @@ impl Picker {
             });
         }
         // Filter again only when the data, language or filters changed.
-        if self
-            .cache
-            .as_ref()
-            .is_none_or(|(g, f, _)| *g != generation || *f != self.filters)
-        {
-            let found = filter(d, &self.filters, lang);
-            self.cache = Some((generation, self.filters.clone(), found));
-        }
+        ui.checkbox(
+            &mut self.with_figures,
+            tr(lang, "仅显示有数据的集群", "With figures only"),
+        )
+        .on_hover_text(tr(
+            lang,
+            "只列出至少有一项数据的集群",
+            "List only the clusters that have at least one figure",
+        ));
+        let key = (self.filters.clone(), self.with_figures);
         let found = self
             .cache
-            .as_ref()
-            .map(|c| c.2.as_slice())
-            .unwrap_or_default();
+            .get_or_compute(data, &key, || {
+                let mut found = filter(d, &key.0, lang);
+                if key.1 {
+                    found.retain(|&i| !d.clusters[i].metrics.is_empty());
+                }
+                found
+            })
+            .as_slice();
         let mut clear_all = false;
         if found.len() < d.clusters.len() {
             // Filters hide clusters: say so, and offer the way back.
@@ -229,6 +261,7 @@ impl Picker {
         }
         if clear_all {
             self.filters = Filters::default();
+            self.with_figures = false;
             ui.ctx().request_repaint();
         }
         let full = compared.len() >= MAX_PANELS;
@@ -244,11 +277,61 @@ impl Picker {
                     let added = compared.contains(&c.id);
                     ui.horizontal(|ui| {
                         let label = format!("{} {}", tr(lang, "添加", "Add"), c.id);
-                        if widgets::add_button(ui, lang, label, added, full) {
+                        let mut add = widgets::add_button(ui, lang, label, added, full);
+                        let n = c.metrics.len();
+                        let p = theme::of(ui);
+                        // The figure count on the right; the name takes what is left.
+                        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                            let count =
+                                ui.label(RichText::new(n.to_string()).small().color(if n == 0 {
+                                    p.text_weak
+                                } else {
+                                    p.text
+                                }));
+                            count.on_hover_text(figures_text(lang, n));
+                            ui.with_layout(
+                                egui::Layout::left_to_right(egui::Align::Center),
+                                |ui| {
+                                    let mut name = RichText::new(c.name.get(lang));
+                                    if n == 0 {
+                                        name = name.color(p.text_weak);
+                                    }
+                                    let can_add = !added && !full;
+                                    let r = ui
+                                        .add(
+                                            egui::Label::new(name)
+                                                .truncate()
+                                                .sense(egui::Sense::click()),
+                                        )
+                                        .on_hover_text(format!(
+                                            "{}\n{}\n{}\n{}",
+                                            c.name.get(lang),
+                                            c.id,
+                                            c.industry.get(lang),
+                                            if added {
+                                                tr(lang, "已在对比中", "Already compared")
+                                            } else if full {
+                                                widgets::full_text(lang)
+                                            } else {
+                                                tr(
+                                                    lang,
+                                                    "点击添加到对比",
+                                                    "Click to add it to the comparison",
+                                                )
+                                            }
+                                        ));
+                                    let r = if can_add {
+                                        r.on_hover_cursor(egui::CursorIcon::PointingHand)
+                                    } else {
+                                        r
+                                    };
+                                    add |= r.clicked() && can_add;
+                                },
+                            );
+                        });
+                        if add {
                             actions.push(Action::Add(c.id.clone()));
                         }
-                        ui.add(egui::Label::new(c.name.get(lang)).truncate())
-                            .on_hover_text(format!("{}\n{}", c.id, c.industry.get(lang)));
                     });
                 }
             });
@@ -257,11 +340,18 @@ impl Picker {
         if compared.is_empty() {
             widgets::weak(
                 ui,
-                tr(lang, "点击“+”添加集群。", "Press + to add a cluster."),
+                tr(
+                    lang,
+                    "点击名称或“+”添加集群。",
+                    "Click a name or + to add a cluster.",
+                ),
             );
         }
         for (i, id) in compared.iter().enumerate() {
-            let name = d.cluster(id).map_or(id.as_str(), |c| c.name.get(lang));
+            // The short name the panels and slides use; the full one on hover.
+            let (name, full_name) = d.cluster(id).map_or((id.clone(), id.clone()), |c| {
+                (cc_deck::short_name(c, lang), c.name.get(lang).to_owned())
+            });
             ui.horizontal(|ui| {
                 let (rect, _) =
                     ui.allocate_exact_size(egui::vec2(10.0, 10.0), egui::Sense::hover());
@@ -315,10 +405,22 @@ impl Picker {
                         actions.push(act);
                     }
                 }
-                ui.add(egui::Label::new(name).truncate());
+                ui.add(egui::Label::new(name).truncate())
+                    .on_hover_text(full_name);
             });
         }
         actions
+    }
+}
+
+/// `12 figures` / `12项数据`; none said as such.
+fn figures_text(lang: Lang, n: usize) -> String {
+    match (lang, n) {
+        (Lang::Zh, 0) => "暂无数据".to_owned(),
+        (Lang::En, 0) => "No figures yet".to_owned(),
+        (Lang::Zh, n) => format!("{n}项数据"),
+        (Lang::En, 1) => "1 figure".to_owned(),
+        (Lang::En, n) => format!("{n} figures"),
     }
 }
 

@@ -5,14 +5,13 @@
 //! Keys: → ↓ PageDown Space next, ← ↑ PageUp previous, Home / End, Esc leaves.
 
 use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::mpsc::{self, Receiver, TryRecvError};
 use std::time::{Duration, Instant};
 
 use cc_deck::PagedDocument;
 use egui::{Color32, ColorImage, Key, TextureHandle, TextureOptions, Ui};
 
 use super::i18n::tr;
+use super::task::{Poll, Sink, Task};
 use cc_data::model::Lang;
 use cc_deck::{Deck, typeset};
 
@@ -22,14 +21,41 @@ enum Msg {
     Failed(String),
 }
 
-struct Job {
-    rx: Receiver<Msg>,
-    cancel: Arc<AtomicBool>,
+/// What a key does in presentation mode.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Step {
+    Next,
+    Previous,
+    First,
+    Last,
+    Leave,
 }
 
-impl Drop for Job {
-    fn drop(&mut self) {
-        self.cancel.store(true, Ordering::Relaxed);
+/// The presentation keys: the presenter reads them, the Help → shortcuts page lists them.
+pub const KEYS: [(&[Key], Step); 5] = [
+    (
+        &[Key::ArrowRight, Key::ArrowDown, Key::PageDown, Key::Space],
+        Step::Next,
+    ),
+    (&[Key::ArrowLeft, Key::ArrowUp, Key::PageUp], Step::Previous),
+    (&[Key::Home], Step::First),
+    (&[Key::End], Step::Last),
+    (&[Key::Escape], Step::Leave),
+];
+
+impl Step {
+    pub fn describe(self, lang: Lang) -> &'static str {
+        match self {
+            Step::Next => tr(lang, "演示：下一张幻灯片", "Presenting: next slide"),
+            Step::Previous => tr(lang, "演示：上一张幻灯片", "Presenting: previous slide"),
+            Step::First => tr(lang, "演示：第一张", "Presenting: first slide"),
+            Step::Last => tr(lang, "演示：最后一张", "Presenting: last slide"),
+            Step::Leave => tr(
+                lang,
+                "演示：退出演示模式",
+                "Presenting: leave presentation mode",
+            ),
+        }
     }
 }
 
@@ -46,7 +72,8 @@ pub struct Presenter {
     pub index: usize,
     doc: Option<Arc<PagedDocument>>,
     slides: Vec<Option<TextureHandle>>,
-    job: Option<Job>,
+    /// Laying out and drawing the slides (dropping it stops the worker).
+    job: Option<Task<Msg>>,
     error: Option<String>,
     /// Width in pixels the slides were rasterised at.
     width_px: u32,
@@ -101,27 +128,19 @@ impl Presenter {
         width_px: u32,
         ctx: &egui::Context,
     ) {
-        let (tx, rx) = mpsc::channel();
-        let cancel = Arc::new(AtomicBool::new(false));
-        self.job = Some(Job {
-            rx,
-            cancel: cancel.clone(),
-        });
         self.width_px = width_px;
         let first = self.index;
-        let ctx = ctx.clone();
-        std::thread::spawn(move || {
+        let work = move |sink: &Sink<Msg>| {
             let doc = match (doc, deck) {
                 (Some(doc), _) => doc,
                 (None, Some(deck)) => match typeset::layout(&deck) {
                     Ok(doc) => {
                         let doc = Arc::new(doc);
-                        let _ = tx.send(Msg::Laid(doc.clone()));
+                        sink.send(Msg::Laid(doc.clone()));
                         doc
                     }
                     Err(e) => {
-                        let _ = tx.send(Msg::Failed(e.to_string()));
-                        ctx.request_repaint();
+                        sink.send(Msg::Failed(e.to_string()));
                         return;
                     }
                 },
@@ -132,29 +151,29 @@ impl Presenter {
             // The current slide first, then the ones after it, then before.
             let order = (first.min(n.saturating_sub(1))..n).chain(0..first.min(n));
             for i in order {
-                if cancel.load(Ordering::Relaxed) {
+                if sink.cancelled() {
                     return;
                 }
-                if let Some(r) = typeset::raster(&doc, i, scale) {
-                    if tx.send(Msg::Slide(i, r)).is_err() {
-                        return;
-                    }
-                    ctx.request_repaint();
+                if let Some(r) = typeset::raster(&doc, i, scale)
+                    && !sink.send(Msg::Slide(i, r))
+                {
+                    return;
                 }
             }
-        });
+        };
+        self.job = Some(Task::spawn("slides", Some(ctx), work, Msg::Failed));
     }
 
     pub fn poll(&mut self, ctx: &egui::Context) {
-        let Some(job) = &self.job else { return };
         loop {
-            match job.rx.try_recv() {
-                Ok(Msg::Laid(doc)) => {
+            let Some(job) = &mut self.job else { return };
+            match job.poll() {
+                Poll::Ready(Msg::Laid(doc)) => {
                     self.slides = vec![None; doc.pages().len()];
                     self.index = self.index.min(doc.pages().len().saturating_sub(1));
                     self.doc = Some(doc);
                 }
-                Ok(Msg::Slide(i, r)) => {
+                Poll::Ready(Msg::Slide(i, r)) => {
                     let image = ColorImage::from_rgba_premultiplied(
                         [r.width as usize, r.height as usize],
                         &r.rgba,
@@ -175,13 +194,13 @@ impl Presenter {
                         }
                     }
                 }
-                Ok(Msg::Failed(e)) => {
+                Poll::Ready(Msg::Failed(e)) => {
                     self.error = Some(e);
                     self.job = None;
                     return;
                 }
-                Err(TryRecvError::Empty) => return,
-                Err(TryRecvError::Disconnected) => {
+                Poll::Pending => return,
+                Poll::Finished => {
                     self.job = None;
                     return;
                 }
@@ -218,24 +237,20 @@ impl Presenter {
         self.poll(&ctx);
         let mut action = PresentAction::None;
         ctx.input_mut(|i| {
-            for k in [Key::ArrowRight, Key::ArrowDown, Key::PageDown, Key::Space] {
-                if i.consume_key(egui::Modifiers::NONE, k) {
-                    self.step(1);
+            for (keys, what) in KEYS {
+                for k in keys {
+                    if i.consume_key(egui::Modifiers::NONE, *k) {
+                        match what {
+                            Step::Next => self.step(1),
+                            Step::Previous => self.step(-1),
+                            Step::First => self.index = 0,
+                            Step::Last => {
+                                self.index = self.slide_count().unwrap_or(1).saturating_sub(1)
+                            }
+                            Step::Leave => action = PresentAction::Leave,
+                        }
+                    }
                 }
-            }
-            for k in [Key::ArrowLeft, Key::ArrowUp, Key::PageUp] {
-                if i.consume_key(egui::Modifiers::NONE, k) {
-                    self.step(-1);
-                }
-            }
-            if i.consume_key(egui::Modifiers::NONE, Key::Home) {
-                self.index = 0;
-            }
-            if i.consume_key(egui::Modifiers::NONE, Key::End) {
-                self.index = self.slide_count().unwrap_or(1).saturating_sub(1);
-            }
-            if i.consume_key(egui::Modifiers::NONE, Key::Escape) {
-                action = PresentAction::Leave;
             }
         });
 

@@ -9,7 +9,7 @@ use egui_extras::{Column, TableBuilder};
 
 use super::i18n::tr;
 use super::widgets;
-use super::{Action, MAX_PANELS, theme};
+use super::{Action, DataGen, MAX_PANELS, Memo, theme};
 use cc_core::filter::Filters;
 use cc_core::table::{self, ClusterTable, Sort, SortKey};
 use cc_data::model::{Dataset, Lang};
@@ -21,15 +21,15 @@ use cc_data::model::{Dataset, Lang};
 pub struct TableView {
     pub sort: Option<Sort>,
     #[serde(skip)]
-    cache: Option<(u64, ClusterTable)>,
+    cache: Memo<(), ClusterTable>,
     #[serde(skip)]
-    order: Option<(u64, Filters, Option<Sort>, Vec<usize>)>,
+    order: Memo<(Filters, Option<Sort>), Vec<usize>>,
 }
 
 impl TableView {
     /// The rows in the order shown (indices into the dataset's clusters).
     pub fn shown(&self) -> &[usize] {
-        self.order.as_ref().map_or(&[], |o| o.3.as_slice())
+        self.order.get().map_or(&[], Vec::as_slice)
     }
 
     /// Sorts by `key`: a first click sorts ascending (descending for numbers),
@@ -50,37 +50,32 @@ impl TableView {
         });
     }
 
-    /// `generation` changes whenever the dataset or language changes.
+    /// `data` names the dataset and language `d` and `lang` are.
     pub fn ui(
         &mut self,
         ui: &mut Ui,
         d: &Dataset,
-        generation: u64,
+        data: DataGen,
         lang: Lang,
         filters: &Filters,
         compared: &[String],
     ) -> Vec<Action> {
         let mut actions = Vec::new();
-        if self.cache.as_ref().is_none_or(|(g, _)| *g != generation) {
-            self.cache = Some((generation, ClusterTable::build(d, lang)));
-            self.order = None;
+        if !self.cache.is_fresh(data, &()) {
+            self.order.clear();
         }
-        let Some((_, t)) = &self.cache else {
-            return actions;
-        };
+        let t = self
+            .cache
+            .get_or_compute(data, &(), || ClusterTable::build(d, lang));
         // A sort column the data no longer has is dropped, not kept as a hidden order.
         if self.sort.as_ref().is_some_and(|s| !t.has_key(&s.key)) {
             self.sort = None;
         }
-        if self
+        let key = (filters.clone(), self.sort.clone());
+        let rows = self
             .order
-            .as_ref()
-            .is_none_or(|(g, f, s, _)| *g != generation || f != filters || *s != self.sort)
-        {
-            let rows = t.view(d, filters, self.sort.as_ref());
-            self.order = Some((generation, filters.clone(), self.sort.clone(), rows));
-        }
-        let rows = self.order.as_ref().map_or(&[][..], |o| o.3.as_slice());
+            .get_or_compute(data, &key, || t.view(d, filters, key.1.as_ref()))
+            .as_slice();
 
         ui.horizontal_wrapped(|ui| {
             widgets::weak(

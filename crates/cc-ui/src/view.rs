@@ -80,6 +80,9 @@ impl ComparisonView<'_> {
         // The overview's chart on a slide takes what is left of this height.
         ui.ctx()
             .data_mut(|d| d.insert_temp(egui::Id::unique("view-body-height"), body_h));
+        // Solid scroll bars: with more panels than fit, the sideways bar
+        // must be visible before the pointer finds it.
+        ui.spacing_mut().scroll = egui::style::ScrollStyle::solid();
         let out = egui::ScrollArea::both()
             .id_salt(("view", self.tab as u8))
             .max_height(body_h)

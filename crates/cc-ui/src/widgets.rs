@@ -104,19 +104,29 @@ pub fn progress(ui: &mut Ui, fraction: f64, color: egui::Color32, label: &str) -
     .inner
 }
 
+/// Why nothing more can be added with six clusters compared.
+pub fn full_text(lang: Lang) -> &'static str {
+    tr(
+        lang,
+        "已对比6个集群（最多6个）：先移除一个再添加",
+        "Six clusters are compared, the most there can be: remove one to add another",
+    )
+}
+
 /// The "+" that adds a cluster to the comparison (the picker's list and the
 /// Table tab): disabled when the cluster is compared or six are; `label`
 /// names it for screen readers and tests (`Add shenzhen-battery-materials`).
 pub fn add_button(ui: &mut Ui, lang: Lang, label: String, added: bool, full: bool) -> bool {
+    // A disabled button shows only its disabled hover text: say why there.
+    let why = if added {
+        tr(lang, "已在对比中", "Already compared")
+    } else {
+        full_text(lang)
+    };
     let b = ui
         .add_enabled(!added && !full, egui::Button::new("+").small())
-        .on_hover_text(if added {
-            tr(lang, "已在对比中", "Already compared")
-        } else if full {
-            tr(lang, "最多6个面板", "At most 6 panels")
-        } else {
-            tr(lang, "添加到对比", "Add to the comparison")
-        });
+        .on_hover_text(tr(lang, "添加到对比", "Add to the comparison"))
+        .on_disabled_hover_text(why);
     b.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, !added && !full, &label));
     b.clicked()
 }
