@@ -316,3 +316,63 @@ fn progress_from_a_lower_bound_is_a_lower_bound() {
     assert!(!a.forecast);
     assert_eq!(t.progress_text(Lang::Zh).as_deref(), Some("> 94%"));
 }
+
+/// Notes, disagreements and date notes name a source by its outlet, as a
+/// reader knows it, never by the dataset's internal id ("web-051").
+#[test]
+fn no_text_a_reader_sees_names_a_source_by_its_id() {
+    let text = include_str!("../seeds/clusters.json");
+    let v: serde_json::Value = serde_json::from_str(text).unwrap();
+    let ids: Vec<String> = v["sources"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["id"].as_str().unwrap().to_owned())
+        .collect();
+    let mut found = Vec::new();
+    fn walk(v: &serde_json::Value, key: &str, ids: &[String], found: &mut Vec<String>) {
+        match v {
+            serde_json::Value::Object(m) => {
+                for (k, v) in m {
+                    if k != "id" && k != "source" {
+                        walk(v, k, ids, found);
+                    }
+                }
+            }
+            serde_json::Value::Array(a) => a.iter().for_each(|v| walk(v, key, ids, found)),
+            serde_json::Value::String(s) => {
+                for id in ids {
+                    if s.contains(id.as_str()) {
+                        found.push(format!("{key}: {id} in {s}"));
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    walk(&v, "", &ids, &mut found);
+    assert!(
+        found.is_empty(),
+        "{} texts, e.g. {:?}",
+        found.len(),
+        &found[..found.len().min(3)]
+    );
+}
+
+/// A page's date is the one the page shows, or one its content settles;
+/// never one read off its address.
+#[test]
+fn no_source_date_is_read_off_its_address() {
+    let d = seed().dataset;
+    let off_address: Vec<&str> = d
+        .sources
+        .iter()
+        .filter(|s| {
+            s.date_note
+                .as_deref()
+                .is_some_and(|n| n.contains("from the address") || n.contains("off the address"))
+        })
+        .map(|s| s.id.as_str())
+        .collect();
+    assert!(off_address.is_empty(), "{off_address:?}");
+}
