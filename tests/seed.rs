@@ -376,3 +376,86 @@ fn no_source_date_is_read_off_its_address() {
         .collect();
     assert!(off_address.is_empty(), "{off_address:?}");
 }
+
+/// A text's Chinese side is Chinese: no English phrase (three words or more)
+/// left in it from the research notes.
+#[test]
+fn the_chinese_side_of_every_text_is_chinese() {
+    let text = include_str!("../seeds/clusters.json");
+    let v: serde_json::Value = serde_json::from_str(text).unwrap();
+    /// Three ASCII words of two letters or more, with only ASCII spaces or
+    /// punctuation between them.
+    fn english_phrase(s: &str) -> bool {
+        let (mut run, mut word) = (0, 0);
+        for c in s.chars().chain(std::iter::once('\u{3000}')) {
+            // A domain name (zjfz.org.cn) is one word.
+            if c.is_ascii_alphabetic() || (word > 0 && matches!(c, '.' | '-')) {
+                word += 1;
+                continue;
+            }
+            if word >= 2 {
+                run += 1;
+                if run >= 3 {
+                    return true;
+                }
+            } else if word == 1 {
+                run = 0;
+            }
+            word = 0;
+            if !c.is_ascii() {
+                run = 0;
+            }
+        }
+        false
+    }
+    fn walk(v: &serde_json::Value, found: &mut Vec<String>) {
+        match v {
+            serde_json::Value::Object(m) => {
+                for (k, v) in m {
+                    match (k.as_str(), v) {
+                        ("zh", serde_json::Value::String(s)) if english_phrase(s) => {
+                            found.push(s.clone())
+                        }
+                        _ => walk(v, found),
+                    }
+                }
+            }
+            serde_json::Value::Array(a) => a.iter().for_each(|v| walk(v, found)),
+            _ => {}
+        }
+    }
+    let mut found = Vec::new();
+    walk(&v, &mut found);
+    assert!(found.is_empty(), "{found:#?}");
+}
+
+/// No source sits on a host the register's notes list as refused (content
+/// farms, scraper copies, hosts with injected spam).
+#[test]
+fn no_source_is_on_a_refused_host() {
+    let d = seed().dataset;
+    let register = d.register.as_ref().expect("a register");
+    let listed = register
+        .notes
+        .iter()
+        .find_map(|n| n.en.strip_prefix("Domains refused: "))
+        .expect("the register lists the refused domains");
+    let refused: Vec<&str> = listed
+        .split(|c: char| c == ',' || c.is_whitespace())
+        .map(|s| s.trim_end_matches('.'))
+        .filter(|s| s.contains('.'))
+        .collect();
+    assert!(refused.len() > 10, "{refused:?}");
+    let on_refused: Vec<String> = d
+        .sources
+        .iter()
+        .filter_map(|s| {
+            let host = s.url.as_deref()?.split("//").nth(1)?.split('/').next()?;
+            refused
+                .iter()
+                .any(|r| host == *r || host.ends_with(&format!(".{r}")))
+                .then(|| format!("{} {host}", s.id))
+        })
+        .collect();
+    assert!(on_refused.is_empty(), "{on_refused:?}");
+}
