@@ -459,3 +459,27 @@ fn no_source_is_on_a_refused_host() {
         .collect();
     assert!(on_refused.is_empty(), "{on_refused:?}");
 }
+
+/// The place or firm a figure is about reads in English in the English UI,
+/// and a page without a title says so in the language shown.
+#[test]
+fn subjects_and_missing_titles_are_written_in_both_languages() {
+    let d = seed().dataset;
+    let latin = |s: &str| s.chars().any(|c| c.is_ascii_alphabetic());
+    let mut untranslated: Vec<String> = Vec::new();
+    for c in &d.clusters {
+        for m in &c.metrics {
+            if let Some(s) = &m.subject
+                && !latin(&s.en)
+            {
+                untranslated.push(format!("{}: {}", c.id, s.en));
+            }
+        }
+    }
+    for s in &d.sources {
+        if s.title.en.contains("未显示标题") {
+            untranslated.push(format!("{}: {}", s.id, s.title.en));
+        }
+    }
+    assert!(untranslated.is_empty(), "{untranslated:#?}");
+}
