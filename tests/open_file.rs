@@ -69,7 +69,10 @@ fn a_view_file_is_told_from_a_dataset_by_name_or_content() {
     assert_eq!(cli::open::target(&named), Ok(Target::View(named.clone())));
     // Saved under another name, its content still says what it is.
     let renamed = view_file(dir.path(), "lithium.json");
-    assert_eq!(cli::open::target(&renamed), Ok(Target::View(renamed.clone())));
+    assert_eq!(
+        cli::open::target(&renamed),
+        Ok(Target::View(renamed.clone()))
+    );
     let data = dir.path().join("clusters.json");
     std::fs::write(&data, load::EMBEDDED).unwrap();
     assert_eq!(cli::open::target(&data), Ok(Target::Dataset(data.clone())));
@@ -77,7 +80,10 @@ fn a_view_file_is_told_from_a_dataset_by_name_or_content() {
     // What cannot be opened is named, before any window opens.
     let missing = dir.path().join("missing.ccview.json");
     let e = cli::open::target(&missing).unwrap_err();
-    assert!(e.contains("missing.ccview.json") && e.contains("no such file"), "{e}");
+    assert!(
+        e.contains("missing.ccview.json") && e.contains("no such file"),
+        "{e}"
+    );
     let e = cli::open::target(dir.path()).unwrap_err();
     assert!(e.contains("is a folder"), "{e}");
     #[cfg(unix)]
@@ -143,7 +149,11 @@ fn a_view_file_waits_for_the_dataset_it_comes_with() {
 fn a_bad_view_file_is_named_in_a_notice_and_the_app_opens() {
     let dir = tempfile::tempdir().unwrap();
     let broken = dir.path().join("broken.ccview.json");
-    std::fs::write(&broken, "{\"format\": \"cluster-compare-view\", \"version\": ").unwrap();
+    std::fs::write(
+        &broken,
+        "{\"format\": \"cluster-compare-view\", \"version\": ",
+    )
+    .unwrap();
     let newer = dir.path().join("newer.ccview.json");
     std::fs::write(
         &newer,
@@ -152,7 +162,10 @@ fn a_bad_view_file_is_named_in_a_notice_and_the_app_opens() {
     .unwrap();
     for (path, says) in [
         (&broken, "broken.ccview.json: not a valid view file"),
-        (&newer, "newer.ccview.json: view file version 99 was written by a newer app"),
+        (
+            &newer,
+            "newer.ccview.json: view file version 99 was written by a newer app",
+        ),
     ] {
         let c = parse(&["--lang", "en", path.to_str().unwrap()]).unwrap();
         let app = App::start(Startup::from_cli(&c).unwrap(), Settings::default(), None);
@@ -192,7 +205,11 @@ fn version_names_the_app_and_the_embedded_data() {
     let newest_read = d.sources.iter().filter_map(|s| s.accessed.clone()).max();
     let newest_read = newest_read.expect("the seed's web sources say when they were read");
     assert!(details.contains(&newest_read), "{text}");
-    assert_eq!(text, about::version_text(), "the binary prints the library's text");
+    assert_eq!(
+        text,
+        about::version_text(),
+        "the binary prints the library's text"
+    );
     // `-V` is the same.
     assert!(parse(&["-V"]).unwrap().version);
 }
@@ -212,9 +229,12 @@ fn about_names_the_version_and_the_embedded_data() {
     h.get_all_by_label_contains(&format!("Version {}", env!("CARGO_PKG_VERSION")))
         .next()
         .expect("the app's version");
-    h.get_all_by_label_contains(&format!("Embedded data: {}", about::embedded().title_both()))
-        .next()
-        .expect("the embedded data's title");
+    h.get_all_by_label_contains(&format!(
+        "Embedded data: {}",
+        about::embedded().title_both()
+    ))
+    .next()
+    .expect("the embedded data's title");
     assert!(title.len() > 3 && about::embedded().title_both().contains(&title));
     h.get_all_by_label_contains(&about::embedded().details(Lang::En))
         .next()

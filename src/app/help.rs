@@ -229,7 +229,11 @@ fn about_page(ui: &mut Ui, lang: Lang, loaded: &crate::load::Loaded) {
             .strong()
             .size(theme::SIZE_HEADING),
     );
-    ui.label(format!("{} {}", tr(lang, "版本", "Version"), about::VERSION));
+    ui.label(format!(
+        "{} {}",
+        tr(lang, "版本", "Version"),
+        about::VERSION
+    ));
     // The embedded data (what `--version` names), and the file shown when it is another.
     let embedded = about::embedded();
     let data = |ui: &mut Ui, what: &str, info: &DataInfo| {

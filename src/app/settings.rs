@@ -77,7 +77,12 @@ impl Startup {
             lang: cli.lang.map(Into::into),
             view: None,
         };
-        match cli.file.as_deref().map(crate::cli::open::target).transpose()? {
+        match cli
+            .file
+            .as_deref()
+            .map(crate::cli::open::target)
+            .transpose()?
+        {
             None => {}
             Some(crate::cli::open::Target::View(p)) => s.view = Some(p),
             Some(crate::cli::open::Target::Dataset(p)) => {

@@ -37,13 +37,10 @@ pub fn target(path: &Path) -> Result<Target, String> {
     if !meta.is_file() {
         return Err(format!("{shown}: not a regular file"));
     }
-    let named_view = path
-        .file_name()
-        .and_then(|n| n.to_str())
-        .is_some_and(|n| {
-            n.to_ascii_lowercase()
-                .ends_with(&format!(".{}", views_saved::EXTENSION))
-        });
+    let named_view = path.file_name().and_then(|n| n.to_str()).is_some_and(|n| {
+        n.to_ascii_lowercase()
+            .ends_with(&format!(".{}", views_saved::EXTENSION))
+    });
     if named_view || sniffs_as_view(path).map_err(|e| format!("{shown}: {e}"))? {
         Ok(Target::View(path.to_owned()))
     } else {
