@@ -13,16 +13,45 @@ use crate::model::Lang;
 
 mod args;
 mod checks;
+pub mod open;
 pub use args::*;
+
+/// Parses the command line: clap's rules, then that `FILE` (which opens the
+/// app) comes without a subcommand.
+pub fn parse_from<I, T>(args: I) -> Result<Cli, clap::Error>
+where
+    I: IntoIterator<Item = T>,
+    T: Into<std::ffi::OsString> + Clone,
+{
+    use clap::CommandFactory;
+    let cli = Cli::try_parse_from(args)?;
+    if let (Some(file), Some(_)) = (&cli.file, &cli.command) {
+        return Err(Cli::command().error(
+            clap::error::ErrorKind::ArgumentConflict,
+            format!(
+                "FILE ({}) opens the app and goes without a subcommand; to check a dataset use `cluster-compare check FILE`",
+                file.display()
+            ),
+        ));
+    }
+    Ok(cli)
+}
 
 #[derive(Debug, Parser)]
 #[command(
     name = "cluster-compare",
-    version,
+    // `--version` names the embedded data too (see `about::version_text`).
+    disable_version_flag = true,
     about = "Compare China's advanced manufacturing clusters side by side",
-    long_about = "Compare China's advanced manufacturing clusters side by side.\n\nWith no subcommand, opens the app on the embedded seed dataset (or --data FILE)."
+    long_about = "Compare China's advanced manufacturing clusters side by side.\n\nWith no subcommand, opens the app on the embedded seed dataset (or --data FILE), or on FILE: a dataset or a view file (.ccview.json)."
 )]
 pub struct Cli {
+    /// A dataset (JSON) or a view file (.ccview.json) to open the app on.
+    #[arg(value_name = "FILE")]
+    pub file: Option<PathBuf>,
+    /// Print the app's version and the embedded data's title, format version and date.
+    #[arg(short = 'V', long)]
+    pub version: bool,
     /// Dataset to open instead of the embedded seed dataset.
     #[arg(long, global = true, value_name = "FILE")]
     pub data: Option<PathBuf>,

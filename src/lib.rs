@@ -8,6 +8,7 @@
 //! `cc-export` (sheets and files), `cc-ui` (views). They are re-exported here
 //! under their module names, so the shell and its tests name one path each.
 
+pub mod about;
 pub mod app;
 pub mod cli;
 pub mod export;

@@ -421,6 +421,7 @@ fn a_missing_start_file_says_the_embedded_dataset_is_shown() {
         data: Some(missing),
         compare: vec![],
         lang: Some(Lang::En),
+        view: None,
     };
     let mut state = App::start(startup, Settings::default(), None);
     state.wait_for_loading();

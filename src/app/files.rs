@@ -64,6 +64,8 @@ impl App {
                 {
                     self.watched = Some((p.clone(), modified(&p)));
                 }
+                // The view asked for at start goes on the data shown instead.
+                self.open_pending_view();
             }
         }
     }
@@ -98,6 +100,7 @@ impl App {
         }
         self.sanitise_selection();
         self.report_startup_compare();
+        self.open_pending_view();
         self.status = None;
         self.dirty = true;
     }
@@ -230,6 +233,28 @@ impl App {
         let v = views_saved::from_json(&text)?;
         self.open_view(&v);
         Ok(())
+    }
+
+    /// A view file asked for at start (`cluster-compare FILE.ccview.json`):
+    /// read at once, and opened on the data when the file asked for (or the
+    /// last run's) is in, or at once when none is loading. What is wrong
+    /// with the file is named in a notice.
+    pub fn start_view(&mut self, path: &Path) {
+        match read_view_file(path).and_then(|t| views_saved::from_json(&t)) {
+            Ok(v) if self.loader.pending().is_some() => self.pending_view = Some(v),
+            Ok(v) => self.open_view(&v),
+            Err(error) => self.notify(Notice::Failed {
+                file: path.display().to_string(),
+                error,
+            }),
+        }
+    }
+
+    /// Opens the view asked for at start once the data it is for is shown.
+    fn open_pending_view(&mut self) {
+        if let Some(v) = self.pending_view.take() {
+            self.open_view(&v);
+        }
     }
 
     /// Asks where to put the deck (a PDF file, or a folder for PNG slides)

@@ -222,7 +222,8 @@ fn sources_page(ui: &mut Ui, d: &Dataset, file: &str, lang: Lang) {
     }
 }
 
-fn about_page(ui: &mut Ui, lang: Lang) {
+fn about_page(ui: &mut Ui, lang: Lang, loaded: &crate::load::Loaded) {
+    use crate::about::{self, DataInfo};
     ui.label(
         RichText::new("Cluster Compare · 集群对比")
             .strong()
@@ -231,8 +232,20 @@ fn about_page(ui: &mut Ui, lang: Lang) {
     ui.label(format!(
         "{} {}",
         tr(lang, "版本", "Version"),
-        env!("CARGO_PKG_VERSION")
+        about::VERSION
     ));
+    // The embedded data (what `--version` names), and the file shown when it is another.
+    let embedded = about::embedded();
+    let data = |ui: &mut Ui, what: &str, info: &DataInfo| {
+        ui.add(egui::Label::new(format!("{what}{}{}", colon(lang), info.title_both())).wrap());
+        widgets::weak(ui, info.details(lang));
+    };
+    data(ui, tr(lang, "内置数据", "Embedded data"), embedded);
+    if loaded.file != crate::load::EMBEDDED_NAME {
+        let shown = DataInfo::of(&loaded.dataset);
+        let what = format!("{} {}", tr(lang, "当前数据", "Data shown"), loaded.file);
+        data(ui, &what, &shown);
+    }
     ui.add(
         egui::Label::new(tr(
             lang,
@@ -326,7 +339,7 @@ impl App {
                     Page::Sources => {
                         sources_page(ui, &self.loaded.dataset, &self.loaded.file, lang)
                     }
-                    Page::About => about_page(ui, lang),
+                    Page::About => about_page(ui, lang, &self.loaded),
                 });
         });
         if close || r.should_close() {

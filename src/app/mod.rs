@@ -126,6 +126,9 @@ pub struct App {
     /// The embedded dataset is shown in place of a file asked for at start
     /// (still loading, or it failed), not because it was chosen.
     fallback: bool,
+    /// A view file's view asked for at start, opened once the file asked
+    /// for (or the one of the last run) has loaded.
+    pending_view: Option<SavedView>,
 }
 
 impl App {
@@ -162,6 +165,7 @@ impl App {
             loader: Loader::default(),
             ctx: None,
             fallback: false,
+            pending_view: None,
         };
         app.sanitise_selection();
         app
@@ -212,7 +216,7 @@ impl App {
         app.dirty = asked;
         app.ctx = ctx.cloned();
         if !startup.compare.is_empty() {
-            app.startup_compare = Some(startup.compare);
+            app.startup_compare = Some(startup.compare.clone());
         }
         if app.settings.data_path.is_none() {
             app.report_startup_compare();
@@ -223,6 +227,9 @@ impl App {
             // Keep watching a file that fails, so fixing it loads it.
             app.watched = Some((p.clone(), modified(&p)));
             app.loader.start(ctx, Source::Path(p), LoadPurpose::Startup);
+        }
+        if let Some(v) = &startup.view {
+            app.start_view(v);
         }
         app
     }
@@ -594,18 +601,32 @@ impl eframe::App for App {
 /// Starts the native app window; returns the process exit code.
 pub fn run_native(cli: &Cli) -> ExitCode {
     let started = std::time::Instant::now();
+    let startup = match Startup::from_cli(cli) {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("cluster-compare: {}", load::escape_controls(&e));
+            return ExitCode::from(2);
+        }
+    };
+    let mut viewport = egui::ViewportBuilder::default()
+        .with_title("Cluster Compare · 集群对比")
+        .with_app_id(APP_ID)
+        .with_inner_size([1480.0, 920.0])
+        .with_min_inner_size([720.0, 480.0])
+        .with_drag_and_drop(true);
+    if let Ok(icon) = icon() {
+        viewport = viewport.with_icon(icon);
+    }
     let options = eframe::NativeOptions {
-        viewport: egui::ViewportBuilder::default()
-            .with_title("Cluster Compare · 集群对比")
-            .with_inner_size([1480.0, 920.0])
-            .with_min_inner_size([720.0, 480.0])
-            .with_drag_and_drop(true),
+        viewport,
         persist_window: true,
+        // eframe would store the settings under the app id; keep them where
+        // they were (under the name `run_native` is given).
+        persistence_path: eframe::storage_dir(STORAGE_NAME).map(|d| d.join("app.ron")),
         ..Default::default()
     };
-    let startup = Startup::from_cli(cli);
     let result = eframe::run_native(
-        "cluster-compare",
+        STORAGE_NAME,
         options,
         Box::new(move |cc| Ok(Box::new(App::new(cc, startup, started)))),
     );
@@ -616,4 +637,18 @@ pub fn run_native(cli: &Cli) -> ExitCode {
             ExitCode::from(1)
         }
     }
+}
+
+/// The name the settings are stored under (`~/.local/share/cluster-compare/app.ron`).
+const STORAGE_NAME: &str = "cluster-compare";
+
+/// The app's id: its desktop entry, icon and metainfo are named after it
+/// (`assets/linux/`), and Wayland matches the window to the entry by it.
+pub const APP_ID: &str = "io.github.clustercompare.ClusterCompare";
+
+/// The window's icon: the 256 px PNG of the app icon.
+pub fn icon() -> Result<egui::IconData, String> {
+    const PNG: &[u8] =
+        include_bytes!("../../assets/icons/256x256/io.github.clustercompare.ClusterCompare.png");
+    eframe::icon_data::from_png_bytes(PNG).map_err(|e| e.to_string())
 }

@@ -63,15 +63,40 @@ pub struct Startup {
     pub data: Option<PathBuf>,
     pub compare: Vec<String>,
     pub lang: Option<Lang>,
+    /// A view file to open once the data is in (`cluster-compare FILE.ccview.json`).
+    pub view: Option<PathBuf>,
 }
 
 impl Startup {
-    pub fn from_cli(cli: &crate::cli::Cli) -> Self {
-        Self {
+    /// What the command line asks for; `FILE` is told apart as a dataset or
+    /// a view file. The error names the file and what is wrong with it.
+    pub fn from_cli(cli: &crate::cli::Cli) -> Result<Self, String> {
+        let mut s = Self {
             data: cli.data.clone(),
             compare: cli.compare.clone(),
             lang: cli.lang.map(Into::into),
+            view: None,
+        };
+        match cli
+            .file
+            .as_deref()
+            .map(crate::cli::open::target)
+            .transpose()?
+        {
+            None => {}
+            Some(crate::cli::open::Target::View(p)) => s.view = Some(p),
+            Some(crate::cli::open::Target::Dataset(p)) => {
+                if let Some(d) = &s.data {
+                    return Err(format!(
+                        "two datasets asked for: {} and --data {}; give one",
+                        p.display(),
+                        d.display()
+                    ));
+                }
+                s.data = Some(p);
+            }
         }
+        Ok(s)
     }
 }
 

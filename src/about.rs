@@ -1,0 +1,132 @@
+//! What this build is: the app's version and which data it embeds. The same
+//! words serve `cluster-compare --version` and Help → About.
+
+use std::sync::OnceLock;
+
+use crate::load;
+use crate::model::{Dataset, Lang, Text};
+
+/// The app's version (the package's).
+pub const VERSION: &str = env!("CARGO_PKG_VERSION");
+
+/// What a dataset says about itself: its title, its format version and how
+/// recent it is.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct DataInfo {
+    pub title: Text,
+    pub format_version: u32,
+    /// The data's date: the latest day one of its sources was read
+    /// (`accessed`), else the latest stated (not inferred) publication date.
+    pub date: Option<String>,
+    pub clusters: usize,
+    pub sources: usize,
+}
+
+impl DataInfo {
+    pub fn of(d: &Dataset) -> Self {
+        Self {
+            title: d.title.clone(),
+            format_version: d.format_version,
+            date: date_of(d),
+            clusters: d.clusters.len(),
+            sources: d.sources.len(),
+        }
+    }
+
+    /// One line: format version, date, counts.
+    pub fn details(&self, lang: Lang) -> String {
+        let date = match (&self.date, lang) {
+            (Some(d), Lang::Zh) => format!("来源查阅至 {d}"),
+            (Some(d), Lang::En) => format!("sources read up to {d}"),
+            (None, Lang::Zh) => "未注明日期".to_owned(),
+            (None, Lang::En) => "no date given".to_owned(),
+        };
+        match lang {
+            Lang::Zh => format!(
+                "数据格式版本 {} · {date} · {} 个集群 · {} 份来源",
+                self.format_version, self.clusters, self.sources
+            ),
+            Lang::En => format!(
+                "data format version {}, {date}, {} clusters, {} sources",
+                self.format_version, self.clusters, self.sources
+            ),
+        }
+    }
+
+    /// The title in both languages where both are given (`zh / en`).
+    pub fn title_both(&self) -> String {
+        let Text { zh, en } = &self.title;
+        match (zh.is_empty(), en.is_empty()) {
+            (false, false) if zh != en => format!("{zh} / {en}"),
+            (false, _) => zh.clone(),
+            (true, false) => en.clone(),
+            (true, true) => "(untitled)".to_owned(),
+        }
+    }
+}
+
+/// The latest `accessed` date of the sources, else the latest publication
+/// date that is stated rather than inferred. Dates are ISO (`2021`,
+/// `2021-07`, `2021-07-05`), so the greatest string is the latest.
+pub fn date_of(d: &Dataset) -> Option<String> {
+    let accessed = d.sources.iter().filter_map(|s| s.accessed.as_deref()).max();
+    let published = || {
+        d.sources
+            .iter()
+            .filter(|s| !s.date_approximate && !s.date.is_empty())
+            .map(|s| s.date.as_str())
+            .max()
+    };
+    accessed.or_else(published).map(str::to_owned)
+}
+
+/// The embedded dataset's info, read once.
+pub fn embedded() -> &'static DataInfo {
+    static INFO: OnceLock<DataInfo> = OnceLock::new();
+    INFO.get_or_init(|| match load::load_embedded() {
+        Ok(l) => DataInfo::of(&l.dataset),
+        Err(_) => DataInfo::default(),
+    })
+}
+
+/// What `cluster-compare --version` prints: the app's version, then the
+/// embedded data's title, format version and date.
+pub fn version_text() -> String {
+    let e = embedded();
+    format!(
+        "cluster-compare {VERSION}\nembedded data: {}\n{}\n",
+        load::escape_controls(&e.title_both()),
+        e.details(Lang::En)
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Source;
+
+    fn source(date: &str, approximate: bool, accessed: Option<&str>) -> Source {
+        Source {
+            date: date.to_owned(),
+            date_approximate: approximate,
+            accessed: accessed.map(str::to_owned),
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn the_date_is_the_latest_reading_else_the_latest_stated_publication() {
+        let mut d = Dataset::default();
+        assert_eq!(date_of(&d), None);
+        d.sources = vec![
+            source("2021-07", false, None),
+            source("2027", true, None),
+            source("2024", false, None),
+        ];
+        // An inferred date (here a plan's target year) is not the data's date.
+        assert_eq!(date_of(&d).as_deref(), Some("2024"));
+        d.sources.push(source("2020", false, Some("2026-11-22")));
+        d.sources.push(source("2020", false, Some("2026-12-01")));
+        assert_eq!(date_of(&d).as_deref(), Some("2026-12-01"));
+    }
+}
