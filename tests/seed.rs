@@ -483,3 +483,25 @@ fn subjects_and_missing_titles_are_written_in_both_languages() {
     }
     assert!(untranslated.is_empty(), "{untranslated:#?}");
 }
+
+/// A goal is never an actual: a figure quoted from a sentence that sets a
+/// goal ("力争到2025年…", "提出到2027年…") is marked as expected, in its
+/// goal's year.
+#[test]
+fn figures_quoted_from_goals_are_marked_as_expected() {
+    let d = seed().dataset;
+    let mut wrong = Vec::new();
+    for c in &d.clusters {
+        for m in &c.metrics {
+            let q = &m.source.quote;
+            let goal = q.contains("力争") || q.contains("提出到") || q.starts_with("到20");
+            if goal && !q.contains("截止到") && !q.contains("截至") {
+                let year_in_quote = q.contains(&format!("{}年", m.as_of.year));
+                if !m.forecast || !year_in_quote {
+                    wrong.push(format!("{} {}: {q}", c.id, m.key));
+                }
+            }
+        }
+    }
+    assert!(wrong.is_empty(), "{wrong:#?}");
+}
