@@ -687,7 +687,10 @@ fn the_typed_path_prompt_suggests_a_name_and_keeps_errors_in_view() {
     h.state_mut().path_prompt().unwrap().text = out.display().to_string();
     h.run();
     export(&h);
-    h.run();
+    // The export runs on a worker that asks for repaints until it is done:
+    // a fixed number of frames, not "until idle" (which a slow machine
+    // would not reach within the harness's step limit).
+    h.run_steps(3);
     assert!(h.state_mut().path_prompt().is_none(), "the prompt closed");
     h.state_mut().wait_for_export();
     h.run();
