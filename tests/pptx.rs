@@ -134,7 +134,11 @@ fn open(bytes: &[u8]) -> Package {
     let notes = count("ppt/notesSlides/notesSlide");
     let all = texts
         .iter()
-        .filter(|(n, _)| n.starts_with("ppt/slides/") || n.starts_with("ppt/notesSlides/") || n.starts_with("ppt/charts/"))
+        .filter(|(n, _)| {
+            n.starts_with("ppt/slides/")
+                || n.starts_with("ppt/notesSlides/")
+                || n.starts_with("ppt/charts/")
+        })
         .map(|(_, t)| t.as_str())
         .collect::<Vec<_>>()
         .join("\n");
@@ -155,13 +159,19 @@ fn check_links(p: &Package) {
         }
         for t in read::targets(b) {
             let part = read::resolve(name, &t);
-            assert!(p.parts.contains_key(&part), "{name} points to {t} ({part}), which is missing");
+            assert!(
+                p.parts.contains_key(&part),
+                "{name} points to {t} ({part}), which is missing"
+            );
         }
     }
     let types = String::from_utf8_lossy(&p.parts["[Content_Types].xml"]).into_owned();
     for piece in types.split("PartName=\"/").skip(1) {
         let part = piece.split('"').next().unwrap();
-        assert!(p.parts.contains_key(part), "[Content_Types].xml lists {part}, which is missing");
+        assert!(
+            p.parts.contains_key(part),
+            "[Content_Types].xml lists {part}, which is missing"
+        );
     }
 }
 
@@ -175,8 +185,15 @@ fn slide_map(deck: &Deck, p: &Package) -> Vec<usize> {
         .map(|(k, text)| {
             let first = text.lines().next().unwrap_or_default();
             let found = (at..deck.slides.len())
-                .find(|&i| first.starts_with(deck.slides[i].title.lines().next().unwrap_or_default()))
-                .unwrap_or_else(|| panic!("slide {} ({first:?}) is no deck slide at or after {at}", k + 1));
+                .find(|&i| {
+                    first.starts_with(deck.slides[i].title.lines().next().unwrap_or_default())
+                })
+                .unwrap_or_else(|| {
+                    panic!(
+                        "slide {} ({first:?}) is no deck slide at or after {at}",
+                        k + 1
+                    )
+                });
             at = found;
             found
         })
@@ -207,10 +224,17 @@ fn check(deck: &Deck, bytes: &[u8]) -> Package {
         let n = map.iter().filter(|&&k| k == i).count();
         let picture = matches!(
             s.body,
-            Body::Bars { .. } | Body::Map { .. } | Body::Title { .. } | Body::Table { fit: true, .. }
+            Body::Bars { .. }
+                | Body::Map { .. }
+                | Body::Title { .. }
+                | Body::Table { fit: true, .. }
         );
         assert!(n >= 1, "deck slide {i} ({}) has no slide", s.title);
-        assert!(!picture || n == 1, "deck slide {i} ({}) is one picture but takes {n} slides", s.title);
+        assert!(
+            !picture || n == 1,
+            "deck slide {i} ({}) is one picture but takes {n} slides",
+            s.title
+        );
     }
 
     // Every figure and note of the deck is in the PPTX's text.
@@ -222,7 +246,11 @@ fn check(deck: &Deck, bytes: &[u8]) -> Package {
         let s = &deck.slides[i];
         for n in s.notes.iter().chain(&s.overflow) {
             for line in n.lines() {
-                assert!(p.notes[k].contains(line.trim()), "notes page {} lacks {line:?}", k + 1);
+                assert!(
+                    p.notes[k].contains(line.trim()),
+                    "notes page {} lacks {line:?}",
+                    k + 1
+                );
             }
         }
         assert!(p.notes[k].contains(s.sources.lines().next().unwrap_or_default()));
@@ -252,7 +280,8 @@ fn a_deck_for_two_three_and_six_clusters_is_a_whole_pptx_with_every_figure_and_n
                     let (bytes, n) = export::pptx::write(&deck).unwrap();
                     let p = check(&deck, &bytes);
                     assert_eq!(p.slides.len(), n);
-                    let pres = String::from_utf8_lossy(&p.parts["ppt/presentation.xml"]).into_owned();
+                    let pres =
+                        String::from_utf8_lossy(&p.parts["ppt/presentation.xml"]).into_owned();
                     let size = match page {
                         PageShape::Wide => r#"cx="12192000" cy="6858000""#,
                         PageShape::Standard => r#"cx="9144000" cy="6858000""#,
@@ -269,7 +298,15 @@ fn every_bar_chart_is_a_native_chart_with_its_values_and_an_embedded_workbook() 
     use calamine::Reader;
     let d = seed();
     let ids = longest_six(&d, Lang::En);
-    let deck = deck_of(&d, &ids, Lang::En, &DeckOptions { context: true, ..Default::default() });
+    let deck = deck_of(
+        &d,
+        &ids,
+        Lang::En,
+        &DeckOptions {
+            context: true,
+            ..Default::default()
+        },
+    );
     let (bytes, _) = export::pptx::write(&deck).unwrap();
     let p = open(&bytes);
     let charts: Vec<_> = deck
@@ -285,12 +322,20 @@ fn every_bar_chart_is_a_native_chart_with_its_values_and_an_embedded_workbook() 
         let name = format!("ppt/charts/chart{}.xml", k + 1);
         let xml = String::from_utf8_lossy(&p.parts[&name]).into_owned();
         assert!(xml.contains("<c:barChart>"), "{name}");
-        assert!(xml.contains(&format!(r#"<c:ptCount val="{}"/>"#, bars.len())), "{name}");
+        assert!(
+            xml.contains(&format!(r#"<c:ptCount val="{}"/>"#, bars.len())),
+            "{name}"
+        );
         for b in bars.iter() {
-            assert!(xml.contains(&format!("<c:v>{}</c:v>", b.label.replace('&', "&amp;"))), "{name}: {}", b.label);
+            assert!(
+                xml.contains(&format!("<c:v>{}</c:v>", b.label.replace('&', "&amp;"))),
+                "{name}: {}",
+                b.label
+            );
         }
         let book = &p.parts[&format!("ppt/embeddings/Microsoft_Excel_Worksheet{}.xlsx", k + 1)];
-        let mut wb: calamine::Xlsx<_> = calamine::open_workbook_from_rs(Cursor::new(book.clone())).unwrap();
+        let mut wb: calamine::Xlsx<_> =
+            calamine::open_workbook_from_rs(Cursor::new(book.clone())).unwrap();
         let range = wb.worksheet_range("Sheet1").unwrap();
         for (i, b) in bars.iter().enumerate() {
             let got = range.get_value((i as u32 + 1, 1)).and_then(|c| match c {
@@ -299,11 +344,18 @@ fn every_bar_chart_is_a_native_chart_with_its_values_and_an_embedded_workbook() 
                 _ => None,
             });
             assert_eq!(got, b.number, "{name}: bar {i} ({})", b.label);
-            assert_eq!(range.get_value((i as u32 + 1, 0)).map(|c| c.to_string()), Some(b.label.clone()));
+            assert_eq!(
+                range.get_value((i as u32 + 1, 0)).map(|c| c.to_string()),
+                Some(b.label.clone())
+            );
         }
     }
     // A chart with figures is drawn: at least one cluster chart has numbers.
-    assert!(charts.iter().any(|b| b.iter().filter(|x| x.number.is_some()).count() >= 2));
+    assert!(
+        charts
+            .iter()
+            .any(|b| b.iter().filter(|x| x.number.is_some()).count() >= 2)
+    );
 }
 
 #[test]
@@ -317,20 +369,31 @@ fn hostile_text_is_escaped_or_stripped_and_every_part_still_parses() {
         s.notes.push(evil.to_owned());
         match &mut s.body {
             Body::Title { heading, .. } => *heading = format!("{evil} {heading}"),
-            Body::Bars { bars, .. } => bars.iter_mut().for_each(|b| b.label = format!("{evil}{}", b.label)),
-            Body::Table { rows, .. } => rows.iter_mut().for_each(|r| r.cells.iter_mut().for_each(|c| c.push_str(evil))),
+            Body::Bars { bars, .. } => bars
+                .iter_mut()
+                .for_each(|b| b.label = format!("{evil}{}", b.label)),
+            Body::Table { rows, .. } => rows
+                .iter_mut()
+                .for_each(|r| r.cells.iter_mut().for_each(|c| c.push_str(evil))),
             _ => {}
         }
     }
     let (bytes, _) = export::pptx::write(&deck).unwrap();
     let p = open(&bytes);
     let clean = "A<b>&amp;Z\"'</p:sp>";
-    assert!(p.slides.iter().all(|s| s.starts_with(clean)), "{:?}", p.slides[1]);
+    assert!(
+        p.slides.iter().all(|s| s.starts_with(clean)),
+        "{:?}",
+        p.slides[1]
+    );
     assert!(p.notes.iter().all(|s| s.contains(clean)));
     for (name, b) in &p.parts {
         if name.ends_with(".xml") {
             let s = String::from_utf8_lossy(b);
-            assert!(!s.contains('\u{202E}') && !s.contains('\u{1}') && !s.contains('\u{0}'), "{name}");
+            assert!(
+                !s.contains('\u{202E}') && !s.contains('\u{1}') && !s.contains('\u{0}'),
+                "{name}"
+            );
         }
     }
 }
@@ -351,17 +414,33 @@ fn the_export_writes_a_pptx_atomically_and_says_how_many_slides() {
     assert_eq!(report.written, format!("{} slides", p.slides.len()));
     assert_eq!(Format::Pptx.extension(), "pptx");
     // Only the file is left: no temporary file beside it.
-    let names: Vec<_> = std::fs::read_dir(dir.path()).unwrap().flatten().map(|e| e.file_name()).collect();
+    let names: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name())
+        .collect();
     assert_eq!(names.len(), 1, "{names:?}");
     // Not to standard output.
-    assert!(export::export_report(&d, &req, Format::Pptx, What::Comparison, std::path::Path::new("-")).is_err());
+    assert!(
+        export::export_report(
+            &d,
+            &req,
+            Format::Pptx,
+            What::Comparison,
+            std::path::Path::new("-")
+        )
+        .is_err()
+    );
 }
 
 /// LibreOffice opens the PPTX and converts it to PDF, one page per slide;
 /// skipped (and said so) where `soffice` is not installed.
 #[test]
 fn libreoffice_opens_the_pptx() {
-    let Ok(status) = std::process::Command::new("soffice").arg("--version").output() else {
+    let Ok(status) = std::process::Command::new("soffice")
+        .arg("--version")
+        .output()
+    else {
         println!("skipped: soffice is not installed (apt-get install libreoffice-impress)");
         return;
     };
@@ -371,22 +450,46 @@ fn libreoffice_opens_the_pptx() {
     }
     let d = seed();
     let dir = tempfile::tempdir().unwrap();
-    for (lang, page, name) in [(Lang::Zh, PageShape::Wide, "zh"), (Lang::En, PageShape::Standard, "en")] {
+    for (lang, page, name) in [
+        (Lang::Zh, PageShape::Wide, "zh"),
+        (Lang::En, PageShape::Standard, "en"),
+    ] {
         let ids = longest_six(&d, lang);
-        let deck = deck_of(&d, &ids[..3], lang, &DeckOptions { page, context: true, ..Default::default() });
+        let deck = deck_of(
+            &d,
+            &ids[..3],
+            lang,
+            &DeckOptions {
+                page,
+                context: true,
+                ..Default::default()
+            },
+        );
         let (bytes, n) = export::pptx::write(&deck).unwrap();
         let src = dir.path().join(format!("{name}.pptx"));
         std::fs::write(&src, &bytes).unwrap();
-        let profile = format!("-env:UserInstallation=file://{}/profile", dir.path().display());
+        let profile = format!(
+            "-env:UserInstallation=file://{}/profile",
+            dir.path().display()
+        );
         let out = std::process::Command::new("soffice")
-            .args([profile.as_str(), "--headless", "--convert-to", "pdf", "--outdir"])
+            .args([
+                profile.as_str(),
+                "--headless",
+                "--convert-to",
+                "pdf",
+                "--outdir",
+            ])
             .arg(dir.path())
             .arg(&src)
             .output()
             .unwrap();
         let pdf = dir.path().join(format!("{name}.pdf"));
         let pdf_bytes = std::fs::read(&pdf).unwrap_or_else(|e| {
-            panic!("soffice wrote no PDF ({e}): {}", String::from_utf8_lossy(&out.stderr))
+            panic!(
+                "soffice wrote no PDF ({e}): {}",
+                String::from_utf8_lossy(&out.stderr)
+            )
         });
         // Pages as pdfinfo counts them, where it is installed.
         let pages = std::process::Command::new("pdfinfo")
@@ -396,7 +499,10 @@ fn libreoffice_opens_the_pptx() {
             .and_then(|o| {
                 String::from_utf8_lossy(&o.stdout)
                     .lines()
-                    .find_map(|l| l.strip_prefix("Pages:").map(|n| n.trim().parse::<usize>().ok()))
+                    .find_map(|l| {
+                        l.strip_prefix("Pages:")
+                            .map(|n| n.trim().parse::<usize>().ok())
+                    })
                     .flatten()
             });
         assert!(pdf_bytes.starts_with(b"%PDF"), "{name}: not a PDF");
@@ -405,7 +511,10 @@ fn libreoffice_opens_the_pptx() {
             let _ = std::fs::copy(&pdf, format!("{keep}/{name}.pdf"));
         }
         if let Some(pages) = pages {
-            assert_eq!(pages, n, "{name}: LibreOffice's PDF has {pages} pages for {n} slides");
+            assert_eq!(
+                pages, n,
+                "{name}: LibreOffice's PDF has {pages} pages for {n} slides"
+            );
         }
     }
 }
@@ -417,7 +526,19 @@ fn the_command_line_writes_pptx_and_warns_of_a_wrong_extension() {
     let dir = tempfile::tempdir().unwrap();
     let run = |out: &std::path::Path| {
         let out = out.to_str().unwrap();
-        let args = ["cluster-compare", "--compare", &PAIR.join(","), "--lang", "en", "--verbose", "export", "--format", "pptx", "-o", out];
+        let args = [
+            "cluster-compare",
+            "--compare",
+            &PAIR.join(","),
+            "--lang",
+            "en",
+            "--verbose",
+            "export",
+            "--format",
+            "pptx",
+            "-o",
+            out,
+        ];
         let cli = Cli::try_parse_from(args).unwrap();
         let (mut o, mut e) = (Vec::new(), Vec::new());
         let code = cli::run_to(&cli, cli.command.as_ref().unwrap(), &mut o, &mut e);

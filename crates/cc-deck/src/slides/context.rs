@@ -139,26 +139,6 @@ pub(crate) fn tile_short(name: &str, abbr: &str, lang: Lang) -> String {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_long_english_name_breaks_between_syllables_never_into_a_code() {
-        assert_eq!(
-            tile_short("Heilongjiang", "HL", Lang::En),
-            "Heilong-\njiang"
-        );
-        assert_eq!(tile_short("Guangdong", "GD", Lang::En), "Guang-\ndong");
-        assert_eq!(
-            tile_short("Inner Mongolia", "NM", Lang::En),
-            "Inner\nMongolia"
-        );
-        assert_eq!(tile_short("Henan", "HA", Lang::En), "Henan");
-        assert_eq!(tile_short("河南", "豫", Lang::Zh), "豫");
-    }
-}
-
 pub(crate) fn context_slides(
     d: &Dataset,
     colours: &tokens::Colours,
@@ -221,4 +201,24 @@ pub(crate) fn context_slides(
         &comp.by_industry,
     ));
     slides
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_long_english_name_breaks_between_syllables_never_into_a_code() {
+        assert_eq!(
+            tile_short("Heilongjiang", "HL", Lang::En),
+            "Heilong-\njiang"
+        );
+        assert_eq!(tile_short("Guangdong", "GD", Lang::En), "Guang-\ndong");
+        assert_eq!(
+            tile_short("Inner Mongolia", "NM", Lang::En),
+            "Inner\nMongolia"
+        );
+        assert_eq!(tile_short("Henan", "HA", Lang::En), "Henan");
+        assert_eq!(tile_short("河南", "豫", Lang::Zh), "豫");
+    }
 }

@@ -19,7 +19,12 @@ pub(crate) fn title(
     let st = &ctx.deck.style;
     let g: Geo = ctx.geo;
     let w = g.inner();
-    let mut top = paras(heading, &ctx_look(ctx, st.deck_title, &st.text).bold(), Align::Left, 0.0);
+    let mut top = paras(
+        heading,
+        &ctx_look(ctx, st.deck_title, &st.text).bold(),
+        Align::Left,
+        0.0,
+    );
     let mut h = lines(heading, w, st.deck_title * 1.05) as f64 * st.deck_title * LEADING + 10.0;
     let sub = ctx_look(ctx, st.subtitle, &st.muted);
     for t in [data_title, date] {
@@ -29,7 +34,19 @@ pub(crate) fn title(
         }
     }
     let y0 = g.m + 8.0;
-    sh.text("Title", Frame { x: g.m, y: y0, w, h }, &top, Anchor::Top, "", 0.0);
+    sh.text(
+        "Title",
+        Frame {
+            x: g.m,
+            y: y0,
+            w,
+            h,
+        },
+        &top,
+        Anchor::Top,
+        "",
+        0.0,
+    );
 
     // The clusters: one column, or two, with their second line while there is room.
     let room = g.h - g.m - 30.0 - (y0 + h + 18.0);
@@ -69,7 +86,12 @@ pub(crate) fn title(
             }
             sh.text(
                 "Swatch",
-                Frame { x, y: y + 4.0, w: 14.0, h: 14.0 },
+                Frame {
+                    x,
+                    y: y + 4.0,
+                    w: 14.0,
+                    h: 14.0,
+                },
                 "",
                 Anchor::Top,
                 &solid(&c.color),
@@ -77,7 +99,12 @@ pub(crate) fn title(
             );
             sh.text(
                 "Cluster",
-                Frame { x: x + 24.0, y, w: cw - 24.0, h: hh },
+                Frame {
+                    x: x + 24.0,
+                    y,
+                    w: cw - 24.0,
+                    h: hh,
+                },
                 &text,
                 Anchor::Top,
                 "",
@@ -102,23 +129,28 @@ fn values_say_more(bars: &[Bar]) -> bool {
     })
 }
 
-pub(crate) fn bars(
-    ctx: &Ctx<'_>,
-    bars: &[Bar],
-    warning: &str,
-    f: Frame,
-    sh: &mut Shapes,
-) {
+pub(crate) fn bars(ctx: &Ctx<'_>, bars: &[Bar], warning: &str, f: Frame, sh: &mut Shapes) {
     let st = &ctx.deck.style;
     let mut f = f;
     if !warning.is_empty() {
         let look = ctx_look(ctx, st.label, &st.warn).bold();
         let h = lines(warning, f.w, st.label * 1.05) as f64 * st.label * LEADING;
-        sh.text("Warning", Frame { h, ..f }, &paras(warning, &look, Align::Left, 0.0), Anchor::Top, "", 0.0);
+        sh.text(
+            "Warning",
+            Frame { h, ..f },
+            &paras(warning, &look, Align::Left, 0.0),
+            Anchor::Top,
+            "",
+            0.0,
+        );
         f.y += h + 10.0;
         f.h -= h + 10.0;
     }
-    let chart_w = if values_say_more(bars) { f.w * 0.56 } else { f.w };
+    let chart_w = if values_say_more(bars) {
+        f.w * 0.56
+    } else {
+        f.w
+    };
     sh.chart(Frame { w: chart_w, ..f }, "rId3");
     if chart_w >= f.w {
         return;
@@ -137,10 +169,15 @@ pub(crate) fn bars(
             })
             .sum()
     };
-    let (size, details) = [(st.body, true), (st.label, true), (14.0, true), (14.0, false)]
-        .into_iter()
-        .find(|&(s, d)| plan(s, d) <= f.h)
-        .unwrap_or((14.0, false));
+    let (size, details) = [
+        (st.body, true),
+        (st.label, true),
+        (14.0, true),
+        (14.0, false),
+    ]
+    .into_iter()
+    .find(|&(s, d)| plan(s, d) <= f.h)
+    .unwrap_or((14.0, false));
     let mut text = String::new();
     for b in bars {
         let swatch = ctx_look(ctx, size, &b.color);
@@ -162,10 +199,27 @@ pub(crate) fn bars(
             &name,
         ));
         if details && !b.detail.is_empty() {
-            text.push_str(&paras(&b.detail, &ctx_look(ctx, size, &st.muted), Align::Left, 0.0));
+            text.push_str(&paras(
+                &b.detail,
+                &ctx_look(ctx, size, &st.muted),
+                Align::Left,
+                0.0,
+            ));
         }
     }
-    sh.text("Values", Frame { x, y: f.y, w, h: f.h }, &text, Anchor::Middle, "", 0.0);
+    sh.text(
+        "Values",
+        Frame {
+            x,
+            y: f.y,
+            w,
+            h: f.h,
+        },
+        &text,
+        Anchor::Middle,
+        "",
+        0.0,
+    );
 }
 
 pub(crate) fn map(
@@ -202,12 +256,20 @@ pub(crate) fn map(
         let look = ctx_look(ctx, ts, &t.ink).bold();
         let count_look = ctx_look(ctx, ts, &t.ink);
         let fits = ems(&t.label) * ts * 1.05 <= room;
-        let name = if fits { t.label.as_str() } else { t.short.as_str() };
+        let name = if fits {
+            t.label.as_str()
+        } else {
+            t.short.as_str()
+        };
         let mut text = paras(name, &look, Align::Center, 0.0);
         if !t.count.is_empty() {
             text.push_str(&paras(&t.count, &count_look, Align::Center, 0.0));
         }
-        let fill = if t.no_data { hatch.clone() } else { solid(&t.fill) };
+        let fill = if t.no_data {
+            hatch.clone()
+        } else {
+            solid(&t.fill)
+        };
         sh.text(
             &format!("Tile {}", t.label),
             Frame {
@@ -228,7 +290,12 @@ pub(crate) fn map(
     for l in legend {
         sh.text(
             "Legend swatch",
-            Frame { x, y: y + 3.0, w: size, h: size },
+            Frame {
+                x,
+                y: y + 3.0,
+                w: size,
+                h: size,
+            },
             "",
             Anchor::Top,
             &solid(&l.color),

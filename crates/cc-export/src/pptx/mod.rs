@@ -85,7 +85,11 @@ pub fn write(deck: &Deck) -> Result<(Vec<u8>, usize), ExportError> {
                 rule: &st.rule,
                 lang: deck.lang,
             };
-            let written = if deck.lang == "zh" { "原文数字" } else { "As written" };
+            let written = if deck.lang == "zh" {
+                "原文数字"
+            } else {
+                "As written"
+            };
             let book = chart::workbook(bars, axis, written)?;
             let book_name = format!("Microsoft_Excel_Worksheet{charts}.xlsx");
             put(
@@ -101,8 +105,14 @@ pub fn write(deck: &Deck) -> Result<(Vec<u8>, usize), ExportError> {
             );
             embedded.push((format!("ppt/embeddings/{book_name}"), book));
         }
-        put(&format!("ppt/slides/slide{number}.xml"), parts::slide(&drawn.shapes));
-        put(&format!("ppt/slides/_rels/slide{number}.xml.rels"), parts::rels(&rels));
+        put(
+            &format!("ppt/slides/slide{number}.xml"),
+            parts::slide(&drawn.shapes),
+        );
+        put(
+            &format!("ppt/slides/_rels/slide{number}.xml.rels"),
+            parts::rels(&rels),
+        );
         put(
             &format!("ppt/notesSlides/notesSlide{number}.xml"),
             parts::notes_slide(&slide::notes_page(deck, &deck.slides[p.slide])),
@@ -142,7 +152,10 @@ pub fn write(deck: &Deck) -> Result<(Vec<u8>, usize), ExportError> {
     let title = deck.slides.first().map(|s| s.title.as_str()).unwrap_or("");
     put("[Content_Types].xml", parts::content_types(total, charts));
     put("_rels/.rels", parts::package_rels());
-    put("docProps/core.xml", parts::core_props(title, &cc_deck::today()));
+    put(
+        "docProps/core.xml",
+        parts::core_props(title, &cc_deck::today()),
+    );
     put("docProps/app.xml", parts::app_props(total, total));
     put("ppt/presentation.xml", parts::presentation(total, w, h));
     let mut pres_rels = vec![
@@ -183,9 +196,18 @@ pub fn write(deck: &Deck) -> Result<(Vec<u8>, usize), ExportError> {
     put("ppt/presProps.xml", parts::pres_props());
     put("ppt/viewProps.xml", parts::view_props());
     put("ppt/tableStyles.xml", parts::table_styles());
-    put("ppt/theme/theme1.xml", parts::theme("Cluster Compare", &colours));
-    put("ppt/theme/theme2.xml", parts::theme("Cluster Compare notes", &colours));
-    put("ppt/slideMasters/slideMaster1.xml", parts::slide_master(&colours.bg));
+    put(
+        "ppt/theme/theme1.xml",
+        parts::theme("Cluster Compare", &colours),
+    );
+    put(
+        "ppt/theme/theme2.xml",
+        parts::theme("Cluster Compare notes", &colours),
+    );
+    put(
+        "ppt/slideMasters/slideMaster1.xml",
+        parts::slide_master(&colours.bg),
+    );
     put(
         "ppt/slideMasters/_rels/slideMaster1.xml.rels",
         parts::rels(&[

@@ -95,7 +95,13 @@ pub(crate) fn body_frame(s: &Slide, deck: &Deck) -> (f64, f64) {
 /// Inner padding of a table cell, in points.
 pub(crate) const CELL_X: f64 = 6.0;
 pub(crate) fn cell_y(size: f64) -> f64 {
-    if size < 15.0 { 2.0 } else { 4.0 }
+    if size >= 15.0 {
+        4.0
+    } else if size >= 14.0 {
+        2.0
+    } else {
+        1.0
+    }
 }
 
 /// Height of a table row whose cells are `cells` in columns `widths`.
@@ -103,7 +109,7 @@ pub(crate) fn row_height(cells: &[&str], widths: &[f64], size: f64) -> f64 {
     let n = cells
         .iter()
         .zip(widths)
-        .map(|(c, w)| lines(c, w - 2.0 * CELL_X, size * 1.05))
+        .map(|(c, w)| lines(c, w - 2.0 * CELL_X, size))
         .max()
         .unwrap_or(1);
     n as f64 * size * LEADING + 2.0 * cell_y(size) + 1.0
@@ -183,6 +189,44 @@ fn split(heights: &[f64], room: f64, fixed: f64) -> Vec<(usize, usize)> {
     out
 }
 
+/// Type sizes below the label size a list may be set in to take fewer
+/// slides: the body floor. A table that is one picture may go down to
+/// 12 pt rather than run into the foot.
+const LIST_SMALLER: [f64; 1] = [14.0];
+const PICTURE_SMALLER: [f64; 3] = [14.0, 13.0, 12.0];
+
+/// The runs of the rows of heights `hs` after a header `head`, none ending
+/// on a row `keeps_with_next` says belongs with the next (a sub-heading).
+fn runs(
+    hs: &[f64],
+    room: f64,
+    head: f64,
+    keeps_with_next: &dyn Fn(usize) -> bool,
+) -> Vec<(usize, usize)> {
+    let mut runs = split(hs, room, head);
+    for k in 0..runs.len().saturating_sub(1) {
+        let (a, b) = runs[k];
+        if b - a > 1 && keeps_with_next(b - 1) {
+            runs[k].1 -= 1;
+            runs[k + 1].0 -= 1;
+        }
+    }
+    runs
+}
+
+/// The size and runs of a list: the largest size, unless a smaller one
+/// takes fewer slides.
+fn best(sizes: &[f64], plan: &dyn Fn(f64) -> Vec<(usize, usize)>) -> (f64, Vec<(usize, usize)>) {
+    let mut chosen = (sizes[0], plan(sizes[0]));
+    for &size in &sizes[1..] {
+        let r = plan(size);
+        if r.len() < chosen.1.len() {
+            chosen = (size, r);
+        }
+    }
+    chosen
+}
+
 /// The pages of every slide of the deck, in order.
 pub(crate) fn pages(deck: &Deck) -> Vec<Page> {
     let g = Geo::of(deck);
@@ -190,8 +234,9 @@ pub(crate) fn pages(deck: &Deck) -> Vec<Page> {
     let mut out = Vec::new();
     for (i, s) in deck.slides.iter().enumerate() {
         let (_, room) = body_frame(s, deck);
-        let mut size = st.label;
-        let runs: Vec<(usize, usize)> = match &s.body {
+        let list_sizes: Vec<f64> = std::iter::once(st.label).chain(LIST_SMALLER).collect();
+        let picture_sizes: Vec<f64> = std::iter::once(st.label).chain(PICTURE_SMALLER).collect();
+        let (size, runs): (f64, Vec<(usize, usize)>) = match &s.body {
             Body::Table {
                 header,
                 first,
@@ -220,60 +265,51 @@ pub(crate) fn pages(deck: &Deck) -> Vec<Page> {
                         .collect();
                     (head, rows)
                 };
-                let (head, hs) = heights(size);
                 if *fit {
-                    if head + hs.iter().sum::<f64>() > room {
-                        size = 14.0;
-                    }
-                    vec![(0, rows.len())]
+                    let size = picture_sizes
+                        .iter()
+                        .copied()
+                        .find(|&size| {
+                            let (head, hs) = heights(size);
+                            head + hs.iter().sum::<f64>() <= room
+                        })
+                        .unwrap_or(12.0);
+                    (size, vec![(0, rows.len())])
                 } else {
-                    let mut runs = split(&hs, room, head);
-                    // A sub-heading row does not end a page.
-                    for k in 0..runs.len().saturating_sub(1) {
-                        let (a, b) = runs[k];
-                        if b - a > 1 && rows[b - 1].group {
-                            runs[k].1 -= 1;
-                            runs[k + 1].0 -= 1;
-                        }
-                    }
-                    runs
+                    best(&list_sizes, &|size| {
+                        let (head, hs) = heights(size);
+                        runs(&hs, room, head, &|k| rows[k].group)
+                    })
                 }
             }
             Body::Targets { rows, header } => {
                 let w = widths(&TARGET_COLS, g.inner());
                 let head_cells: Vec<&str> = header.iter().map(String::as_str).collect();
-                let head = row_height(&head_cells, &w, size);
-                let hs: Vec<f64> = rows
-                    .iter()
-                    .map(|r| {
-                        let cells = [&r.cluster, &r.what, &r.target, &r.actual, &r.progress_text]
-                            .map(String::as_str);
-                        row_height(&cells, &w, size)
-                    })
-                    .collect();
-                split(&hs, room, head)
+                best(&list_sizes, &|size| {
+                    let head = row_height(&head_cells, &w, size);
+                    let hs: Vec<f64> = rows
+                        .iter()
+                        .map(|r| {
+                            let cells =
+                                [&r.cluster, &r.what, &r.target, &r.actual, &r.progress_text]
+                                    .map(String::as_str);
+                            row_height(&cells, &w, size)
+                        })
+                        .collect();
+                    runs(&hs, room, head, &|_| false)
+                })
             }
             Body::Sources { .. } | Body::Notes { .. } => {
                 let ls = list_lines(&s.body);
-                let hs: Vec<f64> = ls
-                    .iter()
-                    .map(|l| list_line_height(l, g.inner(), size))
-                    .collect();
-                let mut runs = split(&hs, room, 0.0);
-                // A heading does not end a page.
-                for k in 0..runs.len().saturating_sub(1) {
-                    let (a, b) = runs[k];
-                    if b - a > 1 && ls[b - 1].head {
-                        runs[k].1 -= 1;
-                        runs[k + 1].0 -= 1;
-                    }
-                }
-                runs
+                best(&list_sizes, &|size| {
+                    let hs: Vec<f64> = ls
+                        .iter()
+                        .map(|l| list_line_height(l, g.inner(), size))
+                        .collect();
+                    runs(&hs, room, 0.0, &|k| ls[k].head)
+                })
             }
-            _ => {
-                size = st.body;
-                vec![(0, 0)]
-            }
+            _ => (st.body, vec![(0, 0)]),
         };
         let of = runs.len();
         for (k, (from, to)) in runs.into_iter().enumerate() {

@@ -49,7 +49,11 @@ pub(crate) fn theme(name: &str, c: &ThemeColours) -> String {
     let srgb = |v: &str| format!(r#"<a:srgbClr val="{v}"/>"#);
     let mut accents = String::new();
     for (i, a) in c.accents.iter().enumerate() {
-        accents.push_str(&format!("<a:accent{n}>{}</a:accent{n}>", srgb(a), n = i + 1));
+        accents.push_str(&format!(
+            "<a:accent{n}>{}</a:accent{n}>",
+            srgb(a),
+            n = i + 1
+        ));
     }
     let font = |tag: &str| {
         format!(
@@ -158,9 +162,17 @@ pub(crate) fn slide(shapes: &str) -> String {
 pub(crate) fn presentation(slides: usize, width: i64, height: i64) -> String {
     let mut ids = String::new();
     for i in 0..slides {
-        ids.push_str(&format!(r#"<p:sldId id="{}" r:id="rId{}"/>"#, 256 + i, 4 + i));
+        ids.push_str(&format!(
+            r#"<p:sldId id="{}" r:id="rId{}"/>"#,
+            256 + i,
+            4 + i
+        ));
     }
-    let kind = if width * 3 == height * 4 { r#" type="screen4x3""# } else { "" };
+    let kind = if width * 3 == height * 4 {
+        r#" type="screen4x3""#
+    } else {
+        ""
+    };
     format!(
         r#"{XML_HEAD}<p:presentation xmlns:a="{NS_A}" xmlns:r="{NS_R}" xmlns:p="{NS_P}" saveSubsetFonts="1"><p:sldMasterIdLst><p:sldMasterId id="2147483648" r:id="rId1"/></p:sldMasterIdLst><p:notesMasterIdLst><p:notesMasterId r:id="rId2"/></p:notesMasterIdLst><p:sldIdLst>{ids}</p:sldIdLst><p:sldSz cx="{width}" cy="{height}"{kind}/><p:notesSz cx="{NOTES_W}" cy="{NOTES_H}"/><p:defaultTextStyle>{}</p:defaultTextStyle></p:presentation>"#,
         level_style(1800)

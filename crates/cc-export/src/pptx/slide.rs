@@ -125,7 +125,10 @@ pub(crate) struct TableRowXml {
 
 /// A solid fill of `color`.
 pub(crate) fn solid(color: &str) -> String {
-    format!(r#"<a:solidFill><a:srgbClr val="{}"/></a:solidFill>"#, hex(color))
+    format!(
+        r#"<a:solidFill><a:srgbClr val="{}"/></a:solidFill>"#,
+        hex(color)
+    )
 }
 
 /// A table cell holding `paragraphs`, ruled below (`rule_w` points).
@@ -209,7 +212,12 @@ pub(crate) fn draw(ctx: &Ctx<'_>, p: &Page, number: usize) -> Drawn {
             &ctx.look(st.title, &st.text),
         );
         if !s.subtitle.is_empty() {
-            title.push_str(&paras(&s.subtitle, &ctx.look(st.subtitle, &st.muted), Align::Left, 4.0));
+            title.push_str(&paras(
+                &s.subtitle,
+                &ctx.look(st.subtitle, &st.muted),
+                Align::Left,
+                4.0,
+            ));
         }
         sh.text(
             "Title",
@@ -235,14 +243,12 @@ pub(crate) fn draw(ctx: &Ctx<'_>, p: &Page, number: usize) -> Drawn {
         foot.push_str(&paras(n, &note, Align::Left, 2.0));
     }
     if let Some(k) = s.more_notes {
-        let at = ctx.first_page.get(k).map_or("?".to_owned(), |n| n.to_string());
+        let at = ctx
+            .first_page
+            .get(k)
+            .map_or("?".to_owned(), |n| n.to_string());
         let pointer = deck.labels.further_notes.replace("{}", &at);
-        foot.push_str(&para(
-            &[(pointer.as_str(), &note)],
-            Align::Left,
-            2.0,
-            &note,
-        ));
+        foot.push_str(&para(&[(pointer.as_str(), &note)], Align::Left, 2.0, &note));
     }
     let src = ctx.look(st.source, &st.muted);
     let foot_top = body.y + body.h + 10.0;
@@ -340,7 +346,13 @@ fn body_shapes(ctx: &Ctx<'_>, s: &Slide, p: &Page, f: Frame, sh: &mut Shapes) ->
                 } else {
                     vec![("■ ", &swatch), (h.text.as_str(), &bold)]
                 };
-                head.push_str(&cell(&para(&runs, Align::Left, 0.0, &bold), rule, 1.0, size, 1));
+                head.push_str(&cell(
+                    &para(&runs, Align::Left, 0.0, &bold),
+                    rule,
+                    1.0,
+                    size,
+                    1,
+                ));
                 head_cells.push(&h.text);
             }
             out.push(TableRowXml {
@@ -361,15 +373,33 @@ fn body_shapes(ctx: &Ctx<'_>, s: &Slide, p: &Page, f: Frame, sh: &mut Shapes) ->
                     });
                     continue;
                 }
-                let mut cells = cell(&paras(&r.label, &bold, Align::Left, 0.0), rule, 0.5, size, 1);
+                let mut cells = cell(
+                    &paras(&r.label, &bold, Align::Left, 0.0),
+                    rule,
+                    0.5,
+                    size,
+                    1,
+                );
                 let mut texts = vec![r.label.as_str()];
                 // As many cells as the header has columns, so the grid stays whole.
                 for c in r.cells.iter().take(header.len()) {
-                    cells.push_str(&cell(&paras(c, &plain, Align::Left, 0.0), rule, 0.5, size, 1));
+                    cells.push_str(&cell(
+                        &paras(c, &plain, Align::Left, 0.0),
+                        rule,
+                        0.5,
+                        size,
+                        1,
+                    ));
                     texts.push(c);
                 }
                 for _ in r.cells.len()..header.len() {
-                    cells.push_str(&cell(&paras("", &plain, Align::Left, 0.0), rule, 0.5, size, 1));
+                    cells.push_str(&cell(
+                        &paras("", &plain, Align::Left, 0.0),
+                        rule,
+                        0.5,
+                        size,
+                        1,
+                    ));
                 }
                 out.push(TableRowXml {
                     height: row_height(&texts, &cols, size),
@@ -391,7 +421,13 @@ fn body_shapes(ctx: &Ctx<'_>, s: &Slide, p: &Page, f: Frame, sh: &mut Shapes) ->
             let mut head = String::new();
             for (k, _) in cols.iter().enumerate() {
                 let text = header.get(k).map(String::as_str).unwrap_or("");
-                head.push_str(&cell(&paras(text, &muted, Align::Left, 0.0), rule, 1.0, size, 1));
+                head.push_str(&cell(
+                    &paras(text, &muted, Align::Left, 0.0),
+                    rule,
+                    1.0,
+                    size,
+                    1,
+                ));
             }
             let head_cells: Vec<&str> = header.iter().map(String::as_str).collect();
             out.push(TableRowXml {
@@ -401,22 +437,45 @@ fn body_shapes(ctx: &Ctx<'_>, s: &Slide, p: &Page, f: Frame, sh: &mut Shapes) ->
             for r in rows.get(p.from..p.to).unwrap_or_default() {
                 let swatch = ctx.look(size, &r.color);
                 let mut cells = cell(
-                    &para(&[("■ ", &swatch), (r.cluster.as_str(), &bold)], Align::Left, 0.0, &bold),
+                    &para(
+                        &[("■ ", &swatch), (r.cluster.as_str(), &bold)],
+                        Align::Left,
+                        0.0,
+                        &bold,
+                    ),
                     rule,
                     0.5,
                     size,
                     1,
                 );
                 for t in [&r.what, &r.target, &r.actual] {
-                    cells.push_str(&cell(&paras(t, &plain, Align::Left, 0.0), rule, 0.5, size, 1));
+                    cells.push_str(&cell(
+                        &paras(t, &plain, Align::Left, 0.0),
+                        rule,
+                        0.5,
+                        size,
+                        1,
+                    ));
                 }
                 let progress = if r.progress_text.is_empty() {
                     deck.labels.none.as_str()
                 } else {
                     r.progress_text.as_str()
                 };
-                cells.push_str(&cell(&paras(progress, &bold, Align::Left, 0.0), rule, 0.5, size, 1));
-                let texts = [r.cluster.as_str(), r.what.as_str(), r.target.as_str(), r.actual.as_str(), progress];
+                cells.push_str(&cell(
+                    &paras(progress, &bold, Align::Left, 0.0),
+                    rule,
+                    0.5,
+                    size,
+                    1,
+                ));
+                let texts = [
+                    r.cluster.as_str(),
+                    r.what.as_str(),
+                    r.target.as_str(),
+                    r.actual.as_str(),
+                    progress,
+                ];
                 out.push(TableRowXml {
                     height: row_height(&texts, &cols, size),
                     cells,

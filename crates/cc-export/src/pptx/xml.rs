@@ -92,11 +92,7 @@ impl Look {
 
     /// One run of `text` (one line).
     pub(crate) fn run(&self, text: &str) -> String {
-        format!(
-            "<a:r>{}<a:t>{}</a:t></a:r>",
-            self.props("a:rPr"),
-            esc(text)
-        )
+        format!("<a:r>{}<a:t>{}</a:t></a:r>", self.props("a:rPr"), esc(text))
     }
 }
 
