@@ -192,7 +192,7 @@ mod tests {
 
     #[test]
     fn chinese_takes_more_lines_than_latin_of_the_same_length() {
-        assert!(lines(&"中".repeat(40), 200.0, 10.0) > lines(&"a".repeat(40), 200.0, 10.0));
+        assert!(lines(&"中".repeat(80), 200.0, 10.0) > lines(&"a".repeat(80), 200.0, 10.0));
         assert_eq!(lines("a\nb", 200.0, 10.0), 2);
     }
 }
