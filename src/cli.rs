@@ -156,7 +156,7 @@ pub enum Command {
         /// the slides; also chosen when -o names a `.png` file.
         #[arg(long, value_enum)]
         view: Option<ViewArg>,
-        /// Slides (pdf, png into a folder, svg into a folder): the deck's title.
+        /// Slides (pdf, pptx, png into a folder, svg into a folder): the deck's title.
         #[arg(long)]
         title: Option<String>,
         /// Slides: the metric charted first (a key from `metric_keys`).

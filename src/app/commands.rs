@@ -55,6 +55,8 @@ pub enum Command {
     /// The comparison as a sheet (XLSX, CSV, Markdown, HTML).
     Export(Format),
     SlidesPdf,
+    /// The deck as PPTX, for PowerPoint and WPS.
+    SlidesPptx,
     SlidesPng,
     CopySlide,
     /// A picture of the current view at 1× or 2×.
@@ -95,6 +97,7 @@ impl Command {
         v.extend(Self::SHEETS.map(Command::Export));
         v.extend([
             Command::SlidesPdf,
+            Command::SlidesPptx,
             Command::SlidesPng,
             Command::CopySlide,
             Command::Picture1x,
@@ -153,6 +156,7 @@ impl Command {
             Command::Undo | Command::Redo => Menu::Edit,
             Command::Export(_)
             | Command::SlidesPdf
+            | Command::SlidesPptx
             | Command::SlidesPng
             | Command::CopySlide
             | Command::Picture1x
@@ -182,6 +186,11 @@ impl Command {
             Command::Export(Format::Html) => "HTML…",
             Command::Export(_) => "…",
             Command::SlidesPdf => tr(lang, "幻灯片 PDF…", "Slides as PDF…"),
+            Command::SlidesPptx => tr(
+                lang,
+                "幻灯片 PPTX（PowerPoint、WPS 可编辑）…",
+                "Slides as PPTX, editable in PowerPoint or WPS…",
+            ),
             Command::SlidesPng => tr(
                 lang,
                 "幻灯片 PNG（每页一张）…",
@@ -222,6 +231,11 @@ impl Command {
             Command::Export(Format::Xlsx) => tr(lang, "导出 XLSX", "Export XLSX"),
             Command::Export(_) => tr(lang, "导出对比表", "Export the comparison"),
             Command::SlidesPdf => tr(lang, "将幻灯片导出为 PDF", "Export the slides as one PDF"),
+            Command::SlidesPptx => tr(
+                lang,
+                "将幻灯片导出为 PPTX：文字、表格和图表可在 PowerPoint 或 WPS 中编辑",
+                "Export the slides as PPTX: text, tables and charts stay editable in PowerPoint or WPS",
+            ),
             Command::SlidesPng => tr(
                 lang,
                 "将每页幻灯片导出为 PNG 图片",

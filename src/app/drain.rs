@@ -77,6 +77,7 @@ impl App {
             }
             Command::Export(f) => self.export_dialog(f, 1.0),
             Command::SlidesPdf => self.export_deck_dialog(Format::Pdf),
+            Command::SlidesPptx => self.export_deck_dialog(Format::Pptx),
             Command::SlidesPng => self.export_deck_dialog(Format::Png),
             Command::CopySlide => self.copy_slide(ctx),
             Command::Picture1x => self.export_dialog(Format::Png, 1.0),

@@ -268,6 +268,16 @@ impl App {
                     .set_file_name("cluster-comparison.pdf")
                     .add_filter("PDF", &["pdf"])
                     .save_file()
+            } else if format == Format::Pptx {
+                rfd::FileDialog::new()
+                    .set_title(tr(
+                        lang,
+                        "导出幻灯片（PPTX，PowerPoint / WPS）",
+                        "Export the slides as PPTX (PowerPoint, WPS)",
+                    ))
+                    .set_file_name("cluster-comparison.pptx")
+                    .add_filter("PowerPoint", &["pptx"])
+                    .save_file()
             } else {
                 rfd::FileDialog::new()
                     .set_title(tr(

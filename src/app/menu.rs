@@ -106,7 +106,12 @@ impl App {
         if self.settings.deck != before {
             self.send(Change::Touched);
         }
-        for c in [Command::SlidesPdf, Command::SlidesPng, Command::CopySlide] {
+        for c in [
+            Command::SlidesPdf,
+            Command::SlidesPptx,
+            Command::SlidesPng,
+            Command::CopySlide,
+        ] {
             self.command_item(ui, c);
         }
     }

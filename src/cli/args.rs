@@ -19,6 +19,8 @@ pub enum FormatArg {
     Pdf,
     /// One SVG per slide, into a folder.
     Svg,
+    /// The slide deck as PowerPoint (PPTX): native text, tables and charts, editable in PowerPoint and WPS.
+    Pptx,
 }
 
 impl From<FormatArg> for Format {
@@ -31,6 +33,7 @@ impl From<FormatArg> for Format {
             FormatArg::Png => Format::Png,
             FormatArg::Pdf => Format::Pdf,
             FormatArg::Svg => Format::Svg,
+            FormatArg::Pptx => Format::Pptx,
         }
     }
 }

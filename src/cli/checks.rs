@@ -61,12 +61,13 @@ fn extensions(fmt: Format, slides: bool) -> &'static [&'static str] {
         Format::Png => &["png"],
         Format::Pdf => &["pdf"],
         Format::Svg => &[],
+        Format::Pptx => &["pptx"],
     }
 }
 
 /// Every extension the exports write.
-const KNOWN: [&str; 9] = [
-    "csv", "xlsx", "md", "markdown", "html", "htm", "png", "pdf", "svg",
+const KNOWN: [&str; 10] = [
+    "csv", "xlsx", "md", "markdown", "html", "htm", "png", "pdf", "svg", "pptx",
 ];
 
 /// A warning when `-o`'s extension says another format than `--format`

@@ -217,6 +217,9 @@ pub struct Bar {
     pub forecast: bool,
     /// Short words under the value, e.g. the definition.
     pub detail: String,
+    /// The value the bar draws, in the unit of the chart's axis (the data
+    /// of an editable chart); `None` where no bar is drawn.
+    pub number: Option<f64>,
 }
 
 #[derive(Clone, Debug, Serialize)]

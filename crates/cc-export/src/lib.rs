@@ -7,6 +7,7 @@ pub mod deck;
 mod flat;
 mod html;
 mod markdown;
+pub mod pptx;
 pub mod safe;
 mod table;
 mod write;
@@ -37,6 +38,8 @@ pub enum Format {
     Pdf,
     /// One SVG per slide, into a folder.
     Svg,
+    /// The slide deck as PowerPoint (PPTX): native text, tables and charts.
+    Pptx,
 }
 
 impl Format {
@@ -49,6 +52,7 @@ impl Format {
             Format::Png => "png",
             Format::Pdf => "pdf",
             Format::Svg => "svg",
+            Format::Pptx => "pptx",
         }
     }
 
@@ -261,6 +265,7 @@ pub fn render_with_notes(
         Format::Html => (html::html(d, &cmp).into_bytes(), vec![]),
         Format::Png => (pictures.view_png(d, &cmp, &req.png)?, vec![]),
         Format::Pdf => (deck::pdf(d, &cmp, &req.deck)?, vec![]),
+        Format::Pptx => (pptx::pptx(d, &cmp, &req.deck)?.0, vec![]),
         Format::Svg => return Err(ExportError::NeedsFolder),
     })
 }
@@ -333,6 +338,10 @@ pub fn export_report(
         let doc = deck::layout(d, &cmp, &req.deck)?;
         let pages = doc.pages().len();
         (cc_deck::typeset::pdf(&doc)?, vec![], count(pages))
+    } else if fmt == Format::Pptx && what == What::Comparison {
+        let cmp = comparison(d, req)?;
+        let (bytes, n) = pptx::pptx(d, &cmp, &req.deck)?;
+        (bytes, vec![], count(n))
     } else {
         let (bytes, notes) = render_with_notes(d, req, fmt, what, pictures)?;
         let n = bytes.len();

@@ -59,6 +59,7 @@ pub(crate) fn bars_slide(
                             .as_ref()
                             .map(|s| shorten(s.get(lang), 80))
                             .unwrap_or_default(),
+                        number: frac.map(|_| c.display_value),
                     }
                 }
                 None => Bar {
@@ -70,6 +71,7 @@ pub(crate) fn bars_slide(
                     qualifier: String::new(),
                     forecast: false,
                     detail: String::new(),
+                    number: None,
                 },
             }
         })

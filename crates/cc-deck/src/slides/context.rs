@@ -171,6 +171,7 @@ pub(crate) fn context_slides(
                         qualifier: "exact".into(),
                         forecast: false,
                         detail: String::new(),
+                        number: Some(c.count as f64),
                     })
                     .collect(),
                 axis: t(lang, "个", "clusters"),
