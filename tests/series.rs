@@ -28,14 +28,21 @@ fn data() -> Dataset {
     let mut d = load::load_embedded()
         .unwrap_or_else(|e| panic!("{e}"))
         .dataset;
-    let c = d.clusters.iter_mut().find(|c| c.id == GD).expect("Guangdong");
+    let c = d
+        .clusters
+        .iter_mut()
+        .find(|c| c.id == GD)
+        .expect("Guangdong");
     let latest = c
         .metrics
         .iter()
         .find(|m| m.key == "output_value" && m.subject.is_none())
         .cloned()
         .expect("output figure");
-    assert_eq!(latest.definition.as_deref(), Some("leading_industry_output"));
+    assert_eq!(
+        latest.definition.as_deref(),
+        Some("leading_industry_output")
+    );
     let at = |year: i32, value: f64, q: Qualifier, def: &str, forecast: bool| Metric {
         value,
         qualifier: q,
@@ -52,8 +59,20 @@ fn data() -> Dataset {
         ..latest.clone()
     };
     c.metrics.extend([
-        at(2021, 1.5, Qualifier::Exact, "leading_industry_output", false),
-        at(2022, 1.7, Qualifier::MoreThan, "leading_industry_output", false),
+        at(
+            2021,
+            1.5,
+            Qualifier::Exact,
+            "leading_industry_output",
+            false,
+        ),
+        at(
+            2022,
+            1.7,
+            Qualifier::MoreThan,
+            "leading_industry_output",
+            false,
+        ),
         at(2021, 1.2, Qualifier::Exact, "revenue", false),
         at(2025, 2.2, Qualifier::Exact, "leading_industry_output", true),
     ]);
@@ -110,10 +129,22 @@ fn a_three_year_series_is_drawn_as_one_line_in_the_charts_tab() {
     );
     // The legend names the definition.
     assert_eq!(line.definition, "Output of the leading industries");
-    assert!(line.name.ends_with(" · Output of the leading industries"), "{}", line.name);
+    assert!(
+        line.name.ends_with(" · Output of the leading industries"),
+        "{}",
+        line.name
+    );
     // The bound is an open marker with its direction in the label.
-    assert!(line.marks[1].label.starts_with('>'), "{}", line.marks[1].label);
-    assert!(line.marks[1].label.contains("▲ more than"), "{}", line.marks[1].label);
+    assert!(
+        line.marks[1].label.starts_with('>'),
+        "{}",
+        line.marks[1].label
+    );
+    assert!(
+        line.marks[1].label.contains("▲ more than"),
+        "{}",
+        line.marks[1].label
+    );
     // The forecast and the target: dashed segments from 2023.
     assert_eq!(line.projections.len(), 2);
     let items = lines_for_plot(&lines, false);
@@ -164,7 +195,11 @@ fn the_table_sorts_by_growth() {
     // The shown order runs down the growth column, clusters without one last.
     let d = &h.state().loaded.dataset;
     let t = cluster_compare::table::ClusterTable::build(d, Lang::En);
-    let col = t.growth.iter().position(|g| g.key == "output_value").unwrap();
+    let col = t
+        .growth
+        .iter()
+        .position(|g| g.key == "output_value")
+        .unwrap();
     let shown: Vec<Option<f64>> = h
         .state()
         .settings
@@ -192,8 +227,7 @@ fn request(lang: Lang) -> Request {
 #[test]
 fn xlsx_has_a_series_sheet_with_numbers_bounds_and_sources() {
     use calamine::{Data, Reader, Xlsx};
-    let bytes = export::render(&data(), &request(Lang::En), Format::Xlsx)
-        .unwrap();
+    let bytes = export::render(&data(), &request(Lang::En), Format::Xlsx).unwrap();
     let mut wb: Xlsx<_> = calamine::open_workbook_from_rs(std::io::Cursor::new(bytes)).unwrap();
     let s = wb.worksheet_range("Series").expect("Series sheet");
     let rows: Vec<_> = s.rows().collect();
@@ -206,16 +240,27 @@ fn xlsx_has_a_series_sheet_with_numbers_bounds_and_sources() {
     assert_eq!(gd.len(), 4, "{gd:?}");
     assert_eq!(gd[0][12], Data::Float(2021.0));
     assert_eq!(gd[0][5], Data::Float(1.5));
-    assert_eq!(gd[1][5], Data::String("> 1.7".into()), "the bound keeps its symbol");
+    assert_eq!(
+        gd[1][5],
+        Data::String("> 1.7".into()),
+        "the bound keeps its symbol"
+    );
     assert_eq!(gd[1][7], Data::String(">".into()));
     assert!(matches!(&gd[2][9], Data::String(g) if g.starts_with("11% a year")));
     assert_eq!(gd[3][8], Data::String("yes".into()), "the forecast flagged");
     assert!(matches!(&gd[0][11], Data::String(q) if q.starts_with("test figure")));
     // The targets sheet carries the on-track line.
     let t = wb.worksheet_range("Targets").unwrap();
-    let col = t.rows().next().unwrap().iter().position(|h| h == &Data::String("On track (growth needed)".into())).unwrap();
+    let col = t
+        .rows()
+        .next()
+        .unwrap()
+        .iter()
+        .position(|h| h == &Data::String("On track (growth needed)".into()))
+        .unwrap();
     assert!(
-        t.rows().any(|r| matches!(&r[col], Data::String(s) if s.starts_with("needs "))),
+        t.rows()
+            .any(|r| matches!(&r[col], Data::String(s) if s.starts_with("needs "))),
         "on track in the Targets sheet"
     );
 }
@@ -232,7 +277,10 @@ fn csv_markdown_and_html_carry_the_series_table_escaped() {
     let head = r.headers().unwrap().clone();
     assert_eq!(&head[0], "Cluster");
     let recs: Vec<_> = r.records().map(Result::unwrap).collect();
-    assert!(recs.iter().any(|r| &r[5] == "> 1.7"), "a bound stays with its number");
+    assert!(
+        recs.iter().any(|r| &r[5] == "> 1.7"),
+        "a bound stays with its number"
+    );
     assert!(recs.iter().any(|r| &r[5] == "1.5"));
     // No quote starts like a formula.
     for r in &recs {
@@ -243,7 +291,8 @@ fn csv_markdown_and_html_carry_the_series_table_escaped() {
     // Only CSV holds the series alone.
     assert!(export::render_with_notes(&d, &request(Lang::En), Format::Md, What::Series).is_err());
 
-    let md = String::from_utf8(export::render(&d, &request(Lang::En), Format::Md).unwrap()).unwrap();
+    let md =
+        String::from_utf8(export::render(&d, &request(Lang::En), Format::Md).unwrap()).unwrap();
     let section = md
         .split("## Over the years")
         .nth(1)
@@ -255,11 +304,18 @@ fn csv_markdown_and_html_carry_the_series_table_escaped() {
     let table: Vec<&str> = section.lines().filter(|l| l.starts_with("| ")).collect();
     let cols = |l: &str| l.matches(" | ").count();
     assert!(table.len() >= 3);
-    assert!(table.iter().all(|l| cols(l) == cols(table[0])), "every row keeps its columns");
+    assert!(
+        table.iter().all(|l| cols(l) == cols(table[0])),
+        "every row keeps its columns"
+    );
     assert!(section.contains("\\|"), "a pipe in a quote is escaped");
 
-    let html = String::from_utf8(export::render(&d, &request(Lang::En), Format::Html).unwrap()).unwrap();
-    let section = html.split("<h2>Over the years</h2>").nth(1).expect("series section in HTML");
+    let html =
+        String::from_utf8(export::render(&d, &request(Lang::En), Format::Html).unwrap()).unwrap();
+    let section = html
+        .split("<h2>Over the years</h2>")
+        .nth(1)
+        .expect("series section in HTML");
     assert!(section.contains("HYPERLINK("));
     assert!(!section.contains("HYPERLINK(\"x\")"), "quotes escaped");
     assert!(section.contains("11% a year"));

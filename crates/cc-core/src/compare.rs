@@ -12,8 +12,8 @@ use cc_data::units::{Dimension, Quantity};
 mod bound;
 mod column;
 pub use bound::{NotComparable, RatioBound};
-pub use column::{Column, TargetProgress};
 use column::build_column;
+pub use column::{Column, TargetProgress};
 
 /// At most this many clusters are compared at once.
 pub const MAX_CLUSTERS: usize = 6;
@@ -159,7 +159,6 @@ pub struct Row {
     pub cells: Vec<Option<Cell>>,
     pub caveats: Vec<Caveat>,
 }
-
 
 impl Row {
     /// How many clusters have a comparable value.

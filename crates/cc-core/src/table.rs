@@ -12,8 +12,8 @@ use cc_data::model::{Citation, Cluster, Dataset, Lang, Level, Qualifier};
 use cc_data::units::{Dimension, Quantity};
 
 mod growth;
-pub use growth::{GrowthColumn, GrowthValue};
 use growth::growth_values;
+pub use growth::{GrowthColumn, GrowthValue};
 
 /// A column to sort by.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]

@@ -236,9 +236,11 @@ pub fn keys_with_series(cmp: &Comparison) -> Vec<&str> {
     cmp.rows
         .iter()
         .filter(|r| {
-            cmp.columns
-                .iter()
-                .any(|c| c.series.iter().any(|s| s.key == r.key && s.dimension == r.dimension))
+            cmp.columns.iter().any(|c| {
+                c.series
+                    .iter()
+                    .any(|s| s.key == r.key && s.dimension == r.dimension)
+            })
         })
         .map(|r| r.key.as_str())
         .collect()
@@ -313,12 +315,22 @@ mod tests {
         let l = lines(&d, &cmp, "output_value").unwrap();
         assert_eq!(l.lines.len(), 1, "revenue has one year: no line");
         let line = &l.lines[0];
-        assert_eq!(line.marks.iter().map(|m| m.year).collect::<Vec<_>>(), [2021, 2022, 2023]);
+        assert_eq!(
+            line.marks.iter().map(|m| m.year).collect::<Vec<_>>(),
+            [2021, 2022, 2023]
+        );
         assert_eq!(line.name, "Cluster A · total output");
         assert_eq!(line.marks[1].bound, Some(Direction::Above));
-        assert!(line.marks[1].label.contains("▲ more than"), "{}", line.marks[1].label);
+        assert!(
+            line.marks[1].label.contains("▲ more than"),
+            "{}",
+            line.marks[1].label
+        );
         assert!(line.marks[0].bound.is_none());
-        assert_eq!(l.label_at(&line.name, 2021.0, line.marks[0].value), Some(line.marks[0].label.as_str()));
+        assert_eq!(
+            l.label_at(&line.name, 2021.0, line.marks[0].value),
+            Some(line.marks[0].label.as_str())
+        );
         assert_eq!(line.growth.as_deref(), Some("10% a year (2021–2023)"));
     }
 
@@ -344,12 +356,23 @@ mod tests {
         let cmp = Comparison::build(&d, &["c".into()], None, Lang::Zh);
         let l = lines(&d, &cmp, "output_value").unwrap();
         assert_eq!(l.lines.len(), 2, "one line per definition");
-        let total = l.lines.iter().find(|x| x.definition == "集群总产值").unwrap();
+        let total = l
+            .lines
+            .iter()
+            .find(|x| x.definition == "集群总产值")
+            .unwrap();
         let revenue = l.lines.iter().find(|x| x.definition == "营业收入").unwrap();
         assert_ne!(total.variant, revenue.variant);
         assert_eq!(total.marks.len(), 2, "a forecast is never a mark");
-        let kinds: Vec<_> = total.projections.iter().map(|p| (p.kind, p.to.year)).collect();
-        assert_eq!(kinds, [(Projected::Forecast, 2025), (Projected::Target, 2026)]);
+        let kinds: Vec<_> = total
+            .projections
+            .iter()
+            .map(|p| (p.kind, p.to.year))
+            .collect();
+        assert_eq!(
+            kinds,
+            [(Projected::Forecast, 2025), (Projected::Target, 2026)]
+        );
         assert_eq!(total.projections[0].from, (2023, total.marks[1].value));
         assert!(revenue.projections.is_empty());
         assert_eq!(revenue.marks[1].bound, Some(Direction::Below));
@@ -380,6 +403,9 @@ mod tests {
         let cmp = Comparison::build(&d, &["c".into()], None, Lang::En);
         assert_eq!(cmp.columns[0].targets[0].on_track, None);
         let l = lines(&d, &cmp, "output_value").unwrap();
-        assert!(l.lines[0].projections.is_empty(), "no target of another definition");
+        assert!(
+            l.lines[0].projections.is_empty(),
+            "no target of another definition"
+        );
     }
 }

@@ -114,7 +114,6 @@ fn header(t: &ClusterTable) -> Vec<String> {
     h
 }
 
-
 /// The fixed cells of a row, as text.
 fn fixed(r: &Row) -> [String; 7] {
     [

@@ -220,10 +220,12 @@ pub fn html(d: &Dataset, cmp: &Comparison) -> String {
     // Figures over the years, as in the Markdown and the XLSX.
     let series = crate::series::series_rows(d, cmp);
     if !series.is_empty() {
-        body.push_str(&format!("<h2>{}</h2>", l.pick("历年数据", "Over the years")));
+        body.push_str(&format!(
+            "<h2>{}</h2>",
+            l.pick("历年数据", "Over the years")
+        ));
         let h = crate::series::headers(l);
-        let head = [h[0], h[1], h[2], h[3], h[4], h[5], h[6], h[8], h[9], h[10]]
-            .map(esc);
+        let head = [h[0], h[1], h[2], h[3], h[4], h[5], h[6], h[8], h[9], h[10]].map(esc);
         let rows: Vec<Vec<(String, &str)>> = series
             .iter()
             .map(|r| {

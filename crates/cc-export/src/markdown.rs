@@ -93,7 +93,10 @@ pub fn markdown(d: &Dataset, cmp: &Comparison) -> String {
     // Figures over the years.
     let series = crate::series::series_rows(d, cmp);
     if !series.is_empty() {
-        out.push_str(&format!("\n## {}\n\n", l.pick("历年数据", "Over the years")));
+        out.push_str(&format!(
+            "\n## {}\n\n",
+            l.pick("历年数据", "Over the years")
+        ));
         let h = crate::series::headers(l);
         out.push_str(&row(&[
             h[0].into(),

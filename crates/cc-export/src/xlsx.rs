@@ -273,7 +273,10 @@ pub fn xlsx_bytes(d: &Dataset, cmp: &Comparison) -> Result<(Vec<u8>, Vec<String>
         (l.pick("口径说明", "Scope note"), 30.0),
         (l.pick("政策文件", "Policy"), 40.0),
         (l.pick("来源", "Source"), 60.0),
-        (l.pick("是否按期（所需年均增长）", "On track (growth needed)"), 40.0),
+        (
+            l.pick("是否按期（所需年均增长）", "On track (growth needed)"),
+            40.0,
+        ),
     ]
     .map(|(h, w)| (h.to_owned(), w));
     sh.header(ws, &cols, &head)?;

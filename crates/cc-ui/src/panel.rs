@@ -17,8 +17,7 @@ use cc_data::model::{Cluster, Lang, Metric, Stage};
 pub fn series_of_figure<'a>(col: &'a Column, m: &Metric) -> Option<&'a Series> {
     col.series.iter().find(|s| {
         s.key == m.key
-            && s
-                .points
+            && s.points
                 .iter()
                 .any(|p| cc_core::compare::same_definition(&p.metric, m))
     })

@@ -55,8 +55,10 @@ pub(super) fn growth_values(
     latest: &[Vec<Option<(usize, Quantity)>>],
     lang: Lang,
 ) -> Vec<Vec<Option<GrowthValue>>> {
-    let mut out: Vec<Vec<Option<GrowthValue>>> =
-        columns.iter().map(|_| vec![None; d.clusters.len()]).collect();
+    let mut out: Vec<Vec<Option<GrowthValue>>> = columns
+        .iter()
+        .map(|_| vec![None; d.clusters.len()])
+        .collect();
     for (ci, c) in d.clusters.iter().enumerate() {
         // Only clusters with two figures of a headline key can have a series.
         if c.metrics.len() < 2 {

@@ -151,11 +151,18 @@ fn a_growth_column_sorts_by_the_average_annual_growth() {
     ));
     let t = ClusterTable::build(&d, Lang::En);
     assert_eq!(t.growth.len(), 1);
-    assert_eq!(t.growth[0].header(Lang::En), "Output value, growth a year (%)");
+    assert_eq!(
+        t.growth[0].header(Lang::En),
+        "Output value, growth a year (%)"
+    );
     let big = t.rows[2].growth[0].as_ref().expect("two years: growth");
     // 1 → 1.85 over two years: 36% a year.
     assert_eq!(big.text, "36");
-    assert!(big.note.starts_with("36% a year (2020–2022)"), "{}", big.note);
+    assert!(
+        big.note.starts_with("36% a year (2020–2022)"),
+        "{}",
+        big.note
+    );
     let exact = t.rows[3].growth[0].as_ref().unwrap();
     assert_eq!(exact.text, "> 2.6", "a bound at the end stays a bound");
     assert!(t.rows[1].growth[0].is_none(), "one year: no growth");

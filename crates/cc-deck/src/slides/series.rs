@@ -23,7 +23,11 @@ const YEARS_PER_SLIDE: usize = 10;
 fn figure(p: &Point, lang: Lang) -> String {
     let written = format::metric(&p.metric, lang).unwrap_or_default();
     if p.approximate {
-        format!("{written}{}{}", sep(lang), format::as_of(&p.metric.as_of, lang))
+        format!(
+            "{written}{}{}",
+            sep(lang),
+            format::as_of(&p.metric.as_of, lang)
+        )
     } else {
         written
     }
