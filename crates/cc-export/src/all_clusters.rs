@@ -202,7 +202,7 @@ fn xlsx_bytes(d: &Dataset, t: &ClusterTable, rows: &[usize]) -> Result<Vec<u8>, 
         ws.write_string_with_format(0, c, xlsx_text(text, l), &head)?;
         let w = match c as usize {
             i if i < widths.len() => widths[i],
-            i if i >= growth_from && (i - growth_from) % 2 == 0 => 12.0,
+            i if i >= growth_from && (i - growth_from).is_multiple_of(2) => 12.0,
             i if i >= growth_from => 30.0,
             i if (i - widths.len()) % 3 == 0 => 14.0,
             i if (i - widths.len()) % 3 == 1 => 24.0,
