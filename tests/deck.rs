@@ -12,6 +12,8 @@ use cluster_compare::units::Quantity;
 
 #[path = "deck/limits.rs"]
 mod limits;
+#[path = "deck/series.rs"]
+mod series;
 
 fn seed() -> Dataset {
     load::load_embedded()

@@ -91,6 +91,8 @@ pub enum WhatArg {
     Comparison,
     /// The compared clusters' policies alone, as CSV.
     Policies,
+    /// The compared clusters' figures over the years alone, as CSV.
+    Series,
 }
 
 impl From<WhatArg> for export::What {
@@ -98,6 +100,7 @@ impl From<WhatArg> for export::What {
         match w {
             WhatArg::Comparison => export::What::Comparison,
             WhatArg::Policies => export::What::Policies,
+            WhatArg::Series => export::What::Series,
         }
     }
 }

@@ -10,4 +10,5 @@ pub mod format;
 pub mod map;
 pub mod series;
 pub mod table;
+pub mod timeline;
 pub mod tokens;

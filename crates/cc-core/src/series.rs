@@ -134,24 +134,12 @@ pub fn series_of(d: &Dataset, c: &Cluster) -> Vec<Series> {
                 continue;
             }
             forecasts.sort_by_key(|p| p.year);
+            let declared = !key.definitions.is_empty();
             let targets = c
                 .targets
                 .iter()
                 .filter(|t| t.key == key.key)
-                .filter_map(|t| {
-                    let year = t.year?;
-                    let q = Quantity::new(t.value, &t.unit)?;
-                    let same = match t.definition.as_deref() {
-                        Some(UNSPECIFIED) => false,
-                        Some(td) => td == definition,
-                        None => t.scope.is_none() && key.definitions.is_empty(),
-                    };
-                    (same && q.dimension() == dimension).then(|| TargetPoint {
-                        year,
-                        base: q.base(),
-                        target: t.clone(),
-                    })
-                })
+                .filter_map(|t| target_point(&definition, dimension, declared, t))
                 .collect();
             out.push(Series {
                 key: key.key.clone(),
@@ -164,6 +152,46 @@ pub fn series_of(d: &Dataset, c: &Cluster) -> Vec<Series> {
         }
     }
     out
+}
+
+/// `t` as a target of a series of `definition` and `dimension`, where it is
+/// one: a year, a known unit of the same dimension and the same definition
+/// (`unspecified` matches nothing; formats 1 and 2: a target without a scope
+/// of a key that declares no definitions).
+fn target_point(
+    definition: &str,
+    dimension: Dimension,
+    declared: bool,
+    t: &Target,
+) -> Option<TargetPoint> {
+    let year = t.year?;
+    let q = Quantity::new(t.value, &t.unit)?;
+    let same = match t.definition.as_deref() {
+        Some(UNSPECIFIED) => false,
+        Some(td) => td == definition,
+        None => t.scope.is_none() && !declared,
+    };
+    (same && q.dimension() == dimension && q.base().is_finite()).then(|| TargetPoint {
+        year,
+        base: q.base(),
+        target: t.clone(),
+    })
+}
+
+/// The on-track line for target `t` among a cluster's `series`: the series
+/// of its key and definition, where there is one ([`on_track_text`]).
+/// `None` where no series shares the target's definition: no verdict.
+pub fn on_track_for(series: &[Series], t: &Target, lang: Lang) -> Option<String> {
+    series.iter().filter(|s| s.key == t.key).find_map(|s| {
+        let tp = s.targets.iter().find(|tp| {
+            tp.year == t.year.unwrap_or(i32::MIN)
+                && tp.target.value.to_bits() == t.value.to_bits()
+                && tp.target.unit == t.unit
+                && tp.target.definition == t.definition
+                && tp.target.source == t.source
+        })?;
+        on_track_text(s, tp, lang)
+    })
 }
 
 /// Average annual growth from `a` to a later `b`; `None` for the same year,
@@ -228,9 +256,24 @@ pub fn growth_text(g: &Growth, lang: Lang) -> String {
     } else {
         (g.from.to_string(), g.to.to_string())
     };
-    match lang {
-        Lang::Zh => format!("{sym}{pct:.digits$}%/年（{from}—{to}）"),
-        Lang::En => format!("{sym}{pct:.digits$}% a year ({from}–{to})"),
+    // Bounds at both ends pushing opposite ways: the number is no bound.
+    let open = g.bound == RatioBound::Open;
+    match (lang, open) {
+        (Lang::Zh, false) => format!("{sym}{pct:.digits$}%/年（{from}—{to}）"),
+        (Lang::En, false) => format!("{sym}{pct:.digits$}% a year ({from}–{to})"),
+        (Lang::Zh, true) => format!("{pct:.digits$}%/年（{from}—{to}；两端均为界限值，方向不定）"),
+        (Lang::En, true) => {
+            format!("{pct:.digits$}% a year ({from}–{to}; both ends are bounds, direction open)")
+        }
+    }
+}
+
+/// The name of a series' definition for a reader: the declared definition's
+/// name (format 3), else the scope as written of its figures.
+pub fn definition_name(d: &Dataset, s: &Series, lang: Lang) -> String {
+    match (d.metric_key(&s.key), s.points.first()) {
+        (Some(mk), Some(p)) => crate::compare::definition_text(mk, &p.metric, lang),
+        _ => s.definition.clone(),
     }
 }
 

@@ -11,6 +11,10 @@ use crate::format::{self, Scale};
 use cc_data::model::{Citation, Cluster, Dataset, Lang, Level, Qualifier};
 use cc_data::units::{Dimension, Quantity};
 
+mod growth;
+use growth::growth_values;
+pub use growth::{GrowthColumn, GrowthValue};
+
 /// A column to sort by.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum SortKey {
@@ -22,6 +26,8 @@ pub enum SortKey {
     Figures,
     /// A headline metric, by its key.
     Metric(String),
+    /// The average annual growth of a headline metric, by its key.
+    Growth(String),
 }
 
 impl SortKey {
@@ -36,9 +42,10 @@ impl SortKey {
     ];
 
     /// The name used on the command line (`--sort`): `name`, `level`,
-    /// `province`, `industry`, `designated`, `figures` or a metric key.
-    pub fn code(&self) -> &str {
-        match self {
+    /// `province`, `industry`, `designated`, `figures`, a metric key, or
+    /// `growth:` and a metric key.
+    pub fn code(&self) -> std::borrow::Cow<'_, str> {
+        std::borrow::Cow::Borrowed(match self {
             SortKey::Name => "name",
             SortKey::Level => "level",
             SortKey::Provinces => "province",
@@ -46,9 +53,13 @@ impl SortKey {
             SortKey::Designated => "designated",
             SortKey::Figures => "figures",
             SortKey::Metric(k) => k,
-        }
+            SortKey::Growth(k) => return format!("{GROWTH_PREFIX}{k}").into(),
+        })
     }
 }
+
+/// How a growth column is named on the command line: `growth:output_value`.
+pub const GROWTH_PREFIX: &str = "growth:";
 
 /// A sort order: the column and its direction. Missing values always come last.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
@@ -132,6 +143,8 @@ pub struct Row {
     pub figures: usize,
     /// One per [`ClusterTable::columns`].
     pub values: Vec<Option<Value>>,
+    /// One per [`ClusterTable::growth`].
+    pub growth: Vec<Option<GrowthValue>>,
 }
 
 /// The table: rows in dataset order (row `i` is cluster `i`).
@@ -139,6 +152,8 @@ pub struct Row {
 pub struct ClusterTable {
     pub lang: Lang,
     pub columns: Vec<MetricColumn>,
+    /// Growth columns, after the metric columns.
+    pub growth: Vec<GrowthColumn>,
     pub rows: Vec<Row>,
 }
 
@@ -161,7 +176,7 @@ pub fn fixed_header(k: &SortKey, lang: Lang) -> &'static str {
         SortKey::Industry => lang.pick("行业", "Industry"),
         SortKey::Designated => lang.pick("入选年份", "Designated"),
         SortKey::Figures => lang.pick("数据项数", "Figures"),
-        SortKey::Metric(_) => "",
+        SortKey::Metric(_) | SortKey::Growth(_) => "",
     }
 }
 
@@ -230,6 +245,21 @@ impl ClusterTable {
             latest.push(vals);
         }
 
+        let growth_of = growth_values(d, &columns, &latest, lang);
+        let growth: Vec<GrowthColumn> = columns
+            .iter()
+            .zip(&growth_of)
+            .filter(|(_, g)| g.iter().any(Option::is_some))
+            .map(|(c, _)| GrowthColumn {
+                key: c.key.clone(),
+                name: c.name.clone(),
+            })
+            .collect();
+        let mut growth_of: Vec<Vec<Option<GrowthValue>>> = growth_of
+            .into_iter()
+            .filter(|g| g.iter().any(Option::is_some))
+            .collect();
+
         let sep = lang.pick("、", ", ");
         let rows = d
             .clusters
@@ -262,11 +292,13 @@ impl ClusterTable {
                         vals[ci].map(|(mi, q)| value(&c.metrics[mi], mi, q, col, lang))
                     })
                     .collect(),
+                growth: growth_of.iter_mut().map(|g| g[ci].take()).collect(),
             })
             .collect();
         Self {
             lang,
             columns,
+            growth,
             rows,
         }
     }
@@ -275,6 +307,7 @@ impl ClusterTable {
     pub fn has_key(&self, key: &SortKey) -> bool {
         match key {
             SortKey::Metric(k) => self.columns.iter().any(|c| c.key == *k),
+            SortKey::Growth(k) => self.growth.iter().any(|c| c.key == *k),
             _ => true,
         }
     }
@@ -282,6 +315,10 @@ impl ClusterTable {
     /// The sort key for a `--sort` name, if this table has that column.
     pub fn parse_key(&self, code: &str) -> Option<SortKey> {
         let fixed = SortKey::FIXED.iter().find(|k| k.code() == code).cloned();
+        if let Some(k) = code.strip_prefix(GROWTH_PREFIX) {
+            let key = SortKey::Growth(k.to_owned());
+            return self.has_key(&key).then_some(key);
+        }
         fixed.or_else(|| {
             self.columns
                 .iter()
@@ -294,8 +331,13 @@ impl ClusterTable {
     pub fn key_codes(&self) -> Vec<String> {
         SortKey::FIXED
             .iter()
-            .map(|k| k.code().to_owned())
+            .map(|k| k.code().into_owned())
             .chain(self.columns.iter().map(|c| c.key.clone()))
+            .chain(
+                self.growth
+                    .iter()
+                    .map(|c| format!("{GROWTH_PREFIX}{}", c.key)),
+            )
             .collect()
     }
 
@@ -322,6 +364,14 @@ impl ClusterTable {
                 };
                 by(rows, desc, |i| {
                     r[i].values[col].as_ref().and_then(|v| v.number).map(F64Ord)
+                })
+            }
+            SortKey::Growth(k) => {
+                let Some(col) = self.growth.iter().position(|c| c.key == *k) else {
+                    return;
+                };
+                by(rows, desc, |i| {
+                    r[i].growth[col].as_ref().and_then(|v| v.number).map(F64Ord)
                 })
             }
         }
@@ -454,142 +504,5 @@ fn value(
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use cc_data::model::{AsOf, Metric, MetricKey, Text};
-
-    fn metric(key: &str, value: f64, unit: &str, qualifier: Qualifier, year: i32) -> Metric {
-        Metric {
-            key: key.into(),
-            value,
-            unit: unit.into(),
-            qualifier,
-            as_of: AsOf {
-                year,
-                ..Default::default()
-            },
-            source: Citation {
-                source: "s".into(),
-                quote: format!("{value}{unit}"),
-            },
-            ..Default::default()
-        }
-    }
-
-    fn data() -> Dataset {
-        let c = |id: &str, metrics: Vec<Metric>| Cluster {
-            id: id.into(),
-            name: Text::new(id, id),
-            metrics,
-            ..Default::default()
-        };
-        Dataset {
-            metric_keys: vec![
-                MetricKey {
-                    key: "output_value".into(),
-                    name: Text::new("产值", "Output value"),
-                    headline: true,
-                    ..MetricKey::default()
-                },
-                MetricKey {
-                    key: "not_headline".into(),
-                    name: Text::new("其他", "Other"),
-                    headline: false,
-                    ..MetricKey::default()
-                },
-            ],
-            clusters: vec![
-                c("none", vec![]),
-                c(
-                    "bound",
-                    vec![metric(
-                        "output_value",
-                        5700.0,
-                        "亿元",
-                        Qualifier::MoreThan,
-                        2021,
-                    )],
-                ),
-                c(
-                    "big",
-                    vec![
-                        metric("output_value", 1.0, "万亿元", Qualifier::Exact, 2020),
-                        metric("output_value", 1.85, "万亿元", Qualifier::Exact, 2022),
-                    ],
-                ),
-                c(
-                    "exact",
-                    vec![metric(
-                        "output_value",
-                        5700.0,
-                        "亿元",
-                        Qualifier::Exact,
-                        2021,
-                    )],
-                ),
-                c(
-                    "other-kind",
-                    vec![metric("output_value", 3.0, "家", Qualifier::Exact, 2021)],
-                ),
-            ],
-            ..Default::default()
-        }
-    }
-
-    #[test]
-    fn one_row_per_cluster_and_one_column_per_headline_metric() {
-        let t = ClusterTable::build(&data(), Lang::Zh);
-        assert_eq!(t.rows.len(), 5);
-        assert_eq!(t.columns.len(), 1, "only headline keys");
-        assert_eq!(t.columns[0].header(Lang::Zh), "产值（亿元）");
-        assert_eq!(
-            t.rows[2].values[0].as_ref().unwrap().text,
-            "18500",
-            "latest year"
-        );
-        assert_eq!(t.rows[1].values[0].as_ref().unwrap().text, "> 5700");
-        assert!(t.rows[1].values[0].as_ref().unwrap().bound);
-        let odd = t.rows[4].values[0].as_ref().unwrap();
-        assert_eq!(odd.number, None, "another kind is not converted");
-        assert_eq!(odd.text, "3家");
-        assert_eq!(t.rows[2].figures, 2);
-    }
-
-    #[test]
-    fn sorting_puts_missing_last_and_is_stable() {
-        let d = data();
-        let t = ClusterTable::build(&d, Lang::En);
-        let ids = |rows: &[usize]| {
-            rows.iter()
-                .map(|&i| t.rows[i].id.as_str())
-                .collect::<Vec<_>>()
-        };
-        let mut rows: Vec<usize> = (0..5).collect();
-        let mut s = Sort {
-            key: SortKey::Metric("output_value".into()),
-            descending: true,
-        };
-        t.sort(&mut rows, &s);
-        // The bound and the exact 5700 tie on the number: dataset order kept.
-        assert_eq!(ids(&rows), ["big", "bound", "exact", "none", "other-kind"]);
-        s.descending = false;
-        let mut rows: Vec<usize> = (0..5).collect();
-        t.sort(&mut rows, &s);
-        assert_eq!(ids(&rows), ["bound", "exact", "big", "none", "other-kind"]);
-        let mut rows: Vec<usize> = (0..5).collect();
-        t.sort(
-            &mut rows,
-            &Sort {
-                key: SortKey::Figures,
-                descending: true,
-            },
-        );
-        assert_eq!(ids(&rows)[0], "big");
-        assert_eq!(t.parse_key("figures"), Some(SortKey::Figures));
-        assert_eq!(
-            t.parse_key("output_value"),
-            Some(SortKey::Metric("output_value".into()))
-        );
-        assert_eq!(t.parse_key("not_headline"), None);
-    }
-}
+#[path = "table/tests.rs"]
+mod tests;

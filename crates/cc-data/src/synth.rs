@@ -163,6 +163,34 @@ pub fn dataset(n: usize) -> Dataset {
     }
 }
 
+/// The synthetic dataset of `n` clusters where each cluster's output and
+/// firm count run over `years` years (ending in its latest year, growing
+/// 8% and 3% a year), for the charts' and the table's series at scale.
+pub fn dataset_with_series(n: usize, years: usize) -> Dataset {
+    let mut d = dataset(n);
+    for c in &mut d.clusters {
+        let mut extra = Vec::new();
+        for key in ["output_value", "firms"] {
+            let Some(last) = c.metrics.iter().find(|m| m.key == key).cloned() else {
+                continue;
+            };
+            c.metrics
+                .retain(|m| m.key != key || m.as_of.year == last.as_of.year);
+            let rate = if key == "firms" { 1.03f64 } else { 1.08f64 };
+            for k in 1..years {
+                let mut m = last.clone();
+                m.as_of.year -= k as i32;
+                m.value = (last.value / rate.powi(k as i32)).round();
+                m.qualifier = Qualifier::Exact;
+                m.source.quote = format!("{}{}", m.value, m.unit);
+                extra.push(m);
+            }
+        }
+        c.metrics.extend(extra);
+    }
+    d
+}
+
 /// The synthetic dataset as pretty JSON text.
 pub fn json(n: usize) -> String {
     // Serialising plain data to a String cannot fail.

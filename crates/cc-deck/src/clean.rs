@@ -238,6 +238,7 @@ fn slide(s: &mut Slide) {
                     &mut r.target,
                     &mut r.actual,
                     &mut r.progress_text,
+                    &mut r.on_track,
                 ] {
                     one(s);
                 }

@@ -4,7 +4,8 @@
 //! markup), so no cluster name can break or inject into a slide.
 //!
 //! Slides, in order: title; overview (headline figures, clusters as
-//! columns); one bar chart per compared metric; every figure of each
+//! columns); one bar chart per compared metric; a table of years per metric
+//! that a compared cluster has over the years; every figure of each
 //! cluster; targets with progress; policy instruments with the policies
 //! written out; national context (when asked); sources with the phrases
 //! quoted. Content that does not fit a slide continues on the next one.
@@ -135,6 +136,8 @@ pub fn build_dated(d: &Dataset, cmp: &Comparison, opts: &DeckOptions, date: &str
             slides.push(bars_slide(d, row, &shorts, colours, lang));
         }
     }
+    // 3b. Figures over the years: a slide per metric a cluster has a series of.
+    slides.extend(series_slides(d, cmp, &shorts, colours, opts.page, lang));
 
     end_section(&mut slides, &mut section, lang);
 

@@ -232,6 +232,9 @@ pub struct TargetRow {
     /// Progress 0–1 (capped for drawing); `None` where it cannot be computed.
     pub progress: Option<f64>,
     pub progress_text: String,
+    /// The growth a year needed beside the growth so far, where a series of
+    /// the target's definition leads to it; empty otherwise (no verdict).
+    pub on_track: String,
 }
 
 #[derive(Clone, Debug, Serialize)]

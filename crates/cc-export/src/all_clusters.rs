@@ -103,6 +103,14 @@ fn header(t: &ClusterTable) -> Vec<String> {
         ));
         h.push(format!("{} · {}", c.name, l.pick("来源", "source")));
     }
+    for g in &t.growth {
+        h.push(g.header(l));
+        h.push(format!(
+            "{} · {}",
+            g.header(l),
+            l.pick("年份/口径", "years/definition")
+        ));
+    }
     h
 }
 
@@ -147,6 +155,19 @@ fn csv_bytes(d: &Dataset, t: &ClusterTable, rows: &[usize]) -> Result<Vec<u8>, E
                     None => rec.extend([String::new(), String::new(), String::new()]),
                 }
             }
+            for g in &r.growth {
+                match g {
+                    Some(g) => {
+                        // A bound keeps its symbol with its number.
+                        rec.push(match g.plain_number() {
+                            Some(n) => cc_core::format::plain_number(n),
+                            None => csv_text(&g.text),
+                        });
+                        rec.push(csv_text(&g.note));
+                    }
+                    None => rec.extend([String::new(), String::new()]),
+                }
+            }
             w.write_record(&rec)?;
         }
         w.flush().map_err(csv::Error::from)?;
@@ -170,15 +191,19 @@ fn xlsx_bytes(d: &Dataset, t: &ClusterTable, rows: &[usize]) -> Result<Vec<u8>, 
     let head = super::xlsx::header_format();
     let num = super::xlsx::number_format();
     let weak = Format::new().set_font_color("5A6470");
+    let pct1 = Format::new().set_num_format("0.0");
     let ws = wb.add_worksheet();
     ws.set_name(l.pick("集群一览", "Clusters"))?;
     let widths = [28.0, 30.0, 10.0, 14.0, 20.0, 10.0, 9.0];
     let h = header(t);
+    let growth_from = widths.len() + 3 * t.columns.len();
     for (c, text) in h.iter().enumerate() {
         let c = c as u16;
         ws.write_string_with_format(0, c, xlsx_text(text, l), &head)?;
         let w = match c as usize {
             i if i < widths.len() => widths[i],
+            i if i >= growth_from && (i - growth_from).is_multiple_of(2) => 12.0,
+            i if i >= growth_from => 30.0,
             i if (i - widths.len()) % 3 == 0 => 14.0,
             i if (i - widths.len()) % 3 == 1 => 24.0,
             _ => 40.0,
@@ -212,6 +237,16 @@ fn xlsx_bytes(d: &Dataset, t: &ClusterTable, rows: &[usize]) -> Result<Vec<u8>, 
             if let Some(cite) = table::citation(d, r, v) {
                 ws.write_string(row, c + 2, xlsx_text(&table::source_text(d, cite, l), l))?;
             }
+        }
+        for (j, g) in r.growth.iter().enumerate() {
+            let Some(g) = g else { continue };
+            let c = (growth_from + 2 * j) as u16;
+            match g.plain_number() {
+                Some(n) => ws.write_with_format(row, c, round_sig(n), &pct1)?,
+                // A bound keeps its symbol with its number in the cell.
+                _ => ws.write_string(row, c, xlsx_text(&g.text, l))?,
+            };
+            ws.write_string(row, c + 1, xlsx_text(&g.note, l))?;
         }
     }
     let last_col = h.len().saturating_sub(1) as u16;
@@ -255,6 +290,7 @@ fn markdown(d: &Dataset, t: &ClusterTable, rows: &[usize]) -> String {
             c.header(l)
         }
     }));
+    head.extend(t.growth.iter().map(|g| g.header(l)));
     out.push_str(&format!(
         "| {} |\n",
         head.iter()
@@ -280,6 +316,9 @@ fn markdown(d: &Dataset, t: &ClusterTable, rows: &[usize]) -> String {
                 }
                 None => "—".to_owned(),
             });
+        }
+        for g in &r.growth {
+            cells.push(g.as_ref().map_or("—".to_owned(), |g| md_cell(&g.note)));
         }
         out.push_str(&format!("| {} |\n", cells.join(" | ")));
     }

@@ -140,6 +140,41 @@ pub fn policy_rows(d: &Dataset, cmp: &Comparison) -> Vec<Vec<Flat>> {
     out
 }
 
+/// Header and rows of the series table: every figure of every series of
+/// the compared clusters ([`crate::series::series_rows`]).
+pub fn series_rows(d: &Dataset, cmp: &Comparison) -> Vec<Vec<Flat>> {
+    let l = cmp.lang;
+    let mut out = vec![
+        crate::series::headers(l)
+            .iter()
+            .map(|h| Flat::text(*h))
+            .collect(),
+    ];
+    for r in crate::series::series_rows(d, cmp) {
+        out.push(vec![
+            Flat::Text(r.cluster),
+            Flat::Text(r.metric),
+            Flat::Text(r.definition),
+            Flat::Text(r.year_text),
+            Flat::Text(r.written),
+            // A bound keeps its symbol with its number, as written.
+            if r.bound.is_empty() {
+                Flat::Num(r.value)
+            } else {
+                Flat::Text(format!("{} {}", r.bound, format::plain_number(r.value)))
+            },
+            Flat::Text(r.unit),
+            Flat::text(r.bound),
+            Flat::text(crate::series::flag(r.forecast, l)),
+            Flat::Text(r.growth),
+            Flat::Text(r.source),
+            Flat::Text(r.quote),
+            Flat::Num(r.year.into()),
+        ]);
+    }
+    out
+}
+
 /// CSV: UTF-8 with a byte-order mark, so spreadsheet programs read Chinese right.
 pub fn csv_bytes(rows: &[Vec<Flat>]) -> Result<Vec<u8>, ExportError> {
     let mut out = "\u{feff}".as_bytes().to_vec();

@@ -202,7 +202,50 @@ pub fn html(d: &Dataset, cmp: &Comparison) -> String {
                         tr.progress.map_or("—".into(), |f| format::progress(f, l)),
                         "num",
                     ),
-                    (bdi(&tr.scope_note), "warn"),
+                    (
+                        [tr.scope_note.as_str(), tr.on_track.as_str()]
+                            .iter()
+                            .filter(|s| !s.is_empty())
+                            .map(|s| bdi(s))
+                            .collect::<Vec<_>>()
+                            .join("<br>"),
+                        "warn",
+                    ),
+                ]
+            })
+            .collect();
+        body.push_str(&html_table(&head, &rows));
+    }
+
+    // Figures over the years, as in the Markdown and the XLSX.
+    let series = crate::series::series_rows(d, cmp);
+    if !series.is_empty() {
+        body.push_str(&format!(
+            "<h2>{}</h2>",
+            l.pick("历年数据", "Over the years")
+        ));
+        let h = crate::series::headers(l);
+        let head = [h[0], h[1], h[2], h[3], h[4], h[5], h[6], h[8], h[9], h[10]].map(esc);
+        let rows: Vec<Vec<(String, &str)>> = series
+            .iter()
+            .map(|r| {
+                let n = format::number(r.value, l);
+                let number = if r.bound.is_empty() {
+                    n
+                } else {
+                    format!("{} {n}", r.bound)
+                };
+                vec![
+                    (bdi(&r.cluster), ""),
+                    (bdi(&r.metric), ""),
+                    (bdi(&r.definition), ""),
+                    (bdi(&r.year_text), "num"),
+                    (bdi(&r.written), "num"),
+                    (bdi(&number), "num"),
+                    (bdi(&r.unit), "unit"),
+                    (esc(crate::series::flag(r.forecast, l)), ""),
+                    (bdi(&r.growth), ""),
+                    (format!("{}: “{}”", bdi(&r.source), bdi(&r.quote)), ""),
                 ]
             })
             .collect();

@@ -9,6 +9,7 @@ mod html;
 mod markdown;
 pub mod pptx;
 pub mod safe;
+pub mod series;
 mod table;
 mod write;
 mod xlsx;
@@ -112,6 +113,9 @@ pub enum What {
     Comparison,
     /// The compared clusters' policies alone, as CSV.
     Policies,
+    /// The compared clusters' figures over the years alone, as CSV (the
+    /// other formats hold them with the comparison).
+    Series,
 }
 
 /// What to export.
@@ -152,6 +156,10 @@ pub enum ExportError {
     NotAFile { path: String, what: &'static str },
     #[error("--what policies writes CSV; the {0} export holds the policies with the comparison")]
     PoliciesFormat(&'static str),
+    #[error(
+        "--what series writes CSV; the {0} export holds the figures over the years with the comparison"
+    )]
+    SeriesFormat(&'static str),
     #[error("XLSX: {0}")]
     Xlsx(#[from] rust_xlsxwriter::XlsxError),
     #[error("CSV: {0}")]
@@ -253,6 +261,12 @@ pub fn render_with_notes(
         return match fmt {
             Format::Csv => Ok((flat::csv_bytes(&flat::policy_rows(d, &cmp))?, vec![])),
             other => Err(ExportError::PoliciesFormat(other.extension())),
+        };
+    }
+    if what == What::Series {
+        return match fmt {
+            Format::Csv => Ok((flat::csv_bytes(&flat::series_rows(d, &cmp))?, vec![])),
+            other => Err(ExportError::SeriesFormat(other.extension())),
         };
     }
     Ok(match fmt {

@@ -78,7 +78,57 @@ pub fn markdown(d: &Dataset, cmp: &Comparison) -> String {
                 md_cell(&format!("{}{year}", tr.display)),
                 md_cell(&actual),
                 md_cell(&progress),
-                md_cell(&tr.scope_note),
+                md_cell(
+                    &[tr.scope_note.as_str(), tr.on_track.as_str()]
+                        .iter()
+                        .filter(|s| !s.is_empty())
+                        .copied()
+                        .collect::<Vec<_>>()
+                        .join("; "),
+                ),
+            ]));
+        }
+    }
+
+    // Figures over the years.
+    let series = crate::series::series_rows(d, cmp);
+    if !series.is_empty() {
+        out.push_str(&format!(
+            "\n## {}\n\n",
+            l.pick("历年数据", "Over the years")
+        ));
+        let h = crate::series::headers(l);
+        out.push_str(&row(&[
+            h[0].into(),
+            h[1].into(),
+            h[2].into(),
+            h[3].into(),
+            h[4].into(),
+            format!("{} ({})", h[5], l.pick("见单位列", "see unit")),
+            h[6].into(),
+            h[8].into(),
+            h[9].into(),
+            l.pick("来源", "Source").into(),
+        ]));
+        out.push_str("|---|---|---|---:|---:|---:|---|---|---|---|\n");
+        for r in &series {
+            let n = format::number(r.value, l);
+            let number = if r.bound.is_empty() {
+                n
+            } else {
+                format!("{} {n}", r.bound)
+            };
+            out.push_str(&row(&[
+                md_cell(&r.cluster),
+                md_cell(&r.metric),
+                md_cell(&r.definition),
+                md_cell(&r.year_text),
+                md_cell(&r.written),
+                md_cell(&number),
+                md_cell(&r.unit),
+                crate::series::flag(r.forecast, l).to_owned(),
+                md_cell(&r.growth),
+                md_cell(&format!("{}: “{}”", r.source, r.quote)),
             ]));
         }
     }

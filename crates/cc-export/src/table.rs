@@ -329,6 +329,9 @@ pub struct TargetRow {
     /// Target minus actual, in the target's unit.
     pub gap: Option<f64>,
     pub scope_note: String,
+    /// The growth needed a year beside the growth so far, where a series of
+    /// the target's definition leads to it; empty otherwise.
+    pub on_track: String,
     pub policy: String,
     pub source: String,
 }
@@ -367,6 +370,7 @@ pub fn targets(d: &Dataset, cmp: &Comparison) -> Vec<TargetRow> {
                         .map(|a| t.value - a)
                         .filter(|g| g.is_finite()),
                     scope_note: tp.scope_note.clone().unwrap_or_default(),
+                    on_track: tp.on_track.clone().unwrap_or_default(),
                     policy: tp.policy_title.clone().unwrap_or_default(),
                     source: citation(d, &t.source, lang),
                 }

@@ -1,6 +1,7 @@
 //! XLSX (rust_xlsxwriter): Comparison (numbers with their qualifier, year and
 //! scope; differences to the baseline as numbers), Targets (numbers with
-//! units), Policies, Clusters (full names), Sources, a native chart of the
+//! units), Policies, Series (every figure over the years), Clusters (full
+//! names), Sources, a native chart of the
 //! headline metric, and Notes where a text had to be shortened. Every sheet
 //! prints landscape, one page wide, with its header row repeated.
 //!
@@ -272,6 +273,10 @@ pub fn xlsx_bytes(d: &Dataset, cmp: &Comparison) -> Result<(Vec<u8>, Vec<String>
         (l.pick("口径说明", "Scope note"), 30.0),
         (l.pick("政策文件", "Policy"), 40.0),
         (l.pick("来源", "Source"), 60.0),
+        (
+            l.pick("是否按期（所需年均增长）", "On track (growth needed)"),
+            40.0,
+        ),
     ]
     .map(|(h, w)| (h.to_owned(), w));
     sh.header(ws, &cols, &head)?;
@@ -295,6 +300,7 @@ pub fn xlsx_bytes(d: &Dataset, cmp: &Comparison) -> Result<(Vec<u8>, Vec<String>
         sh.text(ws, row, 11, &tr.scope_note, Some(&wrap))?;
         sh.text(ws, row, 12, &tr.policy, Some(&wrap))?;
         sh.text(ws, row, 13, &tr.source, Some(&wrap))?;
+        sh.text(ws, row, 14, &tr.on_track, Some(&wrap))?;
     }
 
     // Policies.
@@ -321,6 +327,46 @@ pub fn xlsx_bytes(d: &Dataset, cmp: &Comparison) -> Result<(Vec<u8>, Vec<String>
         sh.text(ws, row, 5, &p.summary, Some(&wrap))?;
         sh.text(ws, row, 6, &p.document, Some(&wrap))?;
         sh.text(ws, row, 7, &p.quote, Some(&wrap))?;
+    }
+
+    // Series: every figure of every series, one row per year.
+    let series = super::series::series_rows(d, cmp);
+    if !series.is_empty() {
+        let name = l.pick("历年数据", "Series");
+        let ws = wb.add_worksheet();
+        ws.set_name(name)?;
+        let mut sh = sheet!(name);
+        let widths = [
+            26.0, 16.0, 22.0, 8.0, 18.0, 14.0, 10.0, 8.0, 8.0, 26.0, 50.0, 50.0, 10.0,
+        ];
+        let cols: Vec<(String, f64)> = super::series::headers(l)
+            .iter()
+            .zip(widths)
+            .map(|(h, w)| ((*h).to_owned(), w))
+            .collect();
+        sh.header(ws, &cols, &head)?;
+        for (i, r) in series.iter().enumerate() {
+            let row = i as u32 + 1;
+            sh.text(ws, row, 0, &r.cluster, None)?;
+            sh.text(ws, row, 1, &r.metric, None)?;
+            sh.text(ws, row, 2, &r.definition, Some(&wrap))?;
+            sh.text(ws, row, 3, &r.year_text, None)?;
+            sh.text(ws, row, 4, &r.written, None)?;
+            // A bound keeps its symbol with its number in the cell.
+            if r.bound.is_empty() {
+                sh.number(ws, row, 5, r.value, None)?;
+            } else {
+                let n = format::plain_number(format::round_sig(r.value));
+                sh.text(ws, row, 5, &format!("{} {n}", r.bound), None)?;
+            }
+            sh.text(ws, row, 6, &r.unit, Some(&weak))?;
+            sh.text(ws, row, 7, r.bound, None)?;
+            sh.text(ws, row, 8, super::series::flag(r.forecast, l), None)?;
+            sh.text(ws, row, 9, &r.growth, Some(&wrap))?;
+            sh.text(ws, row, 10, &r.source, Some(&wrap))?;
+            sh.text(ws, row, 11, &r.quote, Some(&wrap))?;
+            sh.number(ws, row, 12, r.year.into(), Some(&Format::new()))?;
+        }
     }
 
     // Clusters, by their full names, the baseline marked.

@@ -4,6 +4,8 @@
 //! double-click resets, category labels on the axis, value labels, legend and
 //! hover tooltips. Comparability caveats are shown above each chart.
 
+mod over_time;
+
 use egui::{Align2, Color32, RichText, Ui};
 use egui_plot::{
     AxisHints, Bar, BarChart, Corner, GridMark, Legend, Line, Plot, PlotPoint, PlotPoints, Text,
@@ -336,7 +338,7 @@ impl Charts {
         });
         if let Some(row) = self.metric.as_deref().and_then(|k| cmp.row(k)) {
             metric_chart(ui, cx, row, "chart-metric-plot", theme::CHART_HEIGHT);
-            time_series(ui, cx, row);
+            over_time(ui, cx, row);
         }
         firm_counts(ui, cx);
         targets_chart(ui, cx);
@@ -642,66 +644,7 @@ pub fn targets_chart(ui: &mut Ui, cx: &ViewCtx<'_>) {
     );
 }
 
-/// The chosen metric over the years, for clusters with several years.
-pub fn time_series(ui: &mut Ui, cx: &ViewCtx<'_>, row: &Row) {
-    let lang = cx.lang;
-    let cmp = cx.comparison;
-    let with_history: Vec<(usize, &cc_core::compare::Cell)> = row
-        .cells
-        .iter()
-        .enumerate()
-        .filter_map(|(i, c)| {
-            c.as_ref()
-                .filter(|c| c.comparable && c.history.len() > 1)
-                .map(|c| (i, c))
-        })
-        .collect();
-    widgets::section(
-        ui,
-        &format!("{} · {}", row.name, tr(lang, "历年变化", "over the years")),
-    );
-    if with_history.is_empty() {
-        widgets::weak(
-            ui,
-            tr(
-                lang,
-                "来源中没有集群给出此指标的多个年份。",
-                "No compared cluster has this figure for more than one year in the sources.",
-            ),
-        );
-        return;
-    }
-    Plot::new("chart-series")
-        .height(theme::CHART_HEIGHT * 0.8)
-        .allow_drag(false)
-        .allow_zoom(false)
-        .allow_scroll(false)
-        .allow_boxed_zoom(false)
-        .legend(Legend::default().position(Corner::LeftTop))
-        .y_axis_label(row.scale.label.to_owned())
-        .x_axis_formatter(|m, _| {
-            if m.value.fract().abs() < 1e-9 {
-                format!("{}", m.value as i64)
-            } else {
-                String::new()
-            }
-        })
-        .include_y(0.0)
-        .show(ui, |plot_ui| {
-            for (i, cell) in &with_history {
-                let pts: PlotPoints<'_> =
-                    cell.history.iter().map(|(y, v)| [*y as f64, *v]).collect();
-                plot_ui.line(
-                    Line::new(cmp.columns[*i].name.clone(), pts)
-                        .color(
-                            theme::palette(plot_ui.ctx().global_style().visuals.dark_mode).series
-                                [*i % 6],
-                        )
-                        .width(2.5),
-                );
-            }
-        });
-}
+pub use over_time::{lines_for_plot, over_time};
 
 #[cfg(test)]
 mod tests {

@@ -7,8 +7,21 @@ use egui::{RichText, Ui};
 use super::i18n::{self, tr};
 use super::widgets::{self, with_source};
 use super::{ViewCtx, theme};
+use cc_core::compare::Column;
 use cc_core::format;
-use cc_data::model::{Cluster, Lang, Stage};
+use cc_core::series::{self, Series};
+use cc_data::model::{Cluster, Lang, Metric, Stage};
+
+/// The series of `m`'s key and definition among a column's series: the
+/// one whose growth a card of `m` shows.
+pub fn series_of_figure<'a>(col: &'a Column, m: &Metric) -> Option<&'a Series> {
+    col.series.iter().find(|s| {
+        s.key == m.key
+            && s.points
+                .iter()
+                .any(|p| cc_core::compare::same_definition(&p.metric, m))
+    })
+}
 
 /// The panel of the `index`-th compared cluster.
 pub struct ClusterPanel<'a> {
@@ -86,6 +99,7 @@ impl ClusterPanel<'_> {
             return;
         }
         self.other_figures(ui, c);
+        self.growth(ui);
         self.chain(ui, c);
         self.organisation_and_places(ui, c);
         self.targets(ui);
@@ -144,6 +158,21 @@ impl ClusterPanel<'_> {
                                     sub = format!("{sub} · {}", s.get(lang));
                                 }
                                 widgets::weak(ui, sub);
+                                // Growth between the first and latest actual
+                                // figure of this definition, never across.
+                                let col = &cx.comparison.columns[self.index];
+                                if let Some(g) = series_of_figure(col, &cell.metric)
+                                    .and_then(Series::overall_growth)
+                                {
+                                    widgets::weak(
+                                        ui,
+                                        format!(
+                                            "{}{}",
+                                            tr(lang, "年均增长 ", "growth "),
+                                            series::growth_text(&g, lang)
+                                        ),
+                                    );
+                                }
                                 if let (Some(r), Some(diff)) =
                                     (cell.vs_baseline, cell.baseline_diff(lang))
                                 {
@@ -247,6 +276,48 @@ impl ClusterPanel<'_> {
                     "A figure for one firm or place, not compared across clusters",
                 )),
             );
+        }
+    }
+
+    /// Every series of the cluster with its average annual growth, by
+    /// metric and definition.
+    fn growth(&self, ui: &mut Ui) {
+        let cx = self.ctx;
+        let lang = cx.lang;
+        let col = &cx.comparison.columns[self.index];
+        let shown: Vec<_> = col
+            .series
+            .iter()
+            .filter_map(|s| Some((s, s.overall_growth()?)))
+            .collect();
+        if shown.is_empty() {
+            return;
+        }
+        widgets::section(ui, tr(lang, "历年增长", "Growth over the years"));
+        for (s, g) in shown {
+            let name = cx
+                .dataset
+                .metric_key(&s.key)
+                .map_or(s.key.as_str(), |k| k.name.get(lang));
+            let def = series::definition_name(cx.dataset, s, lang);
+            let years: Vec<String> = s
+                .points
+                .iter()
+                .map(|p| {
+                    format!(
+                        "{} {}",
+                        format::as_of(&p.metric.as_of, lang),
+                        format::metric(&p.metric, lang).unwrap_or_default()
+                    )
+                })
+                .collect();
+            ui.horizontal_wrapped(|ui| {
+                ui.label(format!("{name}{}", i18n::colon(lang)));
+                ui.label(RichText::new(series::growth_text(&g, lang)).strong());
+                widgets::weak(ui, def);
+            })
+            .response
+            .on_hover_text(years.join("\n"));
         }
     }
 
@@ -410,6 +481,11 @@ impl ClusterPanel<'_> {
                             },
                         );
                     }
+                }
+                // On track? The growth needed beside the growth so far, in
+                // words, only for a target of a series' definition.
+                if let Some(line) = &t.on_track {
+                    widgets::weak(ui, line);
                 }
                 if let Some(s) = &t.scope_note {
                     widgets::caveat(

@@ -43,7 +43,10 @@ impl TableView {
             _ => Sort {
                 descending: matches!(
                     key,
-                    SortKey::Metric(_) | SortKey::Figures | SortKey::Designated
+                    SortKey::Metric(_)
+                        | SortKey::Growth(_)
+                        | SortKey::Figures
+                        | SortKey::Designated
                 ),
                 key,
             },
@@ -151,7 +154,7 @@ impl TableView {
                 for w in widths {
                     b = b.column(Column::initial(w).at_least(40.0).clip(true));
                 }
-                for _ in &t.columns {
+                for _ in 0..t.columns.len() + t.growth.len() {
                     b = b.column(Column::initial(metric_w).at_least(50.0).clip(true));
                 }
                 b.header(head_h, |mut h| {
@@ -165,11 +168,26 @@ impl TableView {
                                 c.header(lang),
                                 c.caveat(lang),
                             )
+                        }))
+                        .chain(t.growth.iter().map(|g| {
+                            (
+                                SortKey::Growth(g.key.clone()),
+                                g.header(lang),
+                                Some(tr(
+                                    lang,
+                                    "首个至最新实际数字之间的年均增长，同一口径；界限值保留其方向，预计数不计入。",
+                                    "Average annual growth from the first to the latest actual figure of one definition; a bound keeps its direction, forecasts never count.",
+                                )),
+                            )
                         }));
                     for (key, text, caveat) in heads {
                         h.col(|ui| {
                             let sorted = sort.as_ref().is_some_and(|s| s.key == key);
-                            let warn = if caveat.is_some() { " ⚠" } else { "" };
+                            let warn = if caveat.is_some() && !matches!(key, SortKey::Growth(_)) {
+                                " ⚠"
+                            } else {
+                                ""
+                            };
                             let label = format!("{text}{warn}{}", arrow(&key));
                             let r = ui
                                 .add(
@@ -289,6 +307,19 @@ impl TableView {
                                                 Some(&v.note),
                                             );
                                         }
+                                    }
+                                });
+                            });
+                        }
+                        for g in &r.growth {
+                            row.col(|ui| {
+                                right(ui, |ui| match g {
+                                    None => {
+                                        widgets::weak(ui, "—");
+                                    }
+                                    Some(g) => {
+                                        ui.add(egui::Label::new(&g.text).truncate())
+                                            .on_hover_text(&g.note);
                                     }
                                 });
                             });

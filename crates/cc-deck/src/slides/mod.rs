@@ -5,6 +5,7 @@ mod context;
 mod figures;
 mod overview;
 mod policies;
+mod series;
 mod sources;
 mod targets;
 
@@ -13,5 +14,6 @@ pub(crate) use context::*;
 pub(crate) use figures::*;
 pub(crate) use overview::*;
 pub(crate) use policies::*;
+pub(crate) use series::*;
 pub(crate) use sources::*;
 pub(crate) use targets::*;

@@ -57,6 +57,7 @@ pub(crate) fn targets_slide(
                 actual,
                 progress,
                 progress_text,
+                on_track: tp.on_track.clone().unwrap_or_default(),
             });
         }
     }
