@@ -13,6 +13,6 @@ pub mod cli;
 pub mod export;
 
 pub use cc_core::{compare, filter, format, map, table, tokens};
-pub use cc_data::{load, model, selection, synth, units};
+pub use cc_data::{load, model, selection, sheets, synth, units};
 pub use cc_deck as deck;
 pub use cc_ui as ui;

@@ -9,6 +9,7 @@ mod html;
 mod markdown;
 pub mod safe;
 mod table;
+pub mod template;
 mod write;
 mod xlsx;
 
