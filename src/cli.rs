@@ -237,40 +237,42 @@ pub fn run(cli: &Cli, command: &Command) -> ExitCode {
 pub fn run_to(cli: &Cli, command: &Command, out: &mut dyn Write, err: &mut dyn Write) -> ExitCode {
     let esc = |s: &str| load::escape_controls(s).into_owned();
     match command {
-        Command::Check { file } => match load::load_path_in(file, cli.lang.map_or(Lang::En, Lang::from)) {
-            Ok(l) => {
-                let s = l.dataset.summary();
-                let _ = writeln!(
-                    out,
-                    "{}: ok: format version {}, {} clusters, {} metrics, {} targets, {} policies, {} sources{}",
-                    esc(&l.file),
-                    l.dataset.format_version,
-                    s.clusters,
-                    s.metrics,
-                    s.targets,
-                    s.policies,
-                    s.sources,
-                    if l.warnings.is_empty() {
-                        String::new()
-                    } else {
-                        format!(", {} warning(s)", l.warnings.len())
+        Command::Check { file } => {
+            match load::load_path_in(file, cli.lang.map_or(Lang::En, Lang::from)) {
+                Ok(l) => {
+                    let s = l.dataset.summary();
+                    let _ = writeln!(
+                        out,
+                        "{}: ok: format version {}, {} clusters, {} metrics, {} targets, {} policies, {} sources{}",
+                        esc(&l.file),
+                        l.dataset.format_version,
+                        s.clusters,
+                        s.metrics,
+                        s.targets,
+                        s.policies,
+                        s.sources,
+                        if l.warnings.is_empty() {
+                            String::new()
+                        } else {
+                            format!(", {} warning(s)", l.warnings.len())
+                        }
+                    );
+                    for a in &l.added {
+                        let _ = writeln!(out, "{}: {}", esc(&l.file), esc(a));
                     }
-                );
-                for a in &l.added {
-                    let _ = writeln!(out, "{}: {}", esc(&l.file), esc(a));
+                    for w in &l.warnings {
+                        let _ = writeln!(err, "{}", w.render(&l.file));
+                    }
+                    ExitCode::SUCCESS
                 }
-                for w in &l.warnings {
-                    let _ = writeln!(err, "{}", w.render(&l.file));
+                Err(e) => {
+                    for p in &e.problems {
+                        let _ = writeln!(out, "{}", p.render(&e.file));
+                    }
+                    ExitCode::from(1)
                 }
-                ExitCode::SUCCESS
             }
-            Err(e) => {
-                for p in &e.problems {
-                    let _ = writeln!(out, "{}", p.render(&e.file));
-                }
-                ExitCode::from(1)
-            }
-        },
+        }
         Command::Template { output } => data::template(cli, output, err),
         Command::Import { file, output } => data::import(cli, file, output, out, err),
         Command::Dataset { output } => data::dataset(cli, output, out, err),

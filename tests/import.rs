@@ -80,15 +80,42 @@ fn import_lists_every_problem_by_cell_and_writes_nothing() {
     let xlsx = dir.path().join("bad.xlsx");
     std::fs::write(&xlsx, bytes).unwrap();
     let json = dir.path().join("bad.json");
-    let (code, out, _) = run(&["import", xlsx.to_str().unwrap(), "-o", json.to_str().unwrap(), "--lang", "en"]);
+    let (code, out, _) = run(&[
+        "import",
+        xlsx.to_str().unwrap(),
+        "-o",
+        json.to_str().unwrap(),
+        "--lang",
+        "en",
+    ]);
     assert_eq!(code, ExitCode::from(1));
-    assert!(!json.exists(), "nothing is written for a workbook with errors");
-    assert!(out.contains("Figures!D2 (unit): 亿圆 is not a unit; did you mean 亿元?"), "{out}");
-    assert!(out.contains("(source): src-9999 is not a source id"), "{out}");
+    assert!(
+        !json.exists(),
+        "nothing is written for a workbook with errors"
+    );
+    assert!(
+        out.contains("Figures!D2 (unit): 亿圆 is not a unit; did you mean 亿元?"),
+        "{out}"
+    );
+    assert!(
+        out.contains("(source): src-9999 is not a source id"),
+        "{out}"
+    );
     assert!(out.contains("(definition):"), "{out}");
-    assert!(out.lines().all(|l| l.starts_with(xlsx.to_str().unwrap())), "{out}");
-    let (_, zh, _) = run(&["import", xlsx.to_str().unwrap(), "-o", json.to_str().unwrap()]);
-    assert!(zh.contains("Figures!D2 (unit): 亿圆 不是单位；是不是 亿元？"), "{zh}");
+    assert!(
+        out.lines().all(|l| l.starts_with(xlsx.to_str().unwrap())),
+        "{out}"
+    );
+    let (_, zh, _) = run(&[
+        "import",
+        xlsx.to_str().unwrap(),
+        "-o",
+        json.to_str().unwrap(),
+    ]);
+    assert!(
+        zh.contains("Figures!D2 (unit): 亿圆 不是单位；是不是 亿元？"),
+        "{zh}"
+    );
 }
 
 #[test]
@@ -97,10 +124,23 @@ fn import_refuses_what_is_not_a_workbook_by_name() {
     let fake = dir.path().join("notes.xlsx");
     std::fs::write(&fake, "just text").unwrap();
     let out_json = dir.path().join("o.json");
-    let (code, out, _) = run(&["import", fake.to_str().unwrap(), "-o", out_json.to_str().unwrap()]);
+    let (code, out, _) = run(&[
+        "import",
+        fake.to_str().unwrap(),
+        "-o",
+        out_json.to_str().unwrap(),
+    ]);
     assert_eq!(code, ExitCode::from(1));
-    assert!(out.contains("notes.xlsx") && out.contains("not an Excel workbook"), "{out}");
-    let (code, out, _) = run(&["import", dir.path().to_str().unwrap(), "-o", out_json.to_str().unwrap()]);
+    assert!(
+        out.contains("notes.xlsx") && out.contains("not an Excel workbook"),
+        "{out}"
+    );
+    let (code, out, _) = run(&[
+        "import",
+        dir.path().to_str().unwrap(),
+        "-o",
+        out_json.to_str().unwrap(),
+    ]);
     assert_eq!(code, ExitCode::from(1));
     assert!(out.contains("not a regular file"), "{out}");
     let (code, _, err) = run(&["template", "-o", "-"]);
@@ -118,7 +158,11 @@ fn the_app_writes_the_template_and_opens_the_filled_workbook() {
     app.write_data_file(Purpose::Template, &xlsx);
     app.open(&xlsx);
     app.wait_for_loading();
-    assert_eq!(app.loaded.dataset.clusters.len(), 1, "the template's one example");
+    assert_eq!(
+        app.loaded.dataset.clusters.len(),
+        1,
+        "the template's one example"
+    );
     assert!(app.loaded.file.ends_with("mine.xlsx"));
     // File → Save the data as… writes what is shown, JSON or workbook.
     let json = dir.path().join("mine.json");
@@ -148,7 +192,13 @@ fn check_says_what_a_file_over_the_register_added_where() {
     std::fs::write(&f, text).unwrap();
     let (code, out, err) = run(&["check", f.to_str().unwrap()]);
     assert_eq!(code, ExitCode::SUCCESS, "{out}{err}");
-    assert!(out.contains(&format!("{} clusters", base.clusters.len() + 1)), "{out}");
+    assert!(
+        out.contains(&format!("{} clusters", base.clusters.len() + 1)),
+        "{out}"
+    );
     assert!(out.contains("cluster `my-cluster` added"), "{out}");
-    assert!(out.contains(&format!("added to the register's `{}`: 1 figure", reg.id)), "{out}");
+    assert!(
+        out.contains(&format!("added to the register's `{}`: 1 figure", reg.id)),
+        "{out}"
+    );
 }

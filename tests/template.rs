@@ -41,7 +41,13 @@ fn the_template_has_its_sheets_headers_notes_and_lists() {
     for s in cc_sheets::SHEETS {
         assert!(names.iter().any(|n| n == s.name), "{}: {names:?}", s.name);
         let range = wb.worksheet_range(s.name).unwrap();
-        let header: Vec<String> = range.rows().next().unwrap().iter().map(|c| c.to_string()).collect();
+        let header: Vec<String> = range
+            .rows()
+            .next()
+            .unwrap()
+            .iter()
+            .map(|c| c.to_string())
+            .collect();
         let want: Vec<&str> = s.columns.iter().map(|c| c.header).collect();
         assert_eq!(header, want, "{}", s.name);
     }
@@ -52,7 +58,10 @@ fn the_template_has_its_sheets_headers_notes_and_lists() {
     }
     let readme = wb.worksheet_range("Read-me").unwrap();
     let all: String = readme.cells().map(|(_, _, c)| c.to_string()).collect();
-    assert!(all.contains("怎么导入") && all.contains("How to import it"), "{all}");
+    assert!(
+        all.contains("怎么导入") && all.contains("How to import it"),
+        "{all}"
+    );
 
     // Frozen headers, and drop-downs drawing on the lists, in the sheets' XML.
     let sheets = parts(&bytes, "xl/worksheets/sheet");
@@ -67,21 +76,36 @@ fn the_template_has_its_sheets_headers_notes_and_lists() {
     let figures = xml("Figures");
     assert!(figures.contains(r#"state="frozen""#), "no frozen header");
     assert!(figures.contains(r#"<dataValidation type="list""#));
-    for f in ["Lists'!$A$2", "Lists'!$B$2", "'Metric keys'!$A$2", "'Sources'!$A$2", "'Clusters'!$A$2", "Lists'!$F$2"] {
+    for f in [
+        "Lists'!$A$2",
+        "Lists'!$B$2",
+        "'Metric keys'!$A$2",
+        "'Sources'!$A$2",
+        "'Clusters'!$A$2",
+        "Lists'!$F$2",
+    ] {
         assert!(figures.contains(f), "Figures lacks a list from {f}");
     }
     assert!(xml("Clusters").contains("Lists'!$C$2"), "levels");
     assert!(xml("Policies").contains("Lists'!$E$2"), "categories");
     assert!(xml("Metric keys").contains("Lists'!$D$2"), "dimensions");
     // A note on every header cell.
-    let comments: String = parts(&bytes, "xl/comments").into_iter().map(|(_, x)| x).collect();
+    let comments: String = parts(&bytes, "xl/comments")
+        .into_iter()
+        .map(|(_, x)| x)
+        .collect();
     let notes = comments.matches("<comment ").count();
     let columns: usize = cc_sheets::SHEETS.iter().map(|s| s.columns.len()).sum();
     assert_eq!(notes, columns);
     assert!(comments.contains("单位") && comments.contains("Unit as the source writes it"));
     // The units list is the registry's.
     let lists = wb.worksheet_range("Lists").unwrap();
-    let units: Vec<String> = lists.rows().skip(1).filter_map(|r| r.first().map(|c| c.to_string())).filter(|s| !s.is_empty()).collect();
+    let units: Vec<String> = lists
+        .rows()
+        .skip(1)
+        .filter_map(|r| r.first().map(|c| c.to_string()))
+        .filter(|s| !s.is_empty())
+        .collect();
     assert_eq!(units, cluster_compare::units::known_symbols());
 }
 

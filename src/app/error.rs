@@ -70,7 +70,9 @@ impl AppError {
             (AppError::NotAFolder(p), Lang::En) => {
                 format!("{} is a file; a folder is needed here", p.display())
             }
-            (AppError::NotARegularFile, Lang::Zh) => "不是普通文件（设备、管道或套接字）".to_owned(),
+            (AppError::NotARegularFile, Lang::Zh) => {
+                "不是普通文件（设备、管道或套接字）".to_owned()
+            }
             (AppError::NotARegularFile, Lang::En) => {
                 "is not a regular file (a device, pipe or socket)".to_owned()
             }

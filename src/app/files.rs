@@ -354,10 +354,7 @@ impl App {
         match result {
             Ok(()) => {
                 self.notices.retain(|n| *n != Notice::NoFileDialog);
-                self.status = Some(format!(
-                    "{} {shown}",
-                    tr(lang, "已保存到", "Saved to")
-                ));
+                self.status = Some(format!("{} {shown}", tr(lang, "已保存到", "Saved to")));
             }
             Err(e) => self.notify(Notice::Failed {
                 file: shown,

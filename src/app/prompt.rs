@@ -236,11 +236,19 @@ impl App {
                 tr(lang, "打开", "Open"),
             ),
             Purpose::Template => (
-                tr(lang, "将数据模板保存到路径", "Save the data template to path"),
+                tr(
+                    lang,
+                    "将数据模板保存到路径",
+                    "Save the data template to path",
+                ),
                 tr(lang, "保存", "Save"),
             ),
             Purpose::SaveData => (
-                tr(lang, "将数据保存到路径（.json 或 .xlsx）", "Save the data to path (.json or .xlsx)"),
+                tr(
+                    lang,
+                    "将数据保存到路径（.json 或 .xlsx）",
+                    "Save the data to path (.json or .xlsx)",
+                ),
                 tr(lang, "保存", "Save"),
             ),
         };

@@ -62,7 +62,11 @@ pub fn template(cli: &Cli, output: &Path, err: &mut dyn Write) -> ExitCode {
     match export::template::write_template(&base, output) {
         Ok(()) => {
             if cli.verbose {
-                let _ = writeln!(err, "wrote {}: the workbook to fill in", esc(&written_to(output)));
+                let _ = writeln!(
+                    err,
+                    "wrote {}: the workbook to fill in",
+                    esc(&written_to(output))
+                );
             }
             ExitCode::SUCCESS
         }

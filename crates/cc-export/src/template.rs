@@ -78,7 +78,10 @@ fn lists(d: &Dataset) -> Vec<(Choice, &'static str, Vec<String>)> {
         (
             Choice::Unit,
             "unit",
-            units::known_symbols().into_iter().map(String::from).collect(),
+            units::known_symbols()
+                .into_iter()
+                .map(String::from)
+                .collect(),
         ),
         (
             Choice::Qualifier,
@@ -97,7 +100,11 @@ fn lists(d: &Dataset) -> Vec<(Choice, &'static str, Vec<String>)> {
             Category::ALL.iter().map(|c| snake(c)).collect(),
         ),
         (Choice::Definition, "definition", defs),
-        (Choice::Bool, "true/false", vec!["TRUE".into(), "FALSE".into()]),
+        (
+            Choice::Bool,
+            "true/false",
+            vec!["TRUE".into(), "FALSE".into()],
+        ),
     ]
 }
 
@@ -121,8 +128,7 @@ pub fn workbook_bytes(d: &Dataset) -> Result<Vec<u8>, ExportError> {
             Choice::SourceId => (own("Sources", 0), DataValidationErrorStyle::Warning),
             Choice::ClusterId => (own("Clusters", 0), DataValidationErrorStyle::Warning),
             c => {
-                let (i, (_, _, items)) =
-                    lists.iter().enumerate().find(|(_, (k, _, _))| *k == c)?;
+                let (i, (_, _, items)) = lists.iter().enumerate().find(|(_, (k, _, _))| *k == c)?;
                 let style = match c {
                     // Several categories go in one cell, comma-separated.
                     Choice::Category => DataValidationErrorStyle::Warning,
@@ -237,10 +243,7 @@ fn short(s: &str, n: usize) -> String {
 }
 
 const README_ROWS: &[(&str, &str)] = &[
-    (
-        "集群对比 · 数据工作簿",
-        "Cluster Compare · data workbook",
-    ),
+    ("集群对比 · 数据工作簿", "Cluster Compare · data workbook"),
     (
         "本工作簿就是一份数据：每张表是一类内容，每行一项，每列是数据格式的一个字段。",
         "This workbook is a dataset: each sheet holds one kind of row, each column one field of the data format.",

@@ -179,7 +179,8 @@ impl Merge {
             }
         }
         if sources > 0 {
-            self.added.push(format!("{} added", n(sources, "source", "sources")));
+            self.added
+                .push(format!("{} added", n(sources, "source", "sources")));
         }
         let index: HashMap<String, usize> = base
             .clusters
@@ -190,7 +191,8 @@ impl Merge {
         for (i, c) in user.clusters.into_iter().enumerate() {
             let Some(&k) = index.get(&c.id) else {
                 let at = self.d.clusters.len();
-                self.map.insert(format!("clusters[{at}]"), format!("clusters[{i}]"));
+                self.map
+                    .insert(format!("clusters[{at}]"), format!("clusters[{i}]"));
                 self.added.push(format!(
                     "cluster `{}` added ({}, {}, {})",
                     c.id,
@@ -283,7 +285,11 @@ mod tests {
     #[test]
     fn clusters_and_figures_are_added_to_the_register_and_reported() {
         let base = load_embedded_dataset();
-        let reg = base.clusters.iter().find(|c| !c.metrics.is_empty()).unwrap();
+        let reg = base
+            .clusters
+            .iter()
+            .find(|c| !c.metrics.is_empty())
+            .unwrap();
         let text = user(&format!(
             "{HEAD} 'clusters': [
               {{'id': 'my-new-cluster', 'name': {{'zh': '新集群', 'en': 'New'}}, 'level': 'provincial',
@@ -305,7 +311,10 @@ mod tests {
         assert!(d.source("my-001").is_some());
         let added = l.added.join("\n");
         assert!(added.contains("cluster `my-new-cluster` added"), "{added}");
-        assert!(added.contains(&format!("added to the register's `{}`: 1 figure", reg.id)), "{added}");
+        assert!(
+            added.contains(&format!("added to the register's `{}`: 1 figure", reg.id)),
+            "{added}"
+        );
     }
 
     fn load_embedded_dataset() -> Dataset {
@@ -315,7 +324,11 @@ mod tests {
     #[test]
     fn collisions_are_named_at_the_users_place_and_nothing_is_replaced() {
         let base = load_embedded_dataset();
-        let reg = base.clusters.iter().find(|c| !c.metrics.is_empty()).unwrap();
+        let reg = base
+            .clusters
+            .iter()
+            .find(|c| !c.metrics.is_empty())
+            .unwrap();
         let f = &reg.metrics[0];
         let other = &base.sources[0];
         let text = user(&format!(
@@ -339,8 +352,14 @@ mod tests {
         assert!(e.contains("sources[0].id: source id"), "{e}");
         assert!(e.contains("already in the embedded data"), "{e}");
         assert!(e.contains("clusters[0].name: `"), "{e}");
-        assert!(e.contains("clusters[0].metrics[0]: the embedded data has a figure"), "{e}");
-        assert!(e.contains("clusters[0].metrics[0].unit: unknown unit"), "{e}");
+        assert!(
+            e.contains("clusters[0].metrics[0]: the embedded data has a figure"),
+            "{e}"
+        );
+        assert!(
+            e.contains("clusters[0].metrics[0].unit: unknown unit"),
+            "{e}"
+        );
         // Placed in the user's file.
         assert!(e.contains("mine.json:"), "{e}");
         assert!(!e.contains("in the embedded data: "), "{e}");
@@ -348,7 +367,9 @@ mod tests {
 
     #[test]
     fn an_unknown_base_is_refused() {
-        let text = user("{'format_version': 3, 'extends': 'elsewhere', 'sources': [], 'metric_keys': [], 'clusters': []}");
+        let text = user(
+            "{'format_version': 3, 'extends': 'elsewhere', 'sources': [], 'metric_keys': [], 'clusters': []}",
+        );
         let e = load_str("x.json", &text).unwrap_err().to_string();
         assert!(e.contains("unknown base `elsewhere`"), "{e}");
     }

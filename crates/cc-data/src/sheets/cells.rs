@@ -53,7 +53,12 @@ fn list_fits(items: &[Value]) -> bool {
     }) && !items.is_empty()
 }
 
-fn row_of(sheet: &SheetSpec, v: &Value, cluster: Option<&str>, parent_key: Option<&str>) -> Vec<Cell> {
+fn row_of(
+    sheet: &SheetSpec,
+    v: &Value,
+    cluster: Option<&str>,
+    parent_key: Option<&str>,
+) -> Vec<Cell> {
     // Fields the columns hold (by their first path segment); the JSON column
     // gets the rest.
     let mut held: Vec<&str> = Vec::new();
@@ -163,7 +168,11 @@ pub fn rows(d: &Dataset) -> Vec<Rows> {
 fn sheet_rows(d: &Dataset, id: SheetId) -> Vec<Vec<Cell>> {
     let s = spec(id);
     match id {
-        SheetId::Sources => d.sources.iter().map(|x| row_of(s, &value(x), None, None)).collect(),
+        SheetId::Sources => d
+            .sources
+            .iter()
+            .map(|x| row_of(s, &value(x), None, None))
+            .collect(),
         SheetId::MetricKeys => d
             .metric_keys
             .iter()
@@ -178,21 +187,37 @@ fn sheet_rows(d: &Dataset, id: SheetId) -> Vec<Vec<Cell>> {
                     .map(|x| row_of(s, &value(x), None, Some(&k.key)))
             })
             .collect(),
-        SheetId::Clusters => d.clusters.iter().map(|x| row_of(s, &value(x), None, None)).collect(),
+        SheetId::Clusters => d
+            .clusters
+            .iter()
+            .map(|x| row_of(s, &value(x), None, None))
+            .collect(),
         SheetId::Figures => d
             .clusters
             .iter()
-            .flat_map(|c| c.metrics.iter().map(|x| row_of(s, &value(x), Some(&c.id), None)))
+            .flat_map(|c| {
+                c.metrics
+                    .iter()
+                    .map(|x| row_of(s, &value(x), Some(&c.id), None))
+            })
             .collect(),
         SheetId::Targets => d
             .clusters
             .iter()
-            .flat_map(|c| c.targets.iter().map(|x| row_of(s, &value(x), Some(&c.id), None)))
+            .flat_map(|c| {
+                c.targets
+                    .iter()
+                    .map(|x| row_of(s, &value(x), Some(&c.id), None))
+            })
             .collect(),
         SheetId::Policies => d
             .clusters
             .iter()
-            .flat_map(|c| c.policies.iter().map(|x| row_of(s, &value(x), Some(&c.id), None)))
+            .flat_map(|c| {
+                c.policies
+                    .iter()
+                    .map(|x| row_of(s, &value(x), Some(&c.id), None))
+            })
             .collect(),
         SheetId::More => more_rows(d),
     }

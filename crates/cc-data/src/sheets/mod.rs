@@ -444,10 +444,7 @@ pub const SHEETS: &[SheetSpec] = &[
 
 /// The sheet of `id`.
 pub fn spec(id: SheetId) -> &'static SheetSpec {
-    SHEETS
-        .iter()
-        .find(|s| s.id == id)
-        .unwrap_or(&SHEETS[0])
+    SHEETS.iter().find(|s| s.id == id).unwrap_or(&SHEETS[0])
 }
 
 /// `A`, `B`, ..., `Z`, `AA`, ... for a column counted from 0.

@@ -82,7 +82,9 @@ fn plain_number(s: &str) -> Option<f64> {
         && s.bytes()
             .all(|b| b.is_ascii_digit() || matches!(b, b'.' | b'-' | b'+' | b'e' | b'E'))
         && s.bytes().any(|b| b.is_ascii_digit());
-    ok.then(|| s.parse::<f64>().ok()).flatten().filter(|v| v.is_finite())
+    ok.then(|| s.parse::<f64>().ok())
+        .flatten()
+        .filter(|v| v.is_finite())
 }
 
 fn set_path(obj: &mut Map<String, Value>, path: &str, v: Value) {
@@ -139,7 +141,11 @@ pub fn read(file: &str, sheets: &[(String, Grid)], lang: Lang) -> Result<Loaded,
                 format!(
                     "not a dataset workbook: no sheet named {} (its sheets: {}); `cluster-compare template -o FILE.xlsx` writes one to fill in",
                     wanted.join(", "),
-                    if names.is_empty() { "none".to_owned() } else { names.join(", ") }
+                    if names.is_empty() {
+                        "none".to_owned()
+                    } else {
+                        names.join(", ")
+                    }
                 ),
             ),
         )]));
@@ -216,9 +222,20 @@ impl<'a> Reader<'a> {
                         let m = msg(
                             self.lang,
                             format!("`{}` 列出现了两次；只读第一列", text.trim()),
-                            format!("column `{}` appears twice; only the first is read", text.trim()),
+                            format!(
+                                "column `{}` appears twice; only the first is read",
+                                text.trim()
+                            ),
                         );
-                        self.push(Some(At { sheet: id, row: 0, col: j }), Severity::Warning, m);
+                        self.push(
+                            Some(At {
+                                sheet: id,
+                                row: 0,
+                                col: j,
+                            }),
+                            Severity::Warning,
+                            m,
+                        );
                     }
                     None if text.trim().is_empty() => {}
                     None => {
@@ -229,14 +246,29 @@ impl<'a> Reader<'a> {
                         let m = msg(
                             self.lang,
                             format!("`{}` 不是本表的列，未读取{}", text.trim(), hint.0),
-                            format!("`{}` is not a column of this sheet; it is not read{}", text.trim(), hint.1),
+                            format!(
+                                "`{}` is not a column of this sheet; it is not read{}",
+                                text.trim(),
+                                hint.1
+                            ),
                         );
-                        self.push(Some(At { sheet: id, row: 0, col: j }), Severity::Warning, m);
+                        self.push(
+                            Some(At {
+                                sheet: id,
+                                row: 0,
+                                col: j,
+                            }),
+                            Severity::Warning,
+                            m,
+                        );
                     }
                 }
             }
         }
-        let has_rows = grid.rows.iter().any(|(r, c)| *r > 0 && c.iter().any(|c| !c.is_blank()));
+        let has_rows = grid
+            .rows
+            .iter()
+            .any(|(r, c)| *r > 0 && c.iter().any(|c| !c.is_blank()));
         for (i, c) in s.columns.iter().enumerate() {
             if c.required && cols[i].is_none() && has_rows {
                 let m = msg(
@@ -244,7 +276,15 @@ impl<'a> Reader<'a> {
                     format!("第 1 行缺少必需的列 `{}`", c.header),
                     format!("row 1 has no column `{}`, which is required", c.header),
                 );
-                self.push(Some(At { sheet: id, row: 0, col: 0 }), Severity::Error, m);
+                self.push(
+                    Some(At {
+                        sheet: id,
+                        row: 0,
+                        col: 0,
+                    }),
+                    Severity::Error,
+                    m,
+                );
             }
         }
         self.headers.insert(id, Header { cols });
@@ -267,11 +307,16 @@ impl<'a> Reader<'a> {
             let mut ok = true;
             let mut obj = Map::new();
             let mut parent = None;
-            let mut lists: Vec<(&str, Option<(At, Vec<String>)>, Option<(At, Vec<String>)>)> = vec![];
+            let mut lists: Vec<(&str, Option<(At, Vec<String>)>, Option<(At, Vec<String>)>)> =
+                vec![];
             let mut json: Option<(At, Map<String, Value>)> = None;
             for (i, c) in s.columns.iter().enumerate() {
                 let Some(j) = cols[i] else { continue };
-                let at = At { sheet: id, row: *row, col: j };
+                let at = At {
+                    sheet: id,
+                    row: *row,
+                    col: j,
+                };
                 let cell = cells.get(j).unwrap_or(&Cell::Empty);
                 if cell.is_blank() {
                     continue;
@@ -300,7 +345,10 @@ impl<'a> Reader<'a> {
                 }
             }
             for (path, zh, en) in lists {
-                let n = zh.as_ref().map_or(0, |z| z.1.len()).max(en.as_ref().map_or(0, |e| e.1.len()));
+                let n = zh
+                    .as_ref()
+                    .map_or(0, |z| z.1.len())
+                    .max(en.as_ref().map_or(0, |e| e.1.len()));
                 if let (Some((_, z)), Some((at, e))) = (&zh, &en)
                     && z.len() != e.len()
                 {
@@ -313,7 +361,10 @@ impl<'a> Reader<'a> {
                     continue;
                 }
                 let half = |h: &Option<(At, Vec<String>)>, i: usize| {
-                    h.as_ref().and_then(|h| h.1.get(i)).cloned().unwrap_or_default()
+                    h.as_ref()
+                        .and_then(|h| h.1.get(i))
+                        .cloned()
+                        .unwrap_or_default()
                 };
                 let items: Vec<Value> = (0..n)
                     .map(|i| serde_json::json!({"zh": half(&zh, i), "en": half(&en, i)}))
@@ -326,7 +377,9 @@ impl<'a> Reader<'a> {
                         self.error(
                             at,
                             format!("`{k}` 已在其所在列中给出，这里不能再给"),
-                            format!("`{k}` is given in its own column(s); it cannot also be given here"),
+                            format!(
+                                "`{k}` is given in its own column(s); it cannot also be given here"
+                            ),
                         );
                         ok = false;
                     } else {
@@ -338,7 +391,11 @@ impl<'a> Reader<'a> {
                 obj.entry(k).or_insert(v);
             }
             if ok {
-                out.push(RowObj { row: *row, obj, parent });
+                out.push(RowObj {
+                    row: *row,
+                    obj,
+                    parent,
+                });
             }
         }
         out
@@ -390,7 +447,11 @@ impl<'a> Reader<'a> {
                 },
                 _ => {
                     let s = shown(&text().unwrap_or_default());
-                    self.error(at, format!("`{s}` 不是数字"), format!("`{s}` is not a number"));
+                    self.error(
+                        at,
+                        format!("`{s}` 不是数字"),
+                        format!("`{s}` is not a number"),
+                    );
                     return Err(());
                 }
             },
@@ -409,7 +470,9 @@ impl<'a> Reader<'a> {
                         self.error(
                             at,
                             format!("`{s}` 不是整数；这里应填年份等整数（如 2023）"),
-                            format!("`{s}` is not a whole number; a year or count goes here (e.g. 2023)"),
+                            format!(
+                                "`{s}` is not a whole number; a year or count goes here (e.g. 2023)"
+                            ),
                         );
                         return Err(());
                     }
@@ -442,7 +505,9 @@ impl<'a> Reader<'a> {
             Kind::Codes => {
                 let t = text().unwrap_or_default();
                 let words: Vec<Value> = t
-                    .split(|c: char| matches!(c, ',' | '，' | '、' | ';' | '；') || c.is_whitespace())
+                    .split(|c: char| {
+                        matches!(c, ',' | '，' | '、' | ';' | '；') || c.is_whitespace()
+                    })
                     .filter(|w| !w.is_empty())
                     .map(|w| Value::String(w.to_owned()))
                     .collect();
@@ -470,7 +535,11 @@ impl<'a> Reader<'a> {
                     }
                     Err(e) => {
                         let e = e.to_string();
-                        self.error(at, format!("JSON 有误：{e}"), format!("not valid JSON: {e}"));
+                        self.error(
+                            at,
+                            format!("JSON 有误：{e}"),
+                            format!("not valid JSON: {e}"),
+                        );
                         return Err(());
                     }
                 }
@@ -479,7 +548,12 @@ impl<'a> Reader<'a> {
     }
 
     /// A row's object read as `T`; a problem at its column if it cannot be.
-    fn typed<T: DeserializeOwned>(&mut self, id: SheetId, row: u32, obj: Map<String, Value>) -> Option<T> {
+    fn typed<T: DeserializeOwned>(
+        &mut self,
+        id: SheetId,
+        row: u32,
+        obj: Map<String, Value>,
+    ) -> Option<T> {
         match serde_path_to_error::deserialize::<_, T>(Strict(Value::Object(obj))) {
             Ok(t) => Some(t),
             Err(e) => {
@@ -493,13 +567,28 @@ impl<'a> Reader<'a> {
                     .and_then(|r| r.split_once('`'))
                 {
                     Some((field, _)) => {
-                        let p = if path.is_empty() { field.to_owned() } else { format!("{path}.{field}") };
+                        let p = if path.is_empty() {
+                            field.to_owned()
+                        } else {
+                            format!("{path}.{field}")
+                        };
                         // A required column the sheet lacks was named at its header.
-                        let cols = self.headers.get(&id).map(|h| h.cols.as_slice()).unwrap_or_default();
-                        if spec(id).column_for(&p).is_some_and(|i| cols.get(i).copied().flatten().is_none()) {
+                        let cols = self
+                            .headers
+                            .get(&id)
+                            .map(|h| h.cols.as_slice())
+                            .unwrap_or_default();
+                        if spec(id)
+                            .column_for(&p)
+                            .is_some_and(|i| cols.get(i).copied().flatten().is_none())
+                        {
                             return None;
                         }
-                        let m = msg(self.lang, "必填，不能为空".into(), "required; fill it in".into());
+                        let m = msg(
+                            self.lang,
+                            "必填，不能为空".into(),
+                            "required; fill it in".into(),
+                        );
                         (p, m)
                     }
                     None => (path, inner),
@@ -514,20 +603,36 @@ impl<'a> Reader<'a> {
     /// The cell of field `rest` of row `row`.
     fn place(&self, id: SheetId, row: u32, rest: &str) -> At {
         let s = spec(id);
-        let cols = self.headers.get(&id).map(|h| h.cols.as_slice()).unwrap_or_default();
+        let cols = self
+            .headers
+            .get(&id)
+            .map(|h| h.cols.as_slice())
+            .unwrap_or_default();
         let col = s
             .column_for(rest)
             .and_then(|i| cols.get(i).copied().flatten())
             .or_else(|| cols.iter().flatten().copied().min())
             .unwrap_or(0);
-        At { sheet: id, row, col }
+        At {
+            sheet: id,
+            row,
+            col,
+        }
     }
 
     fn parent_cell(&self, id: SheetId, row: u32) -> At {
         let s = spec(id);
-        let i = s.columns.iter().position(|c| c.path.starts_with('@')).unwrap_or(0);
+        let i = s
+            .columns
+            .iter()
+            .position(|c| c.path.starts_with('@'))
+            .unwrap_or(0);
         let col = self.headers.get(&id).and_then(|h| h.cols[i]).unwrap_or(0);
-        At { sheet: id, row, col }
+        At {
+            sheet: id,
+            row,
+            col,
+        }
     }
 
     fn unknown(&mut self, at: At, what: (&str, &str), given: &str, known: &[&str]) {
@@ -553,20 +658,28 @@ impl<'a> Reader<'a> {
         let need = d.extends.is_none();
         for o in self.objects(SheetId::Sources, need) {
             if let Some(s) = self.typed::<Source>(SheetId::Sources, o.row, o.obj) {
-                self.origin.insert(format!("sources[{}]", d.sources.len()), (SheetId::Sources, o.row));
+                self.origin.insert(
+                    format!("sources[{}]", d.sources.len()),
+                    (SheetId::Sources, o.row),
+                );
                 d.sources.push(s);
             }
         }
         for o in self.objects(SheetId::MetricKeys, need) {
             if let Some(k) = self.typed::<MetricKey>(SheetId::MetricKeys, o.row, o.obj) {
-                self.origin.insert(format!("metric_keys[{}]", d.metric_keys.len()), (SheetId::MetricKeys, o.row));
+                self.origin.insert(
+                    format!("metric_keys[{}]", d.metric_keys.len()),
+                    (SheetId::MetricKeys, o.row),
+                );
                 d.metric_keys.push(k);
             }
         }
         let keys: Vec<String> = d.metric_keys.iter().map(|k| k.key.clone()).collect();
         let key_refs: Vec<&str> = keys.iter().map(String::as_str).collect();
         for o in self.objects(SheetId::Definitions, false) {
-            let Some(def) = self.typed::<Definition>(SheetId::Definitions, o.row, o.obj) else { continue };
+            let Some(def) = self.typed::<Definition>(SheetId::Definitions, o.row, o.obj) else {
+                continue;
+            };
             let parent = o.parent.unwrap_or_default();
             match d.metric_keys.iter().position(|k| k.key == parent) {
                 Some(i) => {
@@ -579,13 +692,24 @@ impl<'a> Reader<'a> {
                 }
                 None => {
                     let at = self.parent_cell(SheetId::Definitions, o.row);
-                    self.unknown(at, ("“Metric keys”表中的指标键", "a key on the Metric keys sheet"), &parent, &key_refs);
+                    self.unknown(
+                        at,
+                        (
+                            "“Metric keys”表中的指标键",
+                            "a key on the Metric keys sheet",
+                        ),
+                        &parent,
+                        &key_refs,
+                    );
                 }
             }
         }
         for o in self.objects(SheetId::Clusters, need) {
             if let Some(c) = self.typed::<Cluster>(SheetId::Clusters, o.row, o.obj) {
-                self.origin.insert(format!("clusters[{}]", d.clusters.len()), (SheetId::Clusters, o.row));
+                self.origin.insert(
+                    format!("clusters[{}]", d.clusters.len()),
+                    (SheetId::Clusters, o.row),
+                );
                 d.clusters.push(c);
             }
         }
@@ -598,7 +722,9 @@ impl<'a> Reader<'a> {
             // Rows for a register cluster the Clusters sheet does not list
             // are added to the register's cluster.
             for o in figures.iter().chain(&targets).chain(&policies) {
-                let Some(p) = o.parent.as_deref() else { continue };
+                let Some(p) = o.parent.as_deref() else {
+                    continue;
+                };
                 if d.cluster(p).is_none()
                     && let Some(c) = base.dataset.cluster(p)
                 {
@@ -613,37 +739,61 @@ impl<'a> Reader<'a> {
         }
         let ids: Vec<String> = d.clusters.iter().map(|c| c.id.clone()).collect();
         let id_refs: Vec<&str> = ids.iter().map(String::as_str).collect();
-        let index: HashMap<&str, usize> = id_refs.iter().enumerate().map(|(i, id)| (*id, i)).collect();
+        let index: HashMap<&str, usize> =
+            id_refs.iter().enumerate().map(|(i, id)| (*id, i)).collect();
         let owner = |r: &mut Self, id: SheetId, o: &RowObj| -> Option<usize> {
             let p = o.parent.as_deref().unwrap_or_default();
             let i = index.get(p).copied();
             if i.is_none() {
                 let at = r.parent_cell(id, o.row);
-                r.unknown(at, ("“Clusters”表中的集群 id", "a cluster id on the Clusters sheet"), p, &id_refs);
+                r.unknown(
+                    at,
+                    (
+                        "“Clusters”表中的集群 id",
+                        "a cluster id on the Clusters sheet",
+                    ),
+                    p,
+                    &id_refs,
+                );
             }
             i
         };
         for o in figures {
-            let Some(ci) = owner(self, SheetId::Figures, &o) else { continue };
+            let Some(ci) = owner(self, SheetId::Figures, &o) else {
+                continue;
+            };
             if let Some(m) = self.typed::<Metric>(SheetId::Figures, o.row, o.obj) {
                 let c = &mut d.clusters[ci];
-                self.origin.insert(format!("clusters[{ci}].metrics[{}]", c.metrics.len()), (SheetId::Figures, o.row));
+                self.origin.insert(
+                    format!("clusters[{ci}].metrics[{}]", c.metrics.len()),
+                    (SheetId::Figures, o.row),
+                );
                 c.metrics.push(m);
             }
         }
         for o in targets {
-            let Some(ci) = owner(self, SheetId::Targets, &o) else { continue };
+            let Some(ci) = owner(self, SheetId::Targets, &o) else {
+                continue;
+            };
             if let Some(t) = self.typed::<Target>(SheetId::Targets, o.row, o.obj) {
                 let c = &mut d.clusters[ci];
-                self.origin.insert(format!("clusters[{ci}].targets[{}]", c.targets.len()), (SheetId::Targets, o.row));
+                self.origin.insert(
+                    format!("clusters[{ci}].targets[{}]", c.targets.len()),
+                    (SheetId::Targets, o.row),
+                );
                 c.targets.push(t);
             }
         }
         for o in policies {
-            let Some(ci) = owner(self, SheetId::Policies, &o) else { continue };
+            let Some(ci) = owner(self, SheetId::Policies, &o) else {
+                continue;
+            };
             if let Some(p) = self.typed::<Policy>(SheetId::Policies, o.row, o.obj) {
                 let c = &mut d.clusters[ci];
-                self.origin.insert(format!("clusters[{ci}].policies[{}]", c.policies.len()), (SheetId::Policies, o.row));
+                self.origin.insert(
+                    format!("clusters[{ci}].policies[{}]", c.policies.len()),
+                    (SheetId::Policies, o.row),
+                );
                 c.policies.push(p);
             }
         }
@@ -655,8 +805,18 @@ impl<'a> Reader<'a> {
     fn more(&mut self, d: &mut Dataset) {
         let id = SheetId::More;
         for o in self.objects(id, false) {
-            let part = o.obj.get("part").and_then(Value::as_str).unwrap_or("").to_owned();
-            let value = o.obj.get("value").and_then(Value::as_str).unwrap_or("").to_owned();
+            let part = o
+                .obj
+                .get("part")
+                .and_then(Value::as_str)
+                .unwrap_or("")
+                .to_owned();
+            let value = o
+                .obj
+                .get("value")
+                .and_then(Value::as_str)
+                .unwrap_or("")
+                .to_owned();
             let at = self.place(id, o.row, "value");
             let json = |r: &mut Self, path: String| -> Option<Value> {
                 match serde_json::from_str::<Value>(&value) {
@@ -666,7 +826,11 @@ impl<'a> Reader<'a> {
                     }
                     Err(e) => {
                         let e = e.to_string();
-                        r.error(at, format!("JSON 有误：{e}"), format!("not valid JSON: {e}"));
+                        r.error(
+                            at,
+                            format!("JSON 有误：{e}"),
+                            format!("not valid JSON: {e}"),
+                        );
                         None
                     }
                 }
@@ -674,13 +838,23 @@ impl<'a> Reader<'a> {
             macro_rules! typed {
                 ($t:ty, $path:expr) => {{
                     let path = $path;
-                    json(self, path.clone()).and_then(|v| match serde_path_to_error::deserialize::<_, $t>(Strict(v)) {
-                        Ok(t) => Some(t),
-                        Err(e) => {
-                            let inner = e.path().to_string();
-                            let m = format!("{}: {}", if inner == "." { path.as_str() } else { inner.as_str() }, e.inner());
-                            self.push(Some(at), Severity::Error, m);
-                            None
+                    json(self, path.clone()).and_then(|v| {
+                        match serde_path_to_error::deserialize::<_, $t>(Strict(v)) {
+                            Ok(t) => Some(t),
+                            Err(e) => {
+                                let inner = e.path().to_string();
+                                let m = format!(
+                                    "{}: {}",
+                                    if inner == "." {
+                                        path.as_str()
+                                    } else {
+                                        inner.as_str()
+                                    },
+                                    e.inner()
+                                );
+                                self.push(Some(at), Severity::Error, m);
+                                None
+                            }
                         }
                     })
                 }};
@@ -690,7 +864,10 @@ impl<'a> Reader<'a> {
                 "extends" => d.extends = Some(value.trim().to_owned()),
                 "title_en" => d.title.en = value,
                 "format_version" => match plain_number(&value).filter(|v| v.fract() == 0.0) {
-                    Some(v) if (f64::from(MIN_FORMAT_VERSION)..=f64::from(FORMAT_VERSION)).contains(&v) => {
+                    Some(v)
+                        if (f64::from(MIN_FORMAT_VERSION)..=f64::from(FORMAT_VERSION))
+                            .contains(&v) =>
+                    {
                         d.format_version = v as u32
                     }
                     _ => self.error(
@@ -705,13 +882,17 @@ impl<'a> Reader<'a> {
                 }
                 "context.provincial_systems" => {
                     let n = d.context.provincial_systems.len();
-                    if let Some(p) = typed!(ProvincialSystem, format!("context.provincial_systems[{n}]")) {
+                    if let Some(p) =
+                        typed!(ProvincialSystem, format!("context.provincial_systems[{n}]"))
+                    {
                         d.context.provincial_systems.push(p);
                     }
                 }
                 "context.national_figures" => {
                     let n = d.context.national_figures.len();
-                    if let Some(p) = typed!(IndustryFigures, format!("context.national_figures[{n}]")) {
+                    if let Some(p) =
+                        typed!(IndustryFigures, format!("context.national_figures[{n}]"))
+                    {
                         d.context.national_figures.push(p);
                     }
                 }
@@ -734,7 +915,12 @@ impl<'a> Reader<'a> {
                         "context.timeline",
                     ];
                     let at = self.place(id, o.row, "part");
-                    self.unknown(at, ("本表可用的部分", "a part this sheet takes"), other, &parts);
+                    self.unknown(
+                        at,
+                        ("本表可用的部分", "a part this sheet takes"),
+                        other,
+                        &parts,
+                    );
                 }
             }
         }
@@ -750,20 +936,40 @@ impl<'a> Reader<'a> {
             .then(crate::load::load_embedded)
             .and_then(Result::ok);
         let all = || std::iter::once(d).chain(base.as_ref().map(|b| &b.dataset));
-        let keys: Vec<&str> = all().flat_map(|d| &d.metric_keys).map(|k| k.key.as_str()).collect();
-        let sources: Vec<&str> = all().flat_map(|d| &d.sources).map(|s| s.id.as_str()).collect();
+        let keys: Vec<&str> = all()
+            .flat_map(|d| &d.metric_keys)
+            .map(|k| k.key.as_str())
+            .collect();
+        let sources: Vec<&str> = all()
+            .flat_map(|d| &d.sources)
+            .map(|s| s.id.as_str())
+            .collect();
         let mut checks: Vec<(At, u8, String)> = Vec::new();
         for (ci, c) in d.clusters.iter().enumerate() {
             let rows = c
                 .metrics
                 .iter()
                 .enumerate()
-                .map(|(i, m)| (format!("clusters[{ci}].metrics[{i}]"), &m.key, &m.unit, &m.source.source))
+                .map(|(i, m)| {
+                    (
+                        format!("clusters[{ci}].metrics[{i}]"),
+                        &m.key,
+                        &m.unit,
+                        &m.source.source,
+                    )
+                })
                 .chain(c.targets.iter().enumerate().map(|(i, t)| {
-                    (format!("clusters[{ci}].targets[{i}]"), &t.key, &t.unit, &t.source.source)
+                    (
+                        format!("clusters[{ci}].targets[{i}]"),
+                        &t.key,
+                        &t.unit,
+                        &t.source.source,
+                    )
                 }));
             for (path, key, unit, source) in rows {
-                let Some(&(sheet, row)) = self.origin.get(&path) else { continue };
+                let Some(&(sheet, row)) = self.origin.get(&path) else {
+                    continue;
+                };
                 if units::unit(unit).is_none() {
                     checks.push((self.place(sheet, row, "unit"), 0, unit.clone()));
                 }
@@ -775,18 +981,36 @@ impl<'a> Reader<'a> {
                 }
             }
             for (i, p) in c.policies.iter().enumerate() {
-                if let Some(&(sheet, row)) = self.origin.get(&format!("clusters[{ci}].policies[{i}]"))
+                if let Some(&(sheet, row)) =
+                    self.origin.get(&format!("clusters[{ci}].policies[{i}]"))
                     && !sources.contains(&p.source.source.as_str())
                 {
-                    checks.push((self.place(sheet, row, "source.source"), 2, p.source.source.clone()));
+                    checks.push((
+                        self.place(sheet, row, "source.source"),
+                        2,
+                        p.source.source.clone(),
+                    ));
                 }
             }
         }
         for (at, what, given) in checks {
             match what {
                 0 => self.unknown(at, ("单位", "a unit"), &given, &units),
-                1 => self.unknown(at, ("“Metric keys”表中的指标键", "a key on the Metric keys sheet"), &given, &keys),
-                _ => self.unknown(at, ("“Sources”表中的来源 id", "a source id on the Sources sheet"), &given, &sources),
+                1 => self.unknown(
+                    at,
+                    (
+                        "“Metric keys”表中的指标键",
+                        "a key on the Metric keys sheet",
+                    ),
+                    &given,
+                    &keys,
+                ),
+                _ => self.unknown(
+                    at,
+                    ("“Sources”表中的来源 id", "a source id on the Sources sheet"),
+                    &given,
+                    &sources,
+                ),
             }
         }
     }
@@ -807,7 +1031,10 @@ impl<'a> Reader<'a> {
                     let _ = rest;
                 }
                 Some((at, rest)) => {
-                    let c = self.headers.get(&at.sheet).and_then(|h| h.cols.iter().position(|c| *c == Some(at.col)));
+                    let c = self
+                        .headers
+                        .get(&at.sheet)
+                        .and_then(|h| h.cols.iter().position(|c| *c == Some(at.col)));
                     let json_col = c.is_some_and(|i| spec(at.sheet).columns[i].kind == Kind::Json)
                         || at.sheet == SheetId::More;
                     let message = if json_col && !rest.is_empty() {
@@ -817,7 +1044,14 @@ impl<'a> Reader<'a> {
                     };
                     // Problems at one cell from the checks' several rules are all kept.
                     let place = self.at(at);
-                    self.problems.push((Some(at), Problem { path: place, message, ..p }));
+                    self.problems.push((
+                        Some(at),
+                        Problem {
+                            path: place,
+                            message,
+                            ..p
+                        },
+                    ));
                 }
                 None => self.problems.push((None, p)),
             }
@@ -826,7 +1060,13 @@ impl<'a> Reader<'a> {
         problems.sort_by_key(|(at, p)| {
             (
                 p.severity,
-                at.map(|a| (SHEETS.iter().position(|s| s.id == a.sheet).unwrap_or(0), a.row, a.col)),
+                at.map(|a| {
+                    (
+                        SHEETS.iter().position(|s| s.id == a.sheet).unwrap_or(0),
+                        a.row,
+                        a.col,
+                    )
+                }),
             )
         });
         let problems: Vec<Problem> = problems.into_iter().map(|(_, p)| p).collect();

@@ -49,10 +49,37 @@ fn workbook(sheets: &[(&str, &[&str], &[&[V]])]) -> Vec<u8> {
     wb.save_to_buffer().unwrap()
 }
 
-const SOURCES: &[&str] = &["id", "title_zh", "title_en", "publisher_zh", "date", "url", "accessed"];
+const SOURCES: &[&str] = &[
+    "id",
+    "title_zh",
+    "title_en",
+    "publisher_zh",
+    "date",
+    "url",
+    "accessed",
+];
 const KEYS: &[&str] = &["key", "name_zh", "name_en", "headline", "dimension"];
-const CLUSTERS: &[&str] = &["id", "name_zh", "name_en", "level", "provinces_zh", "provinces_en", "industry_zh", "notes_zh"];
-const FIGURES: &[&str] = &["cluster", "key", "value", "unit", "qualifier", "year", "definition", "source", "quote"];
+const CLUSTERS: &[&str] = &[
+    "id",
+    "name_zh",
+    "name_en",
+    "level",
+    "provinces_zh",
+    "provinces_en",
+    "industry_zh",
+    "notes_zh",
+];
+const FIGURES: &[&str] = &[
+    "cluster",
+    "key",
+    "value",
+    "unit",
+    "qualifier",
+    "year",
+    "definition",
+    "source",
+    "quote",
+];
 
 /// A workbook as an analyst fills it: two clusters, figures typed as
 /// numbers, as text, as a formula; a date typed as a number; empty rows.
@@ -62,16 +89,38 @@ fn filled(figures: &[&[V]]) -> Vec<u8> {
             "Sources",
             SOURCES,
             &[
-                &[S("web-001"), S("合肥新能源汽车产业发展报告"), S("Hefei NEV report"), S("合肥日报"), N(2024.0), S("https://www.example.gov.cn/a.html"), S("2026-11-20")],
+                &[
+                    S("web-001"),
+                    S("合肥新能源汽车产业发展报告"),
+                    S("Hefei NEV report"),
+                    S("合肥日报"),
+                    N(2024.0),
+                    S("https://www.example.gov.cn/a.html"),
+                    S("2026-11-20"),
+                ],
                 &[],
-                &[S("web-002"), S("芜湖报道"), S(""), S("芜湖日报"), S("2024-05"), S("https://www.example.gov.cn/b.html"), S("2026-11-21")],
+                &[
+                    S("web-002"),
+                    S("芜湖报道"),
+                    S(""),
+                    S("芜湖日报"),
+                    S("2024-05"),
+                    S("https://www.example.gov.cn/b.html"),
+                    S("2026-11-21"),
+                ],
             ],
         ),
         (
             "Metric keys",
             KEYS,
             &[
-                &[S("output_value"), S("产值"), S("Output value"), B(true), S("money_cny")],
+                &[
+                    S("output_value"),
+                    S("产值"),
+                    S("Output value"),
+                    B(true),
+                    S("money_cny"),
+                ],
                 &[S("firms"), S("企业数"), S("Firms"), S("是"), S("firms")],
             ],
         ),
@@ -79,8 +128,26 @@ fn filled(figures: &[&[V]]) -> Vec<u8> {
             "Clusters",
             CLUSTERS,
             &[
-                &[S("hefei-nev"), S("合肥新能源汽车集群"), S("Hefei NEV cluster"), S("provincial"), S("安徽"), S("Anhui"), S("新能源汽车"), S("")],
-                &[S("wuhu-robots"), S("芜湖机器人集群"), S("Wuhu robots cluster"), S("municipal"), S("安徽"), S(""), S("机器人"), S("只有一篇报道")],
+                &[
+                    S("hefei-nev"),
+                    S("合肥新能源汽车集群"),
+                    S("Hefei NEV cluster"),
+                    S("provincial"),
+                    S("安徽"),
+                    S("Anhui"),
+                    S("新能源汽车"),
+                    S(""),
+                ],
+                &[
+                    S("wuhu-robots"),
+                    S("芜湖机器人集群"),
+                    S("Wuhu robots cluster"),
+                    S("municipal"),
+                    S("安徽"),
+                    S(""),
+                    S("机器人"),
+                    S("只有一篇报道"),
+                ],
             ],
         ),
         ("Figures", FIGURES, figures),
@@ -89,10 +156,40 @@ fn filled(figures: &[&[V]]) -> Vec<u8> {
 
 fn good_figures() -> Vec<Vec<V<'static>>> {
     vec![
-        vec![S("hefei-nev"), S("output_value"), N(5700.0), S("亿元"), S("more_than"), N(2023.0), S(""), S("web-001"), S("产值超过5700亿元")],
+        vec![
+            S("hefei-nev"),
+            S("output_value"),
+            N(5700.0),
+            S("亿元"),
+            S("more_than"),
+            N(2023.0),
+            S(""),
+            S("web-001"),
+            S("产值超过5700亿元"),
+        ],
         vec![],
-        vec![S("hefei-nev"), S("firms"), S(" 1200 "), S("家"), S(""), S("2023"), S(""), S("web-001"), S("企业1200家")],
-        vec![S("wuhu-robots"), S("firms"), F("=100+100", 200.0), S("家"), S("about"), N(2024.0), S(""), S("web-002"), S("约200家")],
+        vec![
+            S("hefei-nev"),
+            S("firms"),
+            S(" 1200 "),
+            S("家"),
+            S(""),
+            S("2023"),
+            S(""),
+            S("web-001"),
+            S("企业1200家"),
+        ],
+        vec![
+            S("wuhu-robots"),
+            S("firms"),
+            F("=100+100", 200.0),
+            S("家"),
+            S("about"),
+            N(2024.0),
+            S(""),
+            S("web-002"),
+            S("约200家"),
+        ],
     ]
 }
 
@@ -125,12 +222,72 @@ fn a_workbook_filled_by_hand_imports() {
 #[test]
 fn every_mistake_is_named_by_sheet_cell_and_column_at_once() {
     let rows: Vec<Vec<V>> = vec![
-        vec![S("hefei-nev"), S("output_value"), N(5700.0), S("亿圆"), S("more_than"), N(2023.0), S(""), S("web-001"), S("产值超过5700亿元")],
-        vec![S("hefei-nev"), S("firms"), N(1200.0), S("家"), S(""), N(2023.0), S(""), S("web-009"), S("企业1200家")],
-        vec![S("hefei-nev"), S("firms"), S("约1200家"), S("家"), S(""), N(2023.0), S(""), S("web-001"), S("约1200家")],
-        vec![S("wuhu-robots"), S("firm"), N(200.0), S("家"), S(""), N(2024.0), S(""), S("web-002"), S("200家")],
-        vec![S("wuhu-robot"), S("firms"), N(200.0), S("家"), S(""), N(2024.0), S(""), S("web-002"), S("200家")],
-        vec![S("wuhu-robots"), S("firms"), N(200.0), S("家"), S("roughly"), N(2024.0), S(""), S("web-002"), S("200家")],
+        vec![
+            S("hefei-nev"),
+            S("output_value"),
+            N(5700.0),
+            S("亿圆"),
+            S("more_than"),
+            N(2023.0),
+            S(""),
+            S("web-001"),
+            S("产值超过5700亿元"),
+        ],
+        vec![
+            S("hefei-nev"),
+            S("firms"),
+            N(1200.0),
+            S("家"),
+            S(""),
+            N(2023.0),
+            S(""),
+            S("web-009"),
+            S("企业1200家"),
+        ],
+        vec![
+            S("hefei-nev"),
+            S("firms"),
+            S("约1200家"),
+            S("家"),
+            S(""),
+            N(2023.0),
+            S(""),
+            S("web-001"),
+            S("约1200家"),
+        ],
+        vec![
+            S("wuhu-robots"),
+            S("firm"),
+            N(200.0),
+            S("家"),
+            S(""),
+            N(2024.0),
+            S(""),
+            S("web-002"),
+            S("200家"),
+        ],
+        vec![
+            S("wuhu-robot"),
+            S("firms"),
+            N(200.0),
+            S("家"),
+            S(""),
+            N(2024.0),
+            S(""),
+            S("web-002"),
+            S("200家"),
+        ],
+        vec![
+            S("wuhu-robots"),
+            S("firms"),
+            N(200.0),
+            S("家"),
+            S("roughly"),
+            N(2024.0),
+            S(""),
+            S("web-002"),
+            S("200家"),
+        ],
     ];
     let refs: Vec<&[V]> = rows.iter().map(Vec::as_slice).collect();
     let e = import(&filled(&refs)).unwrap_err();
@@ -149,13 +306,28 @@ fn every_mistake_is_named_by_sheet_cell_and_column_at_once() {
     assert_eq!(text.matches("Figures!D2").count(), 1, "{text}");
     assert_eq!(text.matches("Figures!H3").count(), 1, "{text}");
     // In Chinese too.
-    let zh = load_bytes("my.xlsx", &filled(&refs), Lang::Zh).unwrap_err().to_string();
-    assert!(zh.contains("Figures!D2 (unit): 亿圆 不是单位；是不是 亿元？"), "{zh}");
+    let zh = load_bytes("my.xlsx", &filled(&refs), Lang::Zh)
+        .unwrap_err()
+        .to_string();
+    assert!(
+        zh.contains("Figures!D2 (unit): 亿圆 不是单位；是不是 亿元？"),
+        "{zh}"
+    );
 }
 
 #[test]
 fn text_from_the_workbook_is_echoed_escaped() {
-    let rows: Vec<Vec<V>> = vec![vec![S("hefei-nev"), S("output_value"), N(1.0), S("\u{1b}[2J亿"), S(""), N(2023.0), S(""), S("web-001"), S("x")]];
+    let rows: Vec<Vec<V>> = vec![vec![
+        S("hefei-nev"),
+        S("output_value"),
+        N(1.0),
+        S("\u{1b}[2J亿"),
+        S(""),
+        N(2023.0),
+        S(""),
+        S("web-001"),
+        S("x"),
+    ]];
     let refs: Vec<&[V]> = rows.iter().map(Vec::as_slice).collect();
     let text = import(&filled(&refs)).unwrap_err().to_string();
     assert!(!text.contains('\u{1b}'), "{text:?}");
@@ -172,11 +344,19 @@ fn empty_or_foreign_workbooks_are_refused_without_panicking() {
     let refs: Vec<&[V]> = rows.iter().map(Vec::as_slice).collect();
     let only = workbook(&[("Figures", FIGURES, &refs)]);
     let e = import(&only).unwrap_err().to_string();
-    for s in ["no sheet `Sources`", "no sheet `Clusters`", "no sheet `Metric keys`"] {
+    for s in [
+        "no sheet `Sources`",
+        "no sheet `Clusters`",
+        "no sheet `Metric keys`",
+    ] {
         assert!(e.contains(s), "{s}: {e}");
     }
     // Sheets with headers only, or nothing at all.
-    let bare = workbook(&[("Sources", &[], &[]), ("Metric keys", &[], &[]), ("Clusters", CLUSTERS, &[])]);
+    let bare = workbook(&[
+        ("Sources", &[], &[]),
+        ("Metric keys", &[], &[]),
+        ("Clusters", CLUSTERS, &[]),
+    ]);
     assert!(import(&bare).is_ok());
 }
 
@@ -188,8 +368,15 @@ fn a_missing_required_column_is_named() {
         ("Clusters", &["id", "name_zh"], &[&[S("a-b"), S("甲")]]),
     ]);
     let e = import(&bytes).unwrap_err().to_string();
-    assert!(e.contains("Clusters!A1: row 1 has no column `level`"), "{e}");
-    assert_eq!(e.matches("error:").count(), 1, "named once, at the header: {e}");
+    assert!(
+        e.contains("Clusters!A1: row 1 has no column `level`"),
+        "{e}"
+    );
+    assert_eq!(
+        e.matches("error:").count(),
+        1,
+        "named once, at the header: {e}"
+    );
 }
 
 /// Every sheet's rows as a grid, the header row first.
@@ -197,7 +384,12 @@ fn grids_of(d: &crate::model::Dataset) -> Vec<(String, Grid)> {
     rows(d)
         .into_iter()
         .map(|r| {
-            let header = r.sheet.columns.iter().map(|c| Cell::Text(c.header.into())).collect();
+            let header = r
+                .sheet
+                .columns
+                .iter()
+                .map(|c| Cell::Text(c.header.into()))
+                .collect();
             let mut g = Grid::default();
             g.rows.push((0, header));
             for (i, row) in r.rows.into_iter().enumerate() {
@@ -258,29 +450,76 @@ fn a_workbook_over_the_register_adds_its_figures_to_a_register_cluster() {
     let reg = &base.clusters[0];
     let src = base.sources[0].id.as_str();
     let bytes = workbook(&[
-        ("More", &["part", "value"], &[&[S("extends"), S("embedded")]]),
+        (
+            "More",
+            &["part", "value"],
+            &[&[S("extends"), S("embedded")]],
+        ),
         (
             "Figures",
             FIGURES,
             &[
-                &[S(&reg.id), S("firms"), N(321.0), S("家"), S(""), N(2031.0), S("unspecified"), S(src), S("321家")],
-                &[S("no-such-cluster"), S("firms"), N(1.0), S("家"), S(""), N(2031.0), S("unspecified"), S(src), S("1家")],
+                &[
+                    S(&reg.id),
+                    S("firms"),
+                    N(321.0),
+                    S("家"),
+                    S(""),
+                    N(2031.0),
+                    S("unspecified"),
+                    S(src),
+                    S("321家"),
+                ],
+                &[
+                    S("no-such-cluster"),
+                    S("firms"),
+                    N(1.0),
+                    S("家"),
+                    S(""),
+                    N(2031.0),
+                    S("unspecified"),
+                    S(src),
+                    S("1家"),
+                ],
             ],
         ),
     ]);
     let e = import(&bytes).unwrap_err().to_string();
-    assert!(e.contains("Figures!A3 (cluster): no-such-cluster is not a cluster id"), "{e}");
+    assert!(
+        e.contains("Figures!A3 (cluster): no-such-cluster is not a cluster id"),
+        "{e}"
+    );
     let ok = workbook(&[
-        ("More", &["part", "value"], &[&[S("extends"), S("embedded")]]),
+        (
+            "More",
+            &["part", "value"],
+            &[&[S("extends"), S("embedded")]],
+        ),
         (
             "Figures",
             FIGURES,
-            &[&[S(&reg.id), S("firms"), N(321.0), S("家"), S(""), N(2031.0), S("unspecified"), S(src), S("321家")]],
+            &[&[
+                S(&reg.id),
+                S("firms"),
+                N(321.0),
+                S("家"),
+                S(""),
+                N(2031.0),
+                S("unspecified"),
+                S(src),
+                S("321家"),
+            ]],
         ),
     ]);
     let l = import(&ok).unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(l.dataset.clusters.len(), base.clusters.len());
     let c = l.dataset.cluster(&reg.id).unwrap();
     assert_eq!(c.metrics.len(), reg.metrics.len() + 1);
-    assert!(l.added.iter().any(|a| a.contains(&reg.id) && a.contains("1 figure")), "{:?}", l.added);
+    assert!(
+        l.added
+            .iter()
+            .any(|a| a.contains(&reg.id) && a.contains("1 figure")),
+        "{:?}",
+        l.added
+    );
 }

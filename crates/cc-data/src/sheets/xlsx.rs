@@ -42,7 +42,9 @@ pub fn load_path(path: &Path, lang: Lang) -> Result<Loaded, LoadError> {
     let bytes = read_capped(f, MAX_FILE_BYTES).map_err(|e| match e {
         Capped::TooLarge => fail(
             &file,
-            format!("the file holds more than {MAX_FILE_BYTES} bytes; a dataset may be at most 64 MiB"),
+            format!(
+                "the file holds more than {MAX_FILE_BYTES} bytes; a dataset may be at most 64 MiB"
+            ),
         ),
         Capped::Io(e) => fail(&file, format!("cannot read the file: {e}")),
     })?;
@@ -64,7 +66,9 @@ pub fn grids(bytes: &[u8]) -> Result<Vec<(String, Grid)>, String> {
         ));
     }
     let not_xlsx = |e: String| {
-        format!("not an Excel workbook (.xlsx) this can read ({e}); save it from the spreadsheet program as .xlsx")
+        format!(
+            "not an Excel workbook (.xlsx) this can read ({e}); save it from the spreadsheet program as .xlsx"
+        )
     };
     // calamine is not expected to panic, but the bytes are anyone's.
     std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
@@ -150,7 +154,12 @@ mod tests {
 
     #[test]
     fn what_is_not_a_workbook_is_refused() {
-        for bytes in [&b""[..], b"{}", b"PK\x03\x04 not really a zip", &[0xff; 100]] {
+        for bytes in [
+            &b""[..],
+            b"{}",
+            b"PK\x03\x04 not really a zip",
+            &[0xff; 100],
+        ] {
             let e = load_bytes("x.xlsx", bytes, Lang::En).unwrap_err();
             assert!(e.to_string().contains("not an Excel workbook"), "{e}");
         }
