@@ -31,6 +31,9 @@ struct At {
     col: usize,
 }
 
+/// One half (Chinese or English) of a list of texts, and its cell.
+type Half = Option<(At, Vec<String>)>;
+
 /// One sheet's header, mapped onto its spec.
 struct Header {
     /// For each spec column, the sheet's column holding it.
@@ -288,8 +291,7 @@ impl<'a> Reader<'a> {
             let mut ok = true;
             let mut obj = Map::new();
             let mut parent = None;
-            let mut lists: Vec<(&str, Option<(At, Vec<String>)>, Option<(At, Vec<String>)>)> =
-                vec![];
+            let mut lists: Vec<(&str, Half, Half)> = vec![];
             let mut json: Option<(At, Map<String, Value>)> = None;
             for (i, c) in s.columns.iter().enumerate() {
                 let Some(j) = cols[i] else { continue };
@@ -341,7 +343,7 @@ impl<'a> Reader<'a> {
                     ok = false;
                     continue;
                 }
-                let half = |h: &Option<(At, Vec<String>)>, i: usize| {
+                let half = |h: &Half, i: usize| {
                     h.as_ref()
                         .and_then(|h| h.1.get(i))
                         .cloned()

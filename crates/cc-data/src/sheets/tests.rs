@@ -15,7 +15,10 @@ enum V<'a> {
 use V::*;
 
 /// A workbook of `sheets`, each a header row and rows, as a user fills it.
-fn workbook(sheets: &[(&str, &[&str], &[&[V]])]) -> Vec<u8> {
+/// A sheet as a test writes it: name, header, rows.
+type Sheet<'a> = (&'a str, &'a [&'a str], &'a [&'a [V<'a>]]);
+
+fn workbook(sheets: &[Sheet]) -> Vec<u8> {
     let mut wb = Workbook::new();
     for (name, header, rows) in sheets {
         let ws = wb.add_worksheet();
