@@ -86,18 +86,18 @@ fn lists(d: &Dataset) -> Vec<(Choice, &'static str, Vec<String>)> {
         (
             Choice::Qualifier,
             "qualifier",
-            qualifiers.iter().map(|q| snake(q)).collect(),
+            qualifiers.iter().map(snake).collect(),
         ),
         (
             Choice::Level,
             "level",
-            Level::ALL.iter().map(|l| snake(l)).collect(),
+            Level::ALL.iter().map(snake).collect(),
         ),
         (Choice::Dimension, "dimension", dims),
         (
             Choice::Category,
             "category",
-            Category::ALL.iter().map(|c| snake(c)).collect(),
+            Category::ALL.iter().map(snake).collect(),
         ),
         (Choice::Definition, "definition", defs),
         (
