@@ -25,6 +25,7 @@ fn app(tab: Tab) -> (egui::Context, App) {
         file: "synthetic".into(),
         dataset,
         warnings: vec![],
+        added: vec![],
     };
     let app = App::with_data(
         loaded,

@@ -32,6 +32,7 @@ fn frame_context_with_map(bencher: divan::Bencher) {
         file: "synthetic".into(),
         dataset,
         warnings: vec![],
+        added: vec![],
     };
     let mut app = App::with_data(
         loaded,

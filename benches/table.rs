@@ -46,6 +46,7 @@ fn table_frame(bencher: divan::Bencher, sort: Option<Sort>) {
             file: "synthetic".into(),
             dataset,
             warnings: vec![],
+            added: vec![],
         },
         settings,
     );

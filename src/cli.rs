@@ -13,6 +13,7 @@ use crate::model::Lang;
 
 mod args;
 mod checks;
+pub mod data;
 pub mod open;
 pub use args::*;
 
@@ -87,8 +88,32 @@ impl From<LangArg> for Lang {
 pub enum Command {
     /// Check a dataset file: a one-line summary if valid, every problem if not.
     Check {
-        /// The JSON dataset to check.
+        /// The dataset to check: JSON, or a dataset workbook (.xlsx).
         file: PathBuf,
+    },
+    /// Write a workbook (.xlsx) to fill in with your own clusters and figures:
+    /// a Read-me, then Sources, Clusters, Figures, Targets, Policies, with
+    /// notes on every column and drop-down lists.
+    Template {
+        /// The workbook to write, e.g. my-clusters.xlsx.
+        #[arg(short, long, value_name = "OUT")]
+        output: PathBuf,
+    },
+    /// Read a filled-in workbook (.xlsx), check it as a data file is checked
+    /// (every problem named by sheet, cell and column), and write it as JSON.
+    Import {
+        /// The workbook, e.g. my-clusters.xlsx.
+        file: PathBuf,
+        /// The JSON file to write (`-`: standard output; `.xlsx`: a workbook again).
+        #[arg(short, long, value_name = "OUT")]
+        output: PathBuf,
+    },
+    /// Write the loaded data (--data FILE, or the embedded dataset) out: JSON,
+    /// or for `-o FILE.xlsx` the template workbook filled with it.
+    Dataset {
+        /// The file to write (`.json`, `.xlsx`, or `-` for JSON on standard output).
+        #[arg(short, long, value_name = "OUT")]
+        output: PathBuf,
     },
     /// List the clusters of a dataset: id, then name.
     List,
@@ -241,37 +266,45 @@ pub fn run(cli: &Cli, command: &Command) -> ExitCode {
 pub fn run_to(cli: &Cli, command: &Command, out: &mut dyn Write, err: &mut dyn Write) -> ExitCode {
     let esc = |s: &str| load::escape_controls(s).into_owned();
     match command {
-        Command::Check { file } => match load::load_path(file) {
-            Ok(l) => {
-                let s = l.dataset.summary();
-                let _ = writeln!(
-                    out,
-                    "{}: ok: format version {}, {} clusters, {} metrics, {} targets, {} policies, {} sources{}",
-                    esc(&l.file),
-                    l.dataset.format_version,
-                    s.clusters,
-                    s.metrics,
-                    s.targets,
-                    s.policies,
-                    s.sources,
-                    if l.warnings.is_empty() {
-                        String::new()
-                    } else {
-                        format!(", {} warning(s)", l.warnings.len())
+        Command::Check { file } => {
+            match load::load_path_in(file, cli.lang.map_or(Lang::En, Lang::from)) {
+                Ok(l) => {
+                    let s = l.dataset.summary();
+                    let _ = writeln!(
+                        out,
+                        "{}: ok: format version {}, {} clusters, {} metrics, {} targets, {} policies, {} sources{}",
+                        esc(&l.file),
+                        l.dataset.format_version,
+                        s.clusters,
+                        s.metrics,
+                        s.targets,
+                        s.policies,
+                        s.sources,
+                        if l.warnings.is_empty() {
+                            String::new()
+                        } else {
+                            format!(", {} warning(s)", l.warnings.len())
+                        }
+                    );
+                    for a in &l.added {
+                        let _ = writeln!(out, "{}: {}", esc(&l.file), esc(a));
                     }
-                );
-                for w in &l.warnings {
-                    let _ = writeln!(err, "{}", w.render(&l.file));
+                    for w in &l.warnings {
+                        let _ = writeln!(err, "{}", w.render(&l.file));
+                    }
+                    ExitCode::SUCCESS
                 }
-                ExitCode::SUCCESS
-            }
-            Err(e) => {
-                for p in &e.problems {
-                    let _ = writeln!(out, "{}", p.render(&e.file));
+                Err(e) => {
+                    for p in &e.problems {
+                        let _ = writeln!(out, "{}", p.render(&e.file));
+                    }
+                    ExitCode::from(1)
                 }
-                ExitCode::from(1)
             }
-        },
+        }
+        Command::Template { output } => data::template(cli, output, err),
+        Command::Import { file, output } => data::import(cli, file, output, out, err),
+        Command::Dataset { output } => data::dataset(cli, output, out, err),
         Command::List => match load_data(cli.data.as_ref()) {
             Ok(l) => {
                 let lang = cli.lang.map(Lang::from).unwrap_or(Lang::Zh);

@@ -94,6 +94,7 @@ fn app(d: Dataset, lang: Lang, tab: Tab) -> App {
             file: "test".into(),
             dataset: d,
             warnings: vec![],
+            added: vec![],
         },
         Settings {
             compare: vec![SZ.into(), GD.into()],

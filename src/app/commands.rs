@@ -50,6 +50,10 @@ pub enum Command {
     Open,
     OpenPath,
     UseEmbedded,
+    /// A workbook to fill in with one's own figures.
+    NewFromTemplate,
+    /// The loaded data written out, as JSON or as the workbook.
+    SaveData,
     Undo,
     Redo,
     /// The comparison as a sheet (XLSX, CSV, Markdown, HTML).
@@ -91,6 +95,8 @@ impl Command {
             Command::Open,
             Command::OpenPath,
             Command::UseEmbedded,
+            Command::NewFromTemplate,
+            Command::SaveData,
             Command::Undo,
             Command::Redo,
         ];
@@ -152,7 +158,11 @@ impl Command {
     /// The menu it sits in (the Find command is in the View menu too).
     pub fn menu(self) -> Menu {
         match self {
-            Command::Open | Command::OpenPath | Command::UseEmbedded => Menu::File,
+            Command::Open
+            | Command::OpenPath
+            | Command::UseEmbedded
+            | Command::NewFromTemplate
+            | Command::SaveData => Menu::File,
             Command::Undo | Command::Redo => Menu::Edit,
             Command::Export(_)
             | Command::SlidesPdf
@@ -178,6 +188,8 @@ impl Command {
             Command::Open => tr(lang, "打开…", "Open…"),
             Command::OpenPath => tr(lang, "打开路径…", "Open path…"),
             Command::UseEmbedded => tr(lang, "使用内置数据", "Use the embedded dataset"),
+            Command::NewFromTemplate => tr(lang, "从模板新建数据…", "New data from template…"),
+            Command::SaveData => tr(lang, "将数据另存为…", "Save the data as…"),
             Command::Undo => tr(lang, "撤销对比更改", "Undo comparison change"),
             Command::Redo => tr(lang, "重做", "Redo"),
             Command::Export(Format::Xlsx) => "XLSX…",
@@ -219,7 +231,21 @@ impl Command {
     /// on the shortcuts page.
     pub fn tooltip(self, lang: Lang) -> &'static str {
         match self {
-            Command::Open => tr(lang, "打开数据文件", "Open a data file"),
+            Command::Open => tr(
+                lang,
+                "打开数据文件（JSON 或 Excel 工作簿）",
+                "Open a data file (JSON or an Excel workbook)",
+            ),
+            Command::NewFromTemplate => tr(
+                lang,
+                "保存一个 Excel 工作簿，填入自己的集群和数字后再打开",
+                "Save an Excel workbook to fill in with your own clusters and figures, then open it",
+            ),
+            Command::SaveData => tr(
+                lang,
+                "把当前数据写成 JSON 文件或 Excel 工作簿",
+                "Write the data shown to a JSON file or an Excel workbook",
+            ),
             Command::OpenPath => tr(lang, "输入数据文件的路径", "Type the path of a data file"),
             Command::UseEmbedded => tr(
                 lang,

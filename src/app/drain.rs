@@ -69,6 +69,8 @@ impl App {
             Command::Open => self.open_dialog(),
             Command::OpenPath => self.prompt_for(Purpose::OpenData),
             Command::UseEmbedded => self.use_embedded(),
+            Command::NewFromTemplate => self.data_file_dialog(Purpose::Template),
+            Command::SaveData => self.data_file_dialog(Purpose::SaveData),
             Command::Undo => {
                 self.undo();
             }

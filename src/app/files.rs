@@ -310,7 +310,9 @@ impl App {
         let picked = run_dialog(|| {
             rfd::FileDialog::new()
                 .set_title("Open a cluster dataset")
+                .add_filter("JSON, Excel", &["json", "xlsx"])
                 .add_filter("JSON", &["json"])
+                .add_filter("Excel", &["xlsx"])
                 .pick_file()
         });
         match picked {
@@ -339,6 +341,60 @@ impl App {
             }
             Picked::Unavailable => self.dialog_unavailable(Purpose::Export(format, scale)),
             Picked::Cancelled => {}
+        }
+    }
+
+    /// Asks where to write a dataset workbook to fill in, or the loaded data.
+    pub(super) fn data_file_dialog(&mut self, purpose: Purpose) {
+        let lang = self.settings.lang;
+        let template = purpose == Purpose::Template;
+        let picked = run_dialog(|| {
+            let d = rfd::FileDialog::new();
+            if template {
+                d.set_title(tr(lang, "从模板新建数据", "New data from template"))
+                    .set_file_name("my-clusters.xlsx")
+                    .add_filter("Excel", &["xlsx"])
+                    .save_file()
+            } else {
+                d.set_title(tr(lang, "将数据另存为", "Save the data as"))
+                    .set_file_name("clusters.json")
+                    .add_filter("JSON", &["json"])
+                    .add_filter("Excel", &["xlsx"])
+                    .save_file()
+            }
+        });
+        match picked {
+            Picked::Path(p) => {
+                self.remember_folder(purpose, &p);
+                self.write_data_file(purpose, &p)
+            }
+            Picked::Unavailable => self.dialog_unavailable(purpose),
+            Picked::Cancelled => {}
+        }
+    }
+
+    /// Writes the template (from the loaded data's metric keys) or the
+    /// loaded data to `path`; `.xlsx` is the workbook, anything else JSON.
+    pub fn write_data_file(&mut self, purpose: Purpose, path: &Path) {
+        let lang = self.settings.lang;
+        let d = &self.loaded.dataset;
+        let result = if purpose == Purpose::Template {
+            export::template::write_template(d, path)
+        } else if crate::sheets::xlsx::is_workbook(path) {
+            export::template::write_workbook(d, path)
+        } else {
+            export::write_atomic(path, d.to_json().as_bytes())
+        };
+        let shown = path.display().to_string();
+        match result {
+            Ok(()) => {
+                self.notices.retain(|n| *n != Notice::NoFileDialog);
+                self.status = Some(format!("{} {shown}", tr(lang, "已保存到", "Saved to")));
+            }
+            Err(e) => self.notify(Notice::Failed {
+                file: shown,
+                error: AppError::Io(e.to_string()),
+            }),
         }
     }
 

@@ -113,6 +113,10 @@ impl Loader {
             gate.wait();
             let result = match source {
                 Source::Path(p) => load::load_path(&p),
+                // A dropped workbook: a zip archive, never JSON.
+                Source::Bytes { name, bytes } if bytes.starts_with(b"PK\x03\x04") => {
+                    crate::sheets::xlsx::load_bytes(&name, &bytes, crate::model::Lang::En)
+                }
                 Source::Bytes { name, bytes } => load::load_bytes(&name, &bytes),
             };
             sink.send(Done {

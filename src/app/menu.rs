@@ -123,6 +123,11 @@ impl App {
                 for c in [Command::Open, Command::OpenPath, Command::UseEmbedded] {
                     self.command_item(ui, c);
                 }
+                ui.separator();
+                for c in [Command::NewFromTemplate, Command::SaveData] {
+                    self.command_item(ui, c);
+                }
+                ui.separator();
                 ui.menu_button(tr(lang, "最近打开", "Recent files"), |ui| {
                     if self.settings.recent.is_empty() {
                         ui.label(tr(lang, "（无）", "(none)"));

@@ -204,6 +204,7 @@ impl App {
                 file: e.file.clone(),
                 dataset: Default::default(),
                 warnings: e.problems,
+                added: vec![],
             },
         };
         // The selection refers to the file's clusters: keep it for when it loads

@@ -22,6 +22,10 @@ pub enum Purpose {
     Slides(Format),
     SaveViewFile,
     OpenViewFile,
+    /// A new dataset workbook to fill in (File → New data from template…).
+    Template,
+    /// The loaded data, as JSON or as the workbook (File → Save the data as…).
+    SaveData,
 }
 
 impl Purpose {
@@ -41,7 +45,8 @@ impl Purpose {
             Purpose::Slides(Format::Png) => None,
             Purpose::Export(f, _) | Purpose::Slides(f) => Some(f.extension()),
             Purpose::SaveViewFile => Some(views_saved::EXTENSION),
-            Purpose::OpenData | Purpose::OpenViewFile => None,
+            Purpose::Template => Some("xlsx"),
+            Purpose::OpenData | Purpose::OpenViewFile | Purpose::SaveData => None,
         }
     }
 }
@@ -136,6 +141,8 @@ impl App {
             Purpose::SaveViewFile => {
                 format!("{}.{}", self.suggested_stem(), views_saved::EXTENSION)
             }
+            Purpose::Template => "my-clusters.xlsx".into(),
+            Purpose::SaveData => "clusters.json".into(),
         };
         let mut s = folder.join(name).display().to_string();
         if !purpose.writes() && !s.ends_with(std::path::MAIN_SEPARATOR) {
@@ -180,6 +187,7 @@ impl App {
             Purpose::Export(format, scale) => self.export_checked(path, format, scale),
             Purpose::Slides(format) => self.export_deck(path, format),
             Purpose::SaveViewFile | Purpose::OpenViewFile => self.view_file(purpose, &path),
+            Purpose::Template | Purpose::SaveData => self.write_data_file(purpose, &path),
         }
     }
 
@@ -226,6 +234,22 @@ impl App {
             Purpose::OpenViewFile => (
                 tr(lang, "从路径打开视图", "Open a view from path"),
                 tr(lang, "打开", "Open"),
+            ),
+            Purpose::Template => (
+                tr(
+                    lang,
+                    "将数据模板保存到路径",
+                    "Save the data template to path",
+                ),
+                tr(lang, "保存", "Save"),
+            ),
+            Purpose::SaveData => (
+                tr(
+                    lang,
+                    "将数据保存到路径（.json 或 .xlsx）",
+                    "Save the data to path (.json or .xlsx)",
+                ),
+                tr(lang, "保存", "Save"),
             ),
         };
         let hint = if prompt.purpose.wants_folder() {

@@ -8,6 +8,7 @@ pub mod latest;
 pub mod load;
 pub mod model;
 pub mod selection;
+pub mod sheets;
 #[cfg(feature = "synth")]
 pub mod synth;
 pub mod units;

@@ -101,6 +101,11 @@ pub struct Dataset {
     /// what they announced (version 2).
     #[serde(default)]
     pub register: Option<Register>,
+    /// `"embedded"`: this file adds to the embedded register rather than
+    /// replacing it: its clusters are added, and its figures, targets and
+    /// policies for a register cluster are added to that cluster.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub extends: Option<String>,
 }
 
 /// The published lists (batches) of national advanced manufacturing clusters.
@@ -710,6 +715,26 @@ impl Metric {
 }
 
 impl Dataset {
+    /// The dataset as a JSON file the loader reads back the same (fields
+    /// that are not set are left out).
+    pub fn to_json(&self) -> String {
+        fn strip(v: &mut serde_json::Value) {
+            match v {
+                serde_json::Value::Object(m) => {
+                    m.retain(|_, v| !v.is_null());
+                    m.values_mut().for_each(strip);
+                }
+                serde_json::Value::Array(a) => a.iter_mut().for_each(strip),
+                _ => {}
+            }
+        }
+        let mut v = serde_json::to_value(self).unwrap_or_default();
+        strip(&mut v);
+        let mut s = serde_json::to_string_pretty(&v).unwrap_or_default();
+        s.push('\n');
+        s
+    }
+
     /// How many clusters of national batch `batch` the dataset names (their
     /// `designation.batch`), for "named: 52 of 80".
     pub fn named_in_batch(&self, batch: u32) -> usize {

@@ -160,6 +160,7 @@ pub fn dataset(n: usize) -> Dataset {
         clusters,
         context: Context::default(),
         register: None,
+        extends: None,
     }
 }
 

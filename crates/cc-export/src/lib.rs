@@ -11,6 +11,7 @@ pub mod pptx;
 pub mod safe;
 pub mod series;
 mod table;
+pub mod template;
 mod write;
 mod xlsx;
 

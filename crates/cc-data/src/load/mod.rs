@@ -5,6 +5,7 @@
 //! not hide the problems of the next; validation then collects every problem
 //! of the parsed data. Nothing here panics, whatever the bytes.
 
+pub mod extend;
 mod locate;
 mod parse;
 mod strict;
@@ -233,6 +234,8 @@ pub struct Loaded {
     pub file: String,
     pub dataset: Dataset,
     pub warnings: Vec<Problem>,
+    /// For a file that extends the embedded data: what it added where.
+    pub added: Vec<String>,
 }
 
 /// The embedded seed dataset. It is checked by the test suite, so failure here
@@ -244,7 +247,18 @@ pub fn load_embedded() -> Result<Loaded, LoadError> {
 /// Reads and loads a file. Only regular files are read (not devices, pipes
 /// or folders), and at most [`MAX_FILE_BYTES`] + 1 bytes whatever size the
 /// system reports, so `/dev/zero` or a growing file cannot exhaust memory.
+///
+/// A `.xlsx` file is read as a dataset workbook ([`crate::sheets`]), its
+/// problems in English; [`load_path_in`] chooses the language.
 pub fn load_path(path: &Path) -> Result<Loaded, LoadError> {
+    load_path_in(path, crate::model::Lang::En)
+}
+
+/// As [`load_path`], with a workbook's problems in `lang`.
+pub fn load_path_in(path: &Path, lang: crate::model::Lang) -> Result<Loaded, LoadError> {
+    if crate::sheets::xlsx::is_workbook(path) {
+        return crate::sheets::xlsx::load_path(path, lang);
+    }
     let file = path.display().to_string();
     let fail = |message: String| LoadError {
         file: file.clone(),
@@ -352,7 +366,13 @@ pub fn load_str(file: &str, text: &str) -> Result<Loaded, LoadError> {
         )]));
     }
     let dataset = parse::parse(text).map_err(|spots| fail(resolve(text, spots)))?;
-    let problems = validate(&dataset);
+    let (dataset, problems, added) = if dataset.extends.is_some() {
+        let x = extend::extend(dataset);
+        (x.dataset, x.problems, x.added)
+    } else {
+        let p = validate(&dataset);
+        (dataset, p, vec![])
+    };
     let mut problems = if problems.is_empty() {
         problems
     } else {
@@ -366,5 +386,6 @@ pub fn load_str(file: &str, text: &str) -> Result<Loaded, LoadError> {
         file: file.to_owned(),
         dataset,
         warnings: problems,
+        added,
     })
 }

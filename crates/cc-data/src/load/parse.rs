@@ -83,12 +83,13 @@ fn parse_each(text: &str) -> Result<Dataset, Vec<Spot>> {
             "clusters",
             "context",
             "register",
+            "extends",
         ]
         .contains(&key.as_str())
         {
             problems.push(Spot::path(Problem::error(
                 key.clone(),
-                "unknown field; expected one of format_version, title, sources, metric_keys, clusters, context, register",
+                "unknown field; expected one of format_version, title, sources, metric_keys, clusters, context, register, extends",
             )));
         }
     }
@@ -123,6 +124,8 @@ fn parse_each(text: &str) -> Result<Dataset, Vec<Spot>> {
     let context = field("context")
         .and_then(|raw| element::<Context>(text, offset(raw), "context", raw, &mut problems))
         .unwrap_or_default();
+    let extends = field("extends")
+        .and_then(|raw| element::<String>(text, offset(raw), "extends", raw, &mut problems));
     let sources = list::<Source>(text, field("sources"), "sources", &mut problems);
     let metric_keys = list::<MetricKey>(text, field("metric_keys"), "metric_keys", &mut problems);
     let clusters = list::<Cluster>(text, field("clusters"), "clusters", &mut problems);
@@ -141,6 +144,7 @@ fn parse_each(text: &str) -> Result<Dataset, Vec<Spot>> {
             clusters,
             context,
             register,
+            extends,
         })
     } else {
         Err(problems)

@@ -1,0 +1,154 @@
+//! The commands that move a dataset between forms: `template` (a workbook to
+//! fill in), `import` (a workbook checked and written as JSON) and `dataset`
+//! (the loaded data written out, as JSON or as the workbook).
+
+use std::io::Write;
+use std::path::Path;
+use std::process::ExitCode;
+
+use super::{Cli, load_data, written_to};
+use crate::export;
+use crate::load::{self, LoadError};
+use crate::model::{Dataset, Lang};
+use crate::sheets::xlsx;
+
+fn esc(s: &str) -> String {
+    load::escape_controls(s).into_owned()
+}
+
+fn lang(cli: &Cli) -> Lang {
+    cli.lang.map(Lang::from).unwrap_or(Lang::Zh)
+}
+
+/// Writes `d` to `output`: the workbook for `.xlsx`, JSON otherwise (`-`:
+/// standard output).
+fn write_dataset(d: &Dataset, output: &Path, out: &mut dyn Write) -> Result<String, String> {
+    if xlsx::is_workbook(output) {
+        export::template::write_workbook(d, output).map_err(|e| e.to_string())?;
+        return Ok("the dataset workbook".into());
+    }
+    let json = d.to_json();
+    if output.as_os_str() == "-" {
+        out.write_all(json.as_bytes())
+            .map_err(|e| format!("cannot write standard output: {e}"))?;
+    } else {
+        export::write_atomic(output, json.as_bytes()).map_err(|e| e.to_string())?;
+    }
+    Ok(format!("{} bytes of JSON", json.len()))
+}
+
+fn problems(e: &LoadError, out: &mut dyn Write) {
+    for p in &e.problems {
+        let _ = writeln!(out, "{}", p.render(&e.file));
+    }
+}
+
+/// `cluster-compare template -o my-clusters.xlsx`.
+pub fn template(cli: &Cli, output: &Path, err: &mut dyn Write) -> ExitCode {
+    if output.as_os_str() == "-" {
+        let _ = writeln!(
+            err,
+            "cluster-compare: the template is a workbook; give a file name with -o, not -"
+        );
+        return ExitCode::from(2);
+    }
+    let base = match load::load_embedded() {
+        Ok(l) => l.dataset,
+        Err(e) => {
+            let _ = write!(err, "{e}");
+            return ExitCode::from(1);
+        }
+    };
+    match export::template::write_template(&base, output) {
+        Ok(()) => {
+            if cli.verbose {
+                let _ = writeln!(
+                    err,
+                    "wrote {}: the workbook to fill in",
+                    esc(&written_to(output))
+                );
+            }
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            let _ = writeln!(err, "cluster-compare: {}", esc(&e.to_string()));
+            ExitCode::from(1)
+        }
+    }
+}
+
+/// `cluster-compare import my-clusters.xlsx -o my-clusters.json`: every
+/// problem is listed (on standard output, as `check` lists them) and nothing
+/// is written unless the workbook is valid.
+pub fn import(
+    cli: &Cli,
+    file: &Path,
+    output: &Path,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> ExitCode {
+    let t = std::time::Instant::now();
+    let loaded = match xlsx::load_path(file, lang(cli)) {
+        Ok(l) => l,
+        Err(e) => {
+            problems(&e, out);
+            return ExitCode::from(1);
+        }
+    };
+    let took = t.elapsed();
+    for w in &loaded.warnings {
+        let _ = writeln!(err, "{}", w.render(&loaded.file));
+    }
+    match write_dataset(&loaded.dataset, output, out) {
+        Ok(what) => {
+            if cli.verbose {
+                let s = loaded.dataset.summary();
+                let _ = writeln!(
+                    err,
+                    "read {} in {:.0} ms: {} clusters, {} figures, {} targets, {} policies, {} sources; wrote {}: {what}",
+                    esc(&loaded.file),
+                    took.as_secs_f64() * 1000.0,
+                    s.clusters,
+                    s.metrics,
+                    s.targets,
+                    s.policies,
+                    s.sources,
+                    esc(&written_to(output)),
+                );
+            }
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            let _ = writeln!(err, "cluster-compare: {}", esc(&e));
+            ExitCode::from(1)
+        }
+    }
+}
+
+/// `cluster-compare dataset -o clusters.json` (or `.xlsx`): the loaded data
+/// (`--data FILE` or the embedded) written out.
+pub fn dataset(cli: &Cli, output: &Path, out: &mut dyn Write, err: &mut dyn Write) -> ExitCode {
+    let loaded = match cli.data.as_ref() {
+        Some(p) => load::load_path_in(p, lang(cli)),
+        None => load_data(None),
+    };
+    let loaded = match loaded {
+        Ok(l) => l,
+        Err(e) => {
+            let _ = write!(err, "{e}");
+            return ExitCode::from(1);
+        }
+    };
+    match write_dataset(&loaded.dataset, output, out) {
+        Ok(what) => {
+            if cli.verbose {
+                let _ = writeln!(err, "wrote {}: {what}", esc(&written_to(output)));
+            }
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            let _ = writeln!(err, "cluster-compare: {}", esc(&e));
+            ExitCode::from(1)
+        }
+    }
+}
