@@ -186,7 +186,12 @@ fn slide_map(deck: &Deck, p: &Package) -> Vec<usize> {
             let first = text.lines().next().unwrap_or_default();
             let found = (at..deck.slides.len())
                 .find(|&i| {
-                    first.starts_with(deck.slides[i].title.lines().next().unwrap_or_default())
+                    // The title itself, or it continued ("… (continued 2/3)"):
+                    // a longer title that starts with it is another slide.
+                    let title = deck.slides[i].title.lines().next().unwrap_or_default();
+                    first
+                        .strip_prefix(title)
+                        .is_some_and(|rest| rest.is_empty() || rest.starts_with(" ("))
                 })
                 .unwrap_or_else(|| {
                     panic!(

@@ -256,14 +256,15 @@ pub fn growth_text(g: &Growth, lang: Lang) -> String {
     } else {
         (g.from.to_string(), g.to.to_string())
     };
-    // Bounds at both ends pushing opposite ways: the number is no bound.
+    // Bounds at both ends pushing opposite ways: the number is no bound, so
+    // none is written.
     let open = g.bound == RatioBound::Open;
     match (lang, open) {
         (Lang::Zh, false) => format!("{sym}{pct:.digits$}%/年（{from}—{to}）"),
         (Lang::En, false) => format!("{sym}{pct:.digits$}% a year ({from}–{to})"),
-        (Lang::Zh, true) => format!("{pct:.digits$}%/年（{from}—{to}；两端均为界限值，方向不定）"),
+        (Lang::Zh, true) => format!("增长率无法确定（{from}—{to}；两端均为界限值）"),
         (Lang::En, true) => {
-            format!("{pct:.digits$}% a year ({from}–{to}; both ends are bounds, direction open)")
+            format!("growth cannot be told ({from}–{to}; both ends are bounds)")
         }
     }
 }
@@ -285,6 +286,9 @@ pub fn on_track_text(s: &Series, t: &TargetPoint, lang: Lang) -> Option<String> 
     let so_far = s.overall_growth();
     let need = growth_text(&needed, lang);
     Some(match (so_far, lang) {
+        (Some(g), Lang::En) if g.bound == RatioBound::Open => {
+            format!("needs {need}; so far, {}", growth_text(&g, lang))
+        }
         (Some(g), Lang::Zh) => format!("需年均增长{need}；此前{}", growth_text(&g, lang)),
         (Some(g), Lang::En) => format!("needs {need}; grew {}", growth_text(&g, lang)),
         (None, Lang::Zh) => format!("需年均增长{need}"),
@@ -466,5 +470,20 @@ mod tests {
         let text = on_track_text(s, &s.targets[0], Lang::En).unwrap();
         assert!(text.starts_with("needs 29% a year (2023–2025)"), "{text}");
         assert!(text.contains("grew 10% a year (2021–2023)"), "{text}");
+    }
+
+    #[test]
+    fn growth_between_two_lower_bounds_writes_no_number() {
+        let g = Growth {
+            rate: 0.0,
+            bound: RatioBound::Open,
+            from: 2021,
+            to: 2025,
+            approximate_years: true,
+        };
+        for lang in [Lang::Zh, Lang::En] {
+            let t = growth_text(&g, lang);
+            assert!(!t.contains('%'), "{t}");
+        }
     }
 }

@@ -90,7 +90,7 @@ pub(super) fn growth_values(
             let n = format!("{pct:.digits$}");
             let sym = g.bound.symbol();
             let text = match (open, sym.is_empty()) {
-                (true, _) => format!("{n} {}", lang.pick("（方向不定）", "(open)")),
+                (true, _) => lang.pick("无法确定", "cannot be told").to_owned(),
                 (false, true) => n,
                 (false, false) => format!("{sym} {n}"),
             };
