@@ -82,6 +82,7 @@ fn frame(bencher: divan::Bencher, tab: Tab) {
             file: "synthetic".into(),
             dataset,
             warnings: vec![],
+            added: vec![],
         },
         Settings {
             compare,
