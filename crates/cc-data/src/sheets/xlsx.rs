@@ -122,22 +122,8 @@ pub fn serial_date(serial: f64) -> String {
     let day = serial.floor() as i64;
     // Days since 1970-01-01: serial 25569 is 1970-01-01 (for serials past 60).
     let days = if day >= 61 { day - 25569 } else { day - 25568 };
-    let (y, m, d) = civil(days);
+    let (y, m, d) = crate::calendar::civil_from_days(days);
     format!("{y:04}-{m:02}-{d:02}")
-}
-
-/// Year, month, day of a day count from 1970-01-01 (H. Hinnant's algorithm).
-fn civil(z: i64) -> (i64, u32, u32) {
-    let z = z + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let y = yoe + era * 400;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
-    let m = (if mp < 10 { mp + 3 } else { mp - 9 }) as u32;
-    (if m <= 2 { y + 1 } else { y }, m, d)
 }
 
 #[cfg(test)]
