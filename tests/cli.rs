@@ -6,22 +6,7 @@ mod common;
 
 use std::process::ExitCode;
 
-use clap::Parser;
-use cluster_compare::cli::{self, Cli};
-
-/// Parses and runs `args`; returns the exit code, standard output and standard error.
-fn run(args: &[&str]) -> (ExitCode, String, String) {
-    let cli = Cli::try_parse_from(std::iter::once("cluster-compare").chain(args.iter().copied()))
-        .unwrap_or_else(|e| panic!("{args:?}: {e}"));
-    let command = cli.command.as_ref().expect("a subcommand");
-    let (mut out, mut err) = (Vec::new(), Vec::new());
-    let code = cli::run_to(&cli, command, &mut out, &mut err);
-    (
-        code,
-        String::from_utf8(out).unwrap(),
-        String::from_utf8(err).unwrap(),
-    )
-}
+use common::run;
 
 #[test]
 fn global_options_go_before_or_after_the_subcommand() {

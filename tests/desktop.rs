@@ -200,6 +200,7 @@ fn a_view_file_with_unknown_ids_names_them() {
     h.state_mut().settings.compare = vec![SZ.into()];
     h.state_mut().settings.tab = Tab::Overview;
     h.state_mut().view_file(Purpose::OpenViewFile, &path);
+    h.state_mut().wait_for_view_file();
     h.run();
     assert_eq!(h.state().settings.compare, [GD, YC]);
     assert_eq!(h.state().settings.tab, Tab::Policies);
@@ -223,6 +224,7 @@ fn a_broken_view_file_says_so_and_changes_nothing() {
     let mut h = harness(app(Lang::En));
     h.run();
     h.state_mut().view_file(Purpose::OpenViewFile, &path);
+    h.state_mut().wait_for_view_file();
     h.run();
     assert_eq!(h.state().settings.compare, [SZ, GD]);
     h.get_all_by_label_contains("not a valid view file")

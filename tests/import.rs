@@ -2,25 +2,14 @@
 //! imported and checked as a data file is; the loaded data written out as
 //! JSON or as the workbook, and read back the same.
 
+mod common;
+
 use std::process::ExitCode;
 
-use clap::Parser;
-use cluster_compare::cli::{self, Cli};
 use cluster_compare::export::template;
 use cluster_compare::load;
 
-fn run(args: &[&str]) -> (ExitCode, String, String) {
-    let cli = Cli::try_parse_from(std::iter::once("cluster-compare").chain(args.iter().copied()))
-        .unwrap_or_else(|e| panic!("{args:?}: {e}"));
-    let command = cli.command.as_ref().expect("a subcommand");
-    let (mut out, mut err) = (Vec::new(), Vec::new());
-    let code = cli::run_to(&cli, command, &mut out, &mut err);
-    (
-        code,
-        String::from_utf8(out).unwrap(),
-        String::from_utf8(err).unwrap(),
-    )
-}
+use common::run;
 
 #[test]
 fn the_template_imports_to_json_that_checks() {

@@ -247,3 +247,60 @@ fn the_window_icon_is_the_app_icon() {
     assert_eq!((icon.width, icon.height), (256, 256));
     assert_eq!(icon.rgba.len(), 256 * 256 * 4);
 }
+
+#[test]
+fn a_view_file_opened_from_the_menu_is_read_while_the_window_keeps_drawing() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = view_file(dir.path(), "lithium.ccview.json");
+    let loaded = load::load_embedded().unwrap_or_else(|e| panic!("{e}"));
+    let mut h = harness(App::with_data(
+        loaded,
+        Settings {
+            lang: Lang::En,
+            ..Settings::default()
+        },
+    ));
+    h.run();
+    let before = h.state().settings.compare.clone();
+    assert_ne!(before, [YC, SZ]);
+
+    h.state_mut()
+        .view_file(cluster_compare::app::notice::Purpose::OpenViewFile, &path);
+    // The call returns before the file is read: the view is not opened on
+    // the UI thread, and the app says what it is reading.
+    assert_eq!(h.state().settings.compare, before);
+    assert_eq!(h.state().reading_view_file(), Some(path.as_path()));
+
+    // Frames go on; the view opens on one of them.
+    let started = std::time::Instant::now();
+    while h.state().reading_view_file().is_some() {
+        assert!(
+            started.elapsed().as_secs() < 30,
+            "the view file never came in"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(5));
+        h.step();
+    }
+    assert_eq!(h.state().settings.compare, [YC, SZ]);
+    assert_eq!(h.state().settings.tab, Tab::Charts);
+
+    // A file that is not a view file is named in a notice, on a later frame.
+    let bad = dir.path().join("bad.ccview.json");
+    std::fs::write(&bad, "{").unwrap();
+    h.state_mut()
+        .view_file(cluster_compare::app::notice::Purpose::OpenViewFile, &bad);
+    let started = std::time::Instant::now();
+    while h.state().reading_view_file().is_some() {
+        assert!(
+            started.elapsed().as_secs() < 30,
+            "the view file never came in"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(5));
+        h.step();
+    }
+    h.run();
+    h.get_all_by_label_contains("bad.ccview.json")
+        .next()
+        .expect("the failed file is named");
+    assert_eq!(h.state().settings.compare, [YC, SZ], "the view shown stays");
+}

@@ -227,12 +227,69 @@ impl App {
         export::write_atomic(path, text.as_bytes()).map_err(|e| AppError::Io(e.to_string()))
     }
 
-    /// Reads a view file and opens its view.
-    pub fn open_view_file(&mut self, path: &Path) -> Result<(), AppError> {
-        let text = read_view_file(path)?;
-        let v = views_saved::from_json(&text)?;
-        self.open_view(&v);
-        Ok(())
+    /// Reads a view file on a worker thread and opens its view when it is in
+    /// (see [`App::poll_view_file`]); what is wrong with it is named in a
+    /// notice. The window keeps drawing while the file is read: a slow disk
+    /// or a network share never freezes it. A newer request replaces one
+    /// still under way.
+    pub fn open_view_file(&mut self, path: &Path) {
+        let owned = path.to_owned();
+        let task = tasks::Task::spawn(
+            "view-file",
+            self.ctx.as_ref(),
+            move |sink| {
+                sink.send(read_view_file(&owned).and_then(|t| views_saved::from_json(&t)));
+            },
+            |e| Err(AppError::Io(e)),
+        );
+        self.view_read = Some(ViewRead {
+            path: path.to_owned(),
+            task,
+        });
+    }
+
+    /// The view file being read, if any.
+    pub fn reading_view_file(&self) -> Option<&Path> {
+        self.view_read.as_ref().map(|r| r.path.as_path())
+    }
+
+    /// Opens the view file's view (or names its problem) once it is read;
+    /// run once a frame.
+    pub(super) fn poll_view_file(&mut self) {
+        let Some(read) = &mut self.view_read else {
+            return;
+        };
+        let result = match read.task.poll() {
+            tasks::Poll::Pending => return,
+            tasks::Poll::Ready(r) => Some(r),
+            tasks::Poll::Finished => None,
+        };
+        let path = self.view_read.take().map(|r| r.path).unwrap_or_default();
+        match result {
+            Some(Ok(v)) => self.open_view(&v),
+            Some(Err(error)) => self.notify(Notice::Failed {
+                file: path.display().to_string(),
+                error,
+            }),
+            None => {}
+        }
+    }
+
+    /// Blocks until the view file being read (if any) is in and opens it.
+    /// For tests and scripted use; the app itself never waits.
+    pub fn wait_for_view_file(&mut self) {
+        if let Some(read) = &mut self.view_read {
+            let result = read.task.wait(Duration::from_secs(60));
+            let path = self.view_read.take().map(|r| r.path).unwrap_or_default();
+            match result {
+                Some(Ok(v)) => self.open_view(&v),
+                Some(Err(error)) => self.notify(Notice::Failed {
+                    file: path.display().to_string(),
+                    error,
+                }),
+                None => {}
+            }
+        }
     }
 
     /// A view file asked for at start (`cluster-compare FILE.ccview.json`):
@@ -416,6 +473,12 @@ impl App {
 /// The text of a view file: a regular file (checked before opening it, since
 /// opening a FIFO blocks the UI thread until a writer comes), at most
 /// [`views_saved::MAX_FILE_BYTES`], without a UTF-8 byte-order mark.
+/// A view file being read on a worker thread.
+pub(super) struct ViewRead {
+    path: PathBuf,
+    task: tasks::Task<Result<SavedView, AppError>>,
+}
+
 pub(super) fn read_view_file(path: &Path) -> Result<String, AppError> {
     let max = views_saved::MAX_FILE_BYTES;
     let io = |e: std::io::Error| AppError::Io(e.to_string());

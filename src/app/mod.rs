@@ -129,6 +129,8 @@ pub struct App {
     /// A view file's view asked for at start, opened once the file asked
     /// for (or the one of the last run) has loaded.
     pending_view: Option<SavedView>,
+    /// A view file being read off the UI thread.
+    view_read: Option<files::ViewRead>,
 }
 
 impl App {
@@ -166,6 +168,7 @@ impl App {
             ctx: None,
             fallback: false,
             pending_view: None,
+            view_read: None,
         };
         app.sanitise_selection();
         app
@@ -341,6 +344,7 @@ impl App {
         if let Some(done) = self.loader.poll() {
             self.finish_load(done);
         }
+        self.poll_view_file();
         self.handle_input(&ctx);
         self.poll_file(&ctx);
         self.poll_deck(&ctx);

@@ -274,24 +274,23 @@ impl App {
         }
     }
 
-    /// Saves the current view to `path` or opens the view in it; says how it went.
+    /// Saves the current view to `path` (saying how it went) or opens the
+    /// view in it (read in the background).
     pub fn view_file(&mut self, purpose: Purpose, path: &std::path::Path) {
         let lang = self.settings.lang;
         let shown = path.display().to_string();
-        let result = if purpose == Purpose::SaveViewFile {
-            self.save_view_file(path)
-        } else {
-            self.open_view_file(path)
-        };
-        match result {
-            Ok(()) if purpose == Purpose::SaveViewFile => {
+        if purpose == Purpose::OpenViewFile {
+            self.open_view_file(path);
+            return;
+        }
+        match self.save_view_file(path) {
+            Ok(()) => {
                 self.notices.retain(|n| *n != Notice::NoFileDialog);
                 self.status = Some(format!(
                     "{} {shown}",
                     tr(lang, "视图已保存到", "View saved to")
                 ));
             }
-            Ok(()) => {}
             Err(error) => self.notify(Notice::Failed { file: shown, error }),
         }
     }

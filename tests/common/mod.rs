@@ -2,6 +2,10 @@
 #![allow(dead_code)]
 
 use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::Parser;
+use cluster_compare::cli::{self, Cli};
 
 /// The source articles beside the checkout (`../shared/seeds`), where present.
 pub fn shared_seeds() -> Option<PathBuf> {
@@ -27,4 +31,19 @@ pub fn minimal() -> serde_json::Value {
                           "as_of": {"year": 2020}, "source": {"source": "s1", "quote": "300家"}}]}
         ]
     })
+}
+
+/// Parses and runs a command line as the binary would (without the program
+/// name); returns the exit code, standard output and standard error.
+pub fn run(args: &[&str]) -> (ExitCode, String, String) {
+    let cli = Cli::try_parse_from(std::iter::once("cluster-compare").chain(args.iter().copied()))
+        .unwrap_or_else(|e| panic!("{args:?}: {e}"));
+    let command = cli.command.as_ref().expect("a subcommand");
+    let (mut out, mut err) = (Vec::new(), Vec::new());
+    let code = cli::run_to(&cli, command, &mut out, &mut err);
+    (
+        code,
+        String::from_utf8(out).unwrap(),
+        String::from_utf8(err).unwrap(),
+    )
 }
