@@ -429,6 +429,31 @@ fn the_chinese_side_of_every_text_is_chinese() {
     assert!(found.is_empty(), "{found:#?}");
 }
 
+/// An English reader sees every publisher and author in English: outlets
+/// by their English names, reporters as authors (not inside the publisher),
+/// names in pinyin.
+#[test]
+fn publishers_and_authors_read_in_english_on_the_english_side() {
+    let d = seed().dataset;
+    let han = |s: &str| s.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c));
+    let mut found = Vec::new();
+    for s in &d.sources {
+        if han(s.publisher.get(Lang::En)) {
+            found.push(format!("{}: publisher {}", s.id, s.publisher.get(Lang::En)));
+        }
+        if let Some(a) = &s.author
+            && han(a.get(Lang::En))
+        {
+            found.push(format!("{}: author {}", s.id, a.get(Lang::En)));
+        }
+        // A reporter is an author, not part of the outlet's name.
+        if s.publisher.get(Lang::Zh).contains("记者") {
+            found.push(format!("{}: reporter in the publisher", s.id));
+        }
+    }
+    assert!(found.is_empty(), "{found:#?}");
+}
+
 /// No source sits on a host the register's notes list as refused (content
 /// farms, scraper copies, hosts with injected spam).
 #[test]
