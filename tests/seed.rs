@@ -429,15 +429,19 @@ fn the_chinese_side_of_every_text_is_chinese() {
     assert!(found.is_empty(), "{found:#?}");
 }
 
-/// An English reader sees every publisher and author in English: outlets
-/// by their English names, reporters as authors (not inside the publisher),
-/// names in pinyin.
+/// An English reader sees every source's title, publisher and author in
+/// English: titles translated (the Chinese side keeps them as published),
+/// outlets by their English names, reporters as authors (not inside the
+/// publisher), names in pinyin.
 #[test]
-fn publishers_and_authors_read_in_english_on_the_english_side() {
+fn titles_publishers_and_authors_read_in_english_on_the_english_side() {
     let d = seed().dataset;
     let han = |s: &str| s.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c));
     let mut found = Vec::new();
     for s in &d.sources {
+        if han(s.title.get(Lang::En)) {
+            found.push(format!("{}: title {}", s.id, s.title.get(Lang::En)));
+        }
         if han(s.publisher.get(Lang::En)) {
             found.push(format!("{}: publisher {}", s.id, s.publisher.get(Lang::En)));
         }
