@@ -458,6 +458,27 @@ fn titles_publishers_and_authors_read_in_english_on_the_english_side() {
     assert!(found.is_empty(), "{found:#?}");
 }
 
+/// A page that is a copy on another domain says so in the data (`copy_on`,
+/// the host of its address), not only in its publisher's wording.
+#[test]
+fn every_copy_names_the_domain_it_sits_on() {
+    let d = seed().dataset;
+    let mut found = Vec::new();
+    for s in &d.sources {
+        let says_copy = s.publisher.get(Lang::Zh).contains("转载")
+            || s.publisher.get(Lang::En).contains("copy on")
+            || s.publisher.get(Lang::En).contains("repost");
+        match (&s.copy_on, &s.url) {
+            (Some(host), Some(url)) if !url.contains(host.as_str()) => {
+                found.push(format!("{}: copy_on {host} is not the host of {url}", s.id))
+            }
+            (None, Some(_)) if says_copy => found.push(format!("{}: a copy without copy_on", s.id)),
+            _ => {}
+        }
+    }
+    assert!(found.is_empty(), "{found:#?}");
+}
+
 /// No source sits on a host the register's notes list as refused (content
 /// farms, scraper copies, hosts with injected spam).
 #[test]
