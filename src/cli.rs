@@ -190,9 +190,24 @@ pub enum Command {
         /// Slides: page shape.
         #[arg(long, value_enum, default_value = "16:9")]
         page: PageArg,
-        /// Slides: add the national context slides.
+        /// Slides: add the national context slides (the map and the
+        /// competition winners; with --slides, before the sources).
         #[arg(long)]
         context: bool,
+        /// Slides: which slides after the title, in this order (default:
+        /// overview,charts,series,figures,targets,policies,sources).
+        #[arg(long, value_enum, value_delimiter = ',', value_name = "SLIDE,SLIDE")]
+        slides: Vec<SlideArg>,
+        /// Slides: every source in full on sources slides at the end
+        /// (appendix), or only a citation line on each slide (line).
+        #[arg(long, value_enum, default_value = "appendix")]
+        sources: SourcesArg,
+        /// Slides: bars sorted by value, largest first.
+        #[arg(long)]
+        sort_bars: bool,
+        /// Slides: one of the ids in --compare drawn in its colour, the others grey.
+        #[arg(long, value_name = "ID")]
+        highlight: Option<String>,
     },
 }
 
@@ -423,6 +438,10 @@ pub fn run_to(cli: &Cli, command: &Command, out: &mut dyn Write, err: &mut dyn W
             metric,
             page,
             context,
+            slides,
+            sources,
+            sort_bars,
+            highlight,
         } => {
             let format = &Format::from(*format);
             let what = &export::What::from(*what);
@@ -483,6 +502,17 @@ pub fn run_to(cli: &Cli, command: &Command, out: &mut dyn Write, err: &mut dyn W
             if let Some(note) = selection.note() {
                 let _ = writeln!(err, "cluster-compare: note: {}", esc(&note));
             }
+            if let Some(h) = highlight
+                && !selection.ids.contains(h)
+            {
+                let _ = writeln!(
+                    err,
+                    "cluster-compare: --highlight {} is not one of the ids in --compare ({})",
+                    esc(h),
+                    esc(&selection.ids.join(","))
+                );
+                return ExitCode::from(2);
+            }
             if let Some(b) = baseline
                 && selection.baseline.is_none()
             {
@@ -510,6 +540,7 @@ pub fn run_to(cli: &Cli, command: &Command, out: &mut dyn Write, err: &mut dyn W
                     page: *page,
                     dark: *dark,
                     context: *context,
+                    choice: slide_choice(slides, *context, *sources, *sort_bars, highlight),
                 },
                 slides: *format == Format::Png && view.is_none() && !names_png_file(output),
             };
@@ -541,6 +572,41 @@ pub fn run_to(cli: &Cli, command: &Command, out: &mut dyn Write, err: &mut dyn W
                 }
             }
         }
+    }
+}
+
+/// The slides the user chose: `--slides` in order (with `--context`, the
+/// map and the competition winners before the sources if not listed), or
+/// the default deck.
+fn slide_choice(
+    slides: &[SlideArg],
+    context: bool,
+    sources: SourcesArg,
+    sort_bars: bool,
+    highlight: &Option<String>,
+) -> crate::deck::SlideChoice {
+    use crate::deck::SlideKind;
+    let slides = (!slides.is_empty()).then(|| {
+        let mut kinds: Vec<SlideKind> = slides.iter().map(|&s| s.into()).collect();
+        if context {
+            let mut at = kinds
+                .iter()
+                .position(|k| *k == SlideKind::Sources)
+                .unwrap_or(kinds.len());
+            for k in [SlideKind::Map, SlideKind::Context] {
+                if !kinds.contains(&k) {
+                    kinds.insert(at, k);
+                    at += 1;
+                }
+            }
+        }
+        kinds
+    });
+    crate::deck::SlideChoice {
+        slides,
+        sources: sources.into(),
+        sort_bars,
+        highlight: highlight.clone(),
     }
 }
 

@@ -302,3 +302,123 @@ fn the_baseline_is_named_by_id_or_by_position_from_0() {
         "{err}"
     );
 }
+
+#[test]
+fn the_user_chooses_the_slides_and_an_unknown_one_is_named_with_the_valid_ones() {
+    // An unknown slide name: clap names it and lists the valid ones.
+    let e = Cli::try_parse_from([
+        "cluster-compare",
+        "export",
+        "--format",
+        "pdf",
+        "-o",
+        "deck.pdf",
+        "--compare",
+        "yichun-lithium",
+        "--slides",
+        "overview,galaxy",
+    ])
+    .expect_err("an unknown slide is refused")
+    .to_string();
+    assert!(e.contains("galaxy"), "{e}");
+    for valid in [
+        "overview", "output", "firms", "charts", "series", "figures", "targets", "policies", "map",
+        "context", "sources",
+    ] {
+        assert!(e.contains(valid), "{valid} not listed: {e}");
+    }
+
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("deck.pdf");
+    let out = out.to_str().unwrap();
+    // A highlight that is not compared.
+    let (code, _, err) = run(&[
+        "export",
+        "--format",
+        "pdf",
+        "-o",
+        out,
+        "--compare",
+        "yichun-lithium,shenzhen-battery-materials",
+        "--highlight",
+        "wuxi-iot",
+    ]);
+    assert_ne!(code, ExitCode::SUCCESS);
+    assert!(
+        err.contains("--highlight wuxi-iot") && err.contains("shenzhen-battery-materials"),
+        "{err}"
+    );
+    assert!(!std::path::Path::new(out).exists(), "nothing written");
+
+    // Three slides after the title, in the order given; no sources appendix.
+    let (code, _, err) = run(&[
+        "export",
+        "--format",
+        "pdf",
+        "-o",
+        out,
+        "--compare",
+        "yichun-lithium,shenzhen-battery-materials",
+        "--slides",
+        "targets,overview,sources",
+        "--sources",
+        "line",
+        "--sort-bars",
+        "--highlight",
+        "shenzhen-battery-materials",
+        "--verbose",
+    ]);
+    assert_eq!(code, ExitCode::SUCCESS, "{err}");
+    let cli = Cli::try_parse_from([
+        "cluster-compare",
+        "export",
+        "--format",
+        "pdf",
+        "-o",
+        out,
+        "--slides",
+        "targets,overview,sources",
+        "--sources",
+        "line",
+    ])
+    .unwrap();
+    let Some(cli::Command::Export { slides, .. }) = &cli.command else {
+        panic!("export")
+    };
+    assert_eq!(slides.len(), 3);
+    let d = cluster_compare::load::load_embedded().unwrap().dataset;
+    let ids = vec![
+        "yichun-lithium".to_owned(),
+        "shenzhen-battery-materials".to_owned(),
+    ];
+    let cmp = cluster_compare::compare::Comparison::build(
+        &d,
+        &ids,
+        None,
+        cluster_compare::model::Lang::Zh,
+    );
+    let opts = cluster_compare::deck::DeckOptions {
+        choice: cluster_compare::deck::SlideChoice {
+            slides: Some(vec![
+                cluster_compare::deck::SlideKind::Targets,
+                cluster_compare::deck::SlideKind::Overview,
+            ]),
+            sources: cluster_compare::deck::SourcesMode::Line,
+            ..Default::default()
+        },
+        ..Default::default()
+    };
+    let deck = cluster_compare::deck::build(&d, &cmp, &opts);
+    assert!(
+        deck.slides.len() <= 4,
+        "title, targets, overview (and a notes slide)"
+    );
+    let pages = cluster_compare::deck::typeset::layout(&deck)
+        .unwrap()
+        .pages()
+        .len();
+    assert!(
+        err.contains(&format!(": {pages} slides")),
+        "the deck built with the same choice has {pages} pages: {err}"
+    );
+}

@@ -10,6 +10,8 @@ use cluster_compare::load;
 use cluster_compare::model::{Dataset, Lang};
 use cluster_compare::units::Quantity;
 
+#[path = "deck/choice.rs"]
+mod choice;
 #[path = "deck/limits.rs"]
 mod limits;
 #[path = "deck/series.rs"]

@@ -41,11 +41,12 @@ fn csv_has_a_bom_and_holds_the_numbers_in_a_common_unit() {
         .iter()
         .find(|r| r[0].contains("产值"))
         .expect("output value row");
-    assert_eq!(&out[1], "万亿元");
+    // 5700亿元 beside 1.85万亿元: both in 亿元, never 0.57万亿元.
+    assert_eq!(&out[1], "亿元");
     let sz: f64 = out[2].parse().unwrap();
     let gd: f64 = out[4].parse().unwrap();
-    assert!((sz - 0.57).abs() < 1e-9, "{sz}");
-    assert!((gd - 1.85).abs() < 1e-9, "{gd}");
+    assert!((sz - 5700.0).abs() < 1e-9, "{sz}");
+    assert!((gd - 18500.0).abs() < 1e-9, "{gd}");
     assert!(out[3].contains('>'), "qualifier kept: {}", &out[3]);
     assert!(
         out[3].contains("约2021"),
@@ -94,8 +95,8 @@ fn xlsx_opens_with_the_sheets_and_values() {
         .rows()
         .find(|r| matches!(&r[0], Data::String(s) if s.starts_with("Output value")))
         .expect("output value row");
-    assert_eq!(out[1], Data::String("CNY tn".into()));
-    assert_eq!(out[4], Data::Float(1.85));
+    assert_eq!(out[1], Data::String("CNY bn".into()));
+    assert_eq!(out[4], Data::Float(1850.0));
     let targets = wb.worksheet_range("Targets").unwrap();
     let col = targets
         .rows()
@@ -127,7 +128,7 @@ fn markdown_and_html_hold_the_values_and_sources() {
     let md =
         String::from_utf8(export::render(&d, &request(Lang::Zh), Format::Md).unwrap()).unwrap();
     assert!(md.contains("| 指标 |"));
-    assert!(md.contains("1.85万亿元"));
+    assert!(md.contains("18500亿元"), "in 亿元 beside 5700亿元");
     assert!(md.contains("## 来源"));
     let html =
         String::from_utf8(export::render(&d, &request(Lang::En), Format::Html).unwrap()).unwrap();
@@ -787,13 +788,45 @@ fn xlsx_has_numeric_differences_targets_as_numbers_and_print_setup_on_every_shee
             xml.contains("<pageSetUpPr fitToPage=\"1\"/>"),
             "{name} fit to page"
         );
-        assert!(xml.contains("fitToHeight=\"0\""), "{name} one page wide");
+        assert!(
+            xml.contains("fitToHeight=\"0\""),
+            "{name} as many pages tall as it takes"
+        );
+        // The data's title and the sheet's name head every page, the page
+        // number ends it.
+        assert!(
+            xml.contains("<oddHeader>&amp;L") && xml.contains("&amp;R&amp;A</oddHeader>"),
+            "{name} header: {}",
+            &xml[xml.find("<headerFooter").unwrap_or(0)..]
+        );
+        assert!(
+            xml.contains("<oddFooter>&amp;C&amp;P / &amp;N</oddFooter>"),
+            "{name} page number"
+        );
     }
+    let header = zip_text(&mut zip, "xl/worksheets/sheet1.xml");
+    let header = &header[header.find("<oddHeader>").unwrap()..];
+    assert!(
+        header.contains("national advanced manufacturing clusters"),
+        "the data's title in the header: {header}"
+    );
+    // The metric and unit columns repeat on every page across.
+    assert!(
+        workbook.contains("Comparison!$A:$B,Comparison!$1:$1"),
+        "{workbook}"
+    );
     assert_eq!(
         workbook.matches("_xlnm.Print_Titles").count(),
         sheets.len(),
         "header row repeated on every sheet"
     );
+}
+
+fn zip_text<R: std::io::Read + std::io::Seek>(zip: &mut zip::ZipArchive<R>, name: &str) -> String {
+    use std::io::Read;
+    let mut s = String::new();
+    zip.by_name(name).unwrap().read_to_string(&mut s).unwrap();
+    s
 }
 
 #[test]
@@ -944,4 +977,45 @@ fn png_with_a_ten_thousand_character_name_still_shows_the_comparison() {
         has([0xd5, 0x5e, 0x00]),
         "second cluster's panel and bars drawn"
     );
+}
+
+/// The comparison table's row of `metric` in an HTML page: its cells' texts.
+fn html_row(html: &str, metric: &str) -> Vec<String> {
+    let at = html
+        .find(&format!("<tr><td><bdi>{metric}</bdi></td>"))
+        .unwrap_or_else(|| panic!("no row {metric}"));
+    let row = &html[at..at + html[at..].find("</tr>").unwrap()];
+    row.split("<td")
+        .skip(1)
+        .map(|c| {
+            let c = &c[c.find('>').unwrap() + 1..];
+            c[..c.find("</td>").unwrap()]
+                .replace("<bdi>", "")
+                .replace("</bdi>", "")
+        })
+        .collect()
+}
+
+#[test]
+fn html_gives_the_unit_its_own_column_and_money_reads_in_yi_and_billions() {
+    let d = seed();
+    for (lang, metric, unit) in [
+        (Lang::Zh, "产值", "亿元"),
+        (Lang::En, "Output value", "CNY bn"),
+    ] {
+        let html =
+            String::from_utf8(export::render(&d, &request(lang), Format::Html).unwrap()).unwrap();
+        let row = html_row(&html, metric);
+        assert_eq!(row[1], unit, "{lang:?}: {row:?}");
+        for cell in &row[2..row.len() - 1] {
+            assert!(
+                !cell.contains("亿元") && !cell.contains("CNY") && !cell.contains("万亿"),
+                "{lang:?}: the unit is in its own column: {cell}"
+            );
+            assert!(
+                !cell.starts_with("0."),
+                "{lang:?}: no 0.xx of a larger unit: {cell}"
+            );
+        }
+    }
 }

@@ -558,3 +558,49 @@ fn the_command_line_writes_pptx_and_warns_of_a_wrong_extension() {
     let (_, err) = run(&dir.path().join("deck.pdf"));
     assert!(err.contains("ends in .pdf but --format is pptx"), "{err}");
 }
+
+/// The smallest type size (pt) in the tables of a slide part's XML.
+fn smallest_table_type(xml: &str) -> Option<f64> {
+    let mut min: Option<f64> = None;
+    for table in xml.split("<a:tbl>").skip(1) {
+        let table = &table[..table.find("</a:tbl>").unwrap_or(table.len())];
+        for piece in table.split(" sz=\"").skip(1) {
+            let hundredths: f64 = piece.split('"').next().unwrap().parse().unwrap();
+            let pt = hundredths / 100.0;
+            min = Some(min.map_or(pt, |m: f64| m.min(pt)));
+        }
+    }
+    min
+}
+
+#[test]
+fn no_table_is_set_below_14_pt_even_the_matrix_of_six_long_names_at_4_3() {
+    let d = seed();
+    for lang in [Lang::Zh, Lang::En] {
+        let six = longest_six(&d, lang);
+        for page in [PageShape::Standard, PageShape::Wide] {
+            let opts = DeckOptions {
+                page,
+                ..Default::default()
+            };
+            let deck = deck_of(&d, &six, lang, &opts);
+            let (bytes, _) = export::pptx::write(&deck).unwrap();
+            let parts = read::parts(&bytes);
+            let mut tables = 0;
+            for (name, b) in &parts {
+                if !(name.starts_with("ppt/slides/slide") && name.ends_with(".xml")) {
+                    continue;
+                }
+                let xml = String::from_utf8_lossy(b);
+                if let Some(pt) = smallest_table_type(&xml) {
+                    tables += 1;
+                    assert!(pt >= 14.0, "{lang:?} {page:?} {name}: a table at {pt} pt");
+                }
+            }
+            assert!(
+                tables >= 2,
+                "{lang:?} {page:?}: the overview and the matrix at least"
+            );
+        }
+    }
+}

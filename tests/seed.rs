@@ -109,7 +109,8 @@ fn guangdong_figures_and_targets_match_the_science_and_technology_daily() {
 fn shenzhen_and_guangdong_output_share_one_unit_but_no_ratio_across_definitions() {
     let (_d, cmp) = shenzhen_vs_guangdong(Lang::Zh);
     let row = cmp.row("output_value").unwrap();
-    assert_eq!(row.scale.label, "万亿元");
+    // 5700亿元 and 1.85万亿元 share 亿元 (no 0.57万亿元).
+    assert_eq!(row.scale.label, "亿元");
     assert!(
         row.caveats
             .iter()

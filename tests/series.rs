@@ -240,10 +240,11 @@ fn xlsx_has_a_series_sheet_with_numbers_bounds_and_sources() {
     // Three actual figures and the forecast.
     assert_eq!(gd.len(), 4, "{gd:?}");
     assert_eq!(gd[0][12], Data::Float(2021.0));
-    assert_eq!(gd[0][5], Data::Float(1.5));
+    // In CNY bn, as the row beside 5700亿元 is (never CNY 1.5 tn beside 0.57).
+    assert_eq!(gd[0][5], Data::Float(1500.0));
     assert_eq!(
         gd[1][5],
-        Data::String("> 1.7".into()),
+        Data::String("> 1700".into()),
         "the bound keeps its symbol"
     );
     assert_eq!(gd[1][7], Data::String(">".into()));
@@ -279,10 +280,10 @@ fn csv_markdown_and_html_carry_the_series_table_escaped() {
     assert_eq!(&head[0], "Cluster");
     let recs: Vec<_> = r.records().map(Result::unwrap).collect();
     assert!(
-        recs.iter().any(|r| &r[5] == "> 1.7"),
+        recs.iter().any(|r| &r[5] == "> 1700"),
         "a bound stays with its number"
     );
-    assert!(recs.iter().any(|r| &r[5] == "1.5"));
+    assert!(recs.iter().any(|r| &r[5] == "1500"));
     // No quote starts like a formula.
     for r in &recs {
         for f in r.iter() {

@@ -7,7 +7,7 @@ use std::path::PathBuf;
 
 use cluster_compare::app::views_saved::SavedView;
 use cluster_compare::app::{DeckSettings, Settings, from_ron, to_ron};
-use cluster_compare::deck::PageShape;
+use cluster_compare::deck::{PageShape, SlideChoice, SlideKind, SourcesMode};
 use cluster_compare::model::Lang;
 use cluster_compare::ui::view::Tab;
 
@@ -28,6 +28,21 @@ impl eframe::Storage for Memory {
     fn flush(&mut self) {}
 }
 
+/// A deck of a few slides in the user's order, sources as a line, bars
+/// sorted, one cluster highlighted.
+fn chosen_slides() -> SlideChoice {
+    SlideChoice {
+        slides: Some(vec![
+            SlideKind::Policies,
+            SlideKind::Overview,
+            SlideKind::Output,
+        ]),
+        sources: SourcesMode::Line,
+        sort_bars: true,
+        highlight: Some("wuxi-iot".into()),
+    }
+}
+
 /// Settings a user would have after an afternoon's work: nothing at its default.
 fn used() -> Settings {
     Settings {
@@ -42,6 +57,7 @@ fn used() -> Settings {
             title: "Briefing".into(),
             page: PageShape::Standard,
             context: true,
+            choice: chosen_slides(),
         },
         views: vec![SavedView {
             name: "Jiangsu".into(),
@@ -50,6 +66,7 @@ fn used() -> Settings {
             metric: Some("output_value".into()),
             tab: Tab::Table,
             lang: None,
+            slides: chosen_slides(),
         }],
         ..Settings::default()
     }

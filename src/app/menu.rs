@@ -7,7 +7,7 @@ use egui::Ui;
 
 use super::App;
 use super::commands::{Change, Command, Menu};
-use crate::deck::PageShape;
+use crate::deck::{self, PageShape};
 use crate::model::Lang;
 use cc_ui::i18n::tr;
 
@@ -103,6 +103,15 @@ impl App {
                 tr(lang, "含全国背景", "with national context"),
             );
         });
+        if self.settings.deck.context != before.context {
+            let context = self.settings.deck.context;
+            if let Some(kinds) = self.settings.deck.choice.slides.as_mut() {
+                set_context(kinds, context);
+            }
+        }
+        ui.menu_button(tr(lang, "选择幻灯片…", "Choose slides…"), |ui| {
+            self.choose_slides(ui)
+        });
         if self.settings.deck != before {
             self.send(Change::Touched);
         }
@@ -114,6 +123,102 @@ impl App {
         ] {
             self.command_item(ui, c);
         }
+    }
+
+    /// Which slides go in (checkboxes, in the deck's order; ↑ moves one
+    /// up), how sources are named, sorted bars, a highlighted cluster.
+    fn choose_slides(&mut self, ui: &mut Ui) {
+        use deck::{SlideChoice, SlideKind, SourcesMode};
+        let lang = self.settings.lang;
+        let context = self.settings.deck.context;
+        let names: Vec<(String, String)> = self
+            .settings
+            .compare
+            .iter()
+            .filter_map(|id| {
+                let c = self.loaded.dataset.cluster(id)?;
+                Some((id.clone(), deck::short_name(c, lang)))
+            })
+            .collect();
+        let choice = &mut self.settings.deck.choice;
+        let mut kinds = choice
+            .slides
+            .clone()
+            .unwrap_or_else(|| SlideChoice::default_kinds(context));
+        let before = kinds.clone();
+        ui.label(tr(
+            lang,
+            "标题页之后，按此顺序：",
+            "After the title, in this order:",
+        ));
+        for (i, k) in before.iter().enumerate() {
+            ui.horizontal(|ui| {
+                let mut on = true;
+                if ui.checkbox(&mut on, k.label(lang)).changed() && !on {
+                    kinds.retain(|x| x != k);
+                }
+                if i > 0
+                    && ui
+                        .small_button("↑")
+                        .on_hover_text(tr(lang, "上移", "Move up"))
+                        .clicked()
+                {
+                    kinds.swap(i - 1, i);
+                }
+            });
+        }
+        for k in SlideKind::ALL.into_iter().filter(|k| !before.contains(k)) {
+            let mut on = false;
+            if ui.checkbox(&mut on, k.label(lang)).changed() && on {
+                // In before the sources appendix, which stays last.
+                let at = kinds
+                    .iter()
+                    .position(|x| *x == SlideKind::Sources)
+                    .unwrap_or(kinds.len());
+                kinds.insert(at, k);
+            }
+        }
+        if kinds != before {
+            choice.slides = Some(kinds);
+        }
+        if choice.slides.is_some()
+            && ui
+                .button(tr(lang, "恢复完整幻灯片", "Back to the whole deck"))
+                .clicked()
+        {
+            choice.slides = None;
+        }
+        ui.separator();
+        ui.horizontal(|ui| {
+            ui.label(tr(lang, "来源", "Sources"));
+            ui.radio_value(
+                &mut choice.sources,
+                SourcesMode::Appendix,
+                tr(lang, "附录全文", "in full (appendix)"),
+            );
+            ui.radio_value(
+                &mut choice.sources,
+                SourcesMode::Line,
+                tr(lang, "每页一行", "a line per slide"),
+            );
+        });
+        ui.checkbox(
+            &mut choice.sort_bars,
+            tr(lang, "柱按数值排序", "bars sorted by value"),
+        );
+        let shown = choice
+            .highlight
+            .as_ref()
+            .and_then(|h| names.iter().find(|(id, _)| id == h))
+            .map_or_else(|| tr(lang, "无", "none").to_owned(), |(_, n)| n.clone());
+        egui::ComboBox::from_label(tr(lang, "突出显示", "highlight"))
+            .selected_text(shown)
+            .show_ui(ui, |ui| {
+                ui.selectable_value(&mut choice.highlight, None, tr(lang, "无", "none"));
+                for (id, name) in &names {
+                    ui.selectable_value(&mut choice.highlight, Some(id.clone()), name);
+                }
+            });
     }
 
     pub(super) fn menu_bar(&mut self, ui: &mut Ui) {
@@ -189,5 +294,26 @@ impl App {
                 self.send(Change::Dark(!dark));
             }
         });
+    }
+}
+
+/// The context slides (map, competition winners) in or out of a chosen list:
+/// in before the sources appendix.
+fn set_context(kinds: &mut Vec<deck::SlideKind>, on: bool) {
+    use deck::SlideKind;
+    let pair = [SlideKind::Map, SlideKind::Context];
+    if !on {
+        kinds.retain(|k| !pair.contains(k));
+        return;
+    }
+    let mut at = kinds
+        .iter()
+        .position(|k| *k == SlideKind::Sources)
+        .unwrap_or(kinds.len());
+    for k in pair {
+        if !kinds.contains(&k) {
+            kinds.insert(at, k);
+            at += 1;
+        }
     }
 }

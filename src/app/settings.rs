@@ -34,6 +34,9 @@ pub struct DeckSettings {
     pub page: PageShape,
     /// Add the national context slides.
     pub context: bool,
+    /// Which slides, in what order, and how (settings from before it was
+    /// offered read as the whole deck).
+    pub choice: deck::SlideChoice,
 }
 
 impl Default for Settings {

@@ -11,6 +11,7 @@ impl App {
             page: self.settings.deck.page,
             dark: self.settings.dark,
             context: self.settings.deck.context,
+            choice: self.settings.deck.choice.clone(),
         }
     }
 

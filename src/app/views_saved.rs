@@ -9,6 +9,7 @@ use super::App;
 use super::commands::{Change, Command};
 use super::error::AppError;
 use super::notice::{self, Notice, Purpose};
+use crate::deck::SlideChoice;
 use crate::model::Lang;
 use cc_ui::i18n::tr;
 use cc_ui::view::Tab;
@@ -37,6 +38,10 @@ pub struct SavedView {
     pub tab: Tab,
     #[serde(default)]
     pub lang: Option<ViewLang>,
+    /// The slides chosen for the deck; a view file without it (or with a
+    /// choice this build cannot read) gives the whole deck.
+    #[serde(default)]
+    pub slides: SlideChoice,
 }
 
 /// The language as a view file writes it (`"zh"`, `"en"`).
@@ -81,6 +86,11 @@ fn lenient_view(text: &str) -> Option<ViewFile> {
         .is_some_and(|l| Option::<ViewLang>::deserialize(l).is_err())
     {
         o.remove("lang");
+    }
+    if o.get("slides")
+        .is_some_and(|c| SlideChoice::deserialize(c).is_err())
+    {
+        o.remove("slides");
     }
     serde_json::from_value(v).ok()
 }
@@ -150,6 +160,7 @@ impl App {
             metric: s.charts.metric.clone(),
             tab: s.tab,
             lang: Some(s.lang.into()),
+            slides: s.deck.choice.clone(),
         }
     }
 
@@ -193,6 +204,7 @@ impl App {
         s.compare = ids;
         s.charts.metric = v.metric.clone();
         s.tab = v.tab;
+        s.deck.choice = v.slides.clone();
         if let Some(l) = v.lang {
             self.set_lang(l.into());
         }
@@ -309,8 +321,8 @@ impl App {
             ui.heading(tr(lang, "保存视图", "Save view"));
             ui.label(tr(
                 lang,
-                "保存所选集群、基准、图表指标、标签页和语言。",
-                "Keeps the clusters, baseline, chart metric, tab and language.",
+                "保存所选集群、基准、图表指标、标签页、语言和所选幻灯片。",
+                "Keeps the clusters, baseline, chart metric, tab, language and the chosen slides.",
             ));
             let out = egui::TextEdit::singleline(name)
                 .desired_width(f32::INFINITY)
@@ -376,11 +388,55 @@ mod tests {
             metric: Some("output_value".into()),
             tab: Tab::Charts,
             lang: Some(ViewLang::En),
+            slides: SlideChoice::default(),
         };
         let text = to_json(&v);
         assert!(text.contains("\"version\": 1"), "{text}");
         assert!(text.contains("\"lang\": \"en\""), "{text}");
         assert_eq!(from_json(&text), Ok(v));
+    }
+
+    #[test]
+    fn the_chosen_slides_travel_in_the_view_file_and_old_files_give_the_whole_deck() {
+        use crate::deck::{SlideKind, SourcesMode};
+        let v = SavedView {
+            name: "briefing".into(),
+            compare: vec!["a".into(), "b".into()],
+            baseline: None,
+            metric: None,
+            tab: Tab::Overview,
+            lang: None,
+            slides: SlideChoice {
+                slides: Some(vec![
+                    SlideKind::Targets,
+                    SlideKind::Overview,
+                    SlideKind::Firms,
+                ]),
+                sources: SourcesMode::Line,
+                sort_bars: true,
+                highlight: Some("b".into()),
+            },
+        };
+        let text = to_json(&v);
+        assert!(
+            text.contains("\"targets\"") && text.contains("\"line\""),
+            "{text}"
+        );
+        assert_eq!(from_json(&text), Ok(v));
+        // A file written before the choice existed opens with the whole deck.
+        let old = from_json(
+            r#"{"format":"cluster-compare-view","version":1,"name":"x","compare":["a"]}"#,
+        )
+        .unwrap();
+        assert_eq!(old.slides, SlideChoice::default());
+        assert_eq!(old.slides.kinds(false), SlideChoice::default_kinds(false));
+        // A slide this build does not know: the rest of the view still opens.
+        let newer = from_json(
+            r#"{"format":"cluster-compare-view","version":1,"name":"x","compare":["a"],"slides":{"slides":["hologram"]}}"#,
+        )
+        .unwrap();
+        assert_eq!(newer.compare, vec!["a".to_owned()]);
+        assert_eq!(newer.slides, SlideChoice::default());
     }
 
     #[test]

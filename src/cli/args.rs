@@ -124,3 +124,67 @@ impl From<PageArg> for crate::deck::PageShape {
         }
     }
 }
+
+/// A slide of `export --slides` (the title slide always opens the deck).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum SlideArg {
+    /// The headline figures side by side.
+    Overview,
+    /// The chart of output value alone.
+    Output,
+    /// The chart of firm counts alone.
+    Firms,
+    /// The charts: --metric, firms, each headline metric two clusters have (but those listed on their own).
+    Charts,
+    /// The figures over the years.
+    Series,
+    /// Every figure of each cluster (an appendix).
+    Figures,
+    /// Targets and progress.
+    Targets,
+    /// The policy instruments matrix and the policies.
+    Policies,
+    /// The map of national clusters by province.
+    Map,
+    /// The competition winners by province and industry.
+    Context,
+    /// Every source with the phrases quoted (an appendix).
+    Sources,
+}
+
+impl From<SlideArg> for crate::deck::SlideKind {
+    fn from(s: SlideArg) -> Self {
+        use crate::deck::SlideKind as K;
+        match s {
+            SlideArg::Overview => K::Overview,
+            SlideArg::Output => K::Output,
+            SlideArg::Firms => K::Firms,
+            SlideArg::Charts => K::Charts,
+            SlideArg::Series => K::Series,
+            SlideArg::Figures => K::Figures,
+            SlideArg::Targets => K::Targets,
+            SlideArg::Policies => K::Policies,
+            SlideArg::Map => K::Map,
+            SlideArg::Context => K::Context,
+            SlideArg::Sources => K::Sources,
+        }
+    }
+}
+
+/// How the slides name their sources.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum SourcesArg {
+    /// A short line on each slide and every source in full on the sources slides.
+    Appendix,
+    /// A citation line on each slide; no sources slides.
+    Line,
+}
+
+impl From<SourcesArg> for crate::deck::SourcesMode {
+    fn from(s: SourcesArg) -> Self {
+        match s {
+            SourcesArg::Appendix => Self::Appendix,
+            SourcesArg::Line => Self::Line,
+        }
+    }
+}

@@ -33,6 +33,10 @@ pub struct Cell {
     /// As written, in its own unit: `> 5700亿元` / `> CNY 570 bn`, with the
     /// same range and forecast marks.
     pub written: String,
+    /// [`Cell::display`] without its unit, for a table whose unit has its
+    /// own column: `> 5700`, `0.57–0.6`, `> 40（预计）`; the bound stays with
+    /// its number. Empty where the unit is of another kind than the row's.
+    pub number: String,
     /// An expected figure, not a measured one (shown only where the cluster
     /// has no measured figure of the metric).
     pub forecast: bool,
@@ -278,16 +282,26 @@ fn cell(
         Some(h) => format::range(&q, h, m.qualifier, lang),
         None => format::figure(&q, m.qualifier, lang),
     };
-    let display = match (comparable, high_base) {
-        (true, Some(h)) => format::range_in_scale(q.base(), h, m.qualifier, scale, lang),
-        (true, None) => format::figure_in_scale(q.base(), m.qualifier, scale, lang),
-        (false, _) => written.clone(),
+    let in_scale = |scale: &format::Scale| match high_base {
+        Some(h) => format::range_in_scale(q.base(), h, m.qualifier, scale, lang),
+        None => format::figure_in_scale(q.base(), m.qualifier, scale, lang),
+    };
+    let display = if comparable {
+        in_scale(scale)
+    } else {
+        written.clone()
+    };
+    let number = if comparable {
+        mark(in_scale(&scale.bare()))
+    } else {
+        String::new()
     };
     Some(Cell {
         display_value: q.base() / scale.factor,
         display_high: high_base.map(|h| h / scale.factor),
         display: mark(display),
         written: mark(written),
+        number,
         forecast: m.forecast,
         year: format::as_of(&m.as_of, lang),
         vs_baseline: None,
@@ -429,17 +443,16 @@ fn build_row(mk: &MetricKey, clusters: &[&Cluster], baseline: Option<usize>, lan
         .max_by_key(|g| g.len())
         .map(|g| g[0])
         .unwrap_or(Dimension::Count);
-    let max = quantities
+    // The unit follows every value the row shows (and the high ends of ranges).
+    let shown: Vec<f64> = quantities
         .iter()
         .zip(&latest)
         .filter_map(|(q, m)| Some((q.as_ref()?, m.as_ref()?)))
         .filter(|(q, _)| q.dimension() == dimension)
-        .map(|(q, m)| {
-            let high = m.value_high.map_or(0.0, |h| (h * q.unit.factor).abs());
-            q.base().abs().max(high)
-        })
-        .fold(0.0, f64::max);
-    let scale = format::scale_for(dimension, lang, max);
+        .flat_map(|(q, m)| [Some(q.base()), m.value_high.map(|h| h * q.unit.factor)])
+        .flatten()
+        .collect();
+    let scale = format::scale_for_values(dimension, lang, shown);
 
     let mut cells: Vec<Option<Cell>> = latest
         .iter()

@@ -18,6 +18,18 @@ pub struct Scale {
     pub label: &'static str,
 }
 
+impl Scale {
+    /// The same unit with nothing written around the number (for a table
+    /// whose unit has its own column).
+    pub fn bare(&self) -> Scale {
+        Scale {
+            prefix: "",
+            suffix: "",
+            ..*self
+        }
+    }
+}
+
 const fn s(factor: f64, prefix: &'static str, suffix: &'static str, label: &'static str) -> Scale {
     Scale {
         factor,
@@ -165,6 +177,41 @@ pub fn scale_for(dim: Dimension, lang: Lang, max_abs_base: f64) -> Scale {
         .find(|s| max_abs_base.abs() >= s.factor)
         .copied()
         .unwrap_or(all[0])
+}
+
+/// The display unit of a chart or a column showing `values` (in base
+/// units): the largest unit in which every value shown is at least 1, so
+/// that 1213亿元 beside 1.85万亿元 reads 1213亿元 and 18500亿元, never
+/// 0.1213万亿元 (English: CNY 121.3 bn and CNY 1,850 bn, never CNY 0.12 tn).
+/// Where that unit would write the largest value with more than five whole
+/// digits, the next larger unit is taken. Zero and values that are not
+/// finite play no part.
+pub fn scale_for_values(
+    dim: Dimension,
+    lang: Lang,
+    values: impl IntoIterator<Item = f64>,
+) -> Scale {
+    let (mut min, mut max) = (f64::INFINITY, 0.0f64);
+    for v in values {
+        let a = v.abs();
+        if a.is_finite() && a > 0.0 {
+            min = min.min(a);
+            max = max.max(a);
+        }
+    }
+    if max == 0.0 {
+        return scale_for(dim, lang, 0.0);
+    }
+    let all = scales(dim, lang);
+    let mut i = all
+        .iter()
+        .rposition(|s| min >= s.factor)
+        .or_else(|| all.iter().rposition(|s| max >= s.factor))
+        .unwrap_or(0);
+    while i + 1 < all.len() && max / all[i].factor >= 1e5 && all[i + 1].factor > all[i].factor {
+        i += 1;
+    }
+    all[i]
 }
 
 /// Writes a plain number: up to four significant digits (more for large
@@ -708,6 +755,49 @@ mod tests {
         assert_eq!(in_scale(5.7e11, &sc, Lang::Zh), "0.57万亿元");
         let sc = scale_for(Dimension::MoneyCny, Lang::En, 5.7e11);
         assert_eq!(sc.label, "CNY bn");
+    }
+
+    #[test]
+    fn a_chart_of_values_under_one_wanyi_is_in_yi_and_billions() {
+        // Output values as the seed has them: 1213亿元, 2518亿元, 1.85万亿元.
+        let vals = [1213e8, 2518e8, 1.85e12];
+        let zh = scale_for_values(Dimension::MoneyCny, Lang::Zh, vals);
+        assert_eq!(zh.label, "亿元");
+        assert_eq!(in_scale(2518e8, &zh, Lang::Zh), "2518亿元");
+        assert_eq!(in_scale(1.85e12, &zh, Lang::Zh), "18500亿元");
+        let en = scale_for_values(Dimension::MoneyCny, Lang::En, vals);
+        assert_eq!(en.label, "CNY bn");
+        assert_eq!(in_scale(2518e8, &en, Lang::En), "CNY 251.8 bn");
+        assert_eq!(in_scale(1.85e12, &en, Lang::En), "CNY 1,850 bn");
+        // Every value a 万亿 or more: 万亿元 / tn.
+        let big = [1.85e12, 2.4e12];
+        assert_eq!(
+            scale_for_values(Dimension::MoneyCny, Lang::Zh, big).label,
+            "万亿元"
+        );
+        assert_eq!(
+            scale_for_values(Dimension::MoneyCny, Lang::En, big).label,
+            "CNY tn"
+        );
+        // A value far below the rest does not write the largest with seven digits.
+        let spread = [5e5, 2e12];
+        assert_eq!(
+            scale_for_values(Dimension::MoneyCny, Lang::Zh, spread).label,
+            "亿元"
+        );
+        // Zero and NaN play no part; nothing at all: the smallest unit.
+        assert_eq!(
+            scale_for_values(Dimension::MoneyCny, Lang::Zh, [0.0, f64::NAN, 3e11]).label,
+            "亿元"
+        );
+        assert_eq!(
+            scale_for_values(Dimension::MoneyCny, Lang::Zh, []).label,
+            "元"
+        );
+        assert_eq!(
+            scale_for_values(Dimension::Count, Lang::Zh, [0.5, 13.0]).label,
+            "个"
+        );
     }
 
     #[test]

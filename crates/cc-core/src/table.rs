@@ -193,8 +193,9 @@ impl ClusterTable {
     ///
     /// Each headline metric (that any cluster has) becomes a column. Its kind
     /// is the most common kind among the values; its display unit is the one
-    /// that suits the median value, so one very large cluster does not write
-    /// every other value as `0.0003`.
+    /// in which the values read as people write them
+    /// ([`format::scale_for_values`]): 亿元 while some are under a 万亿, so
+    /// no value reads `0.2518万亿元`.
     pub fn build(d: &Dataset, lang: Lang) -> Self {
         let mut columns = Vec::new();
         let mut latest: Vec<Vec<Option<(usize, Quantity)>>> = Vec::new();
@@ -214,17 +215,12 @@ impl ClusterTable {
                 .chunk_by(|a, b| a == b)
                 .max_by_key(|g| g.len())
                 .map_or(Dimension::Count, |g| g[0]);
-            let mut bases: Vec<f64> = vals
+            let bases: Vec<f64> = vals
                 .iter()
                 .flatten()
                 .filter(|v| v.1.dimension() == dimension)
                 .map(|v| v.1.base().abs())
                 .collect();
-            bases.sort_by(f64::total_cmp);
-            let median = bases
-                .get(bases.len().saturating_sub(1) / 2)
-                .copied()
-                .unwrap_or(0.0);
             let scopes: Vec<Option<&cc_data::model::Text>> = d
                 .clusters
                 .iter()
@@ -239,7 +235,7 @@ impl ClusterTable {
                 key: mk.key.clone(),
                 name: mk.name.get(lang).to_owned(),
                 dimension,
-                scale: format::scale_for(dimension, lang, median),
+                scale: format::scale_for_values(dimension, lang, bases.iter().copied()),
                 mixed_definitions,
             });
             latest.push(vals);

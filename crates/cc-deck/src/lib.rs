@@ -9,6 +9,8 @@
 //! cluster; targets with progress; policy instruments with the policies
 //! written out; national context (when asked); sources with the phrases
 //! quoted. Content that does not fit a slide continues on the next one.
+//! The user may choose which of these go in and in what order
+//! ([`SlideChoice`]); the title slide always opens the deck.
 
 mod clean;
 mod date;
@@ -105,15 +107,23 @@ pub fn build_dated(d: &Dataset, cmp: &Comparison, opts: &DeckOptions, date: &str
         overflow: Vec::new(),
         more_notes: None,
         sources: String::new(),
+        cited: Vec::new(),
+        kind: None,
     });
 
-    let mut section = slides.len();
+    let kinds = opts.choice.kinds(opts.context);
+    let style = BarStyle {
+        sort: opts.choice.sort_bars,
+        highlight: opts
+            .choice
+            .highlight
+            .as_deref()
+            .and_then(|h| cmp.columns.iter().position(|c| c.id == h)),
+    };
 
-    // 2. Overview: headline rows, clusters as columns.
-    slides.push(overview(d, cmp, &swatches, lang));
-
-    // 3. Charts: the chosen metric, firm counts, and every other headline
-    //    metric that two or more clusters have.
+    // The charts: the chosen metric, firm counts, and every other headline
+    // metric that two or more clusters have; a chart the user listed on
+    // its own (output, firms) is not drawn again among the others.
     let chosen = opts
         .metric
         .as_deref()
@@ -131,47 +141,86 @@ pub fn build_dated(d: &Dataset, cmp: &Comparison, opts: &DeckOptions, date: &str
             charted.push(&r.key);
         }
     }
-    for key in charted {
-        if let Some(row) = cmp.row(key) {
-            slides.push(bars_slide(d, row, &shorts, colours, lang));
+    let own: Vec<&str> = kinds.iter().filter_map(|k| k.chart_key()).collect();
+    charted.retain(|k| !own.contains(k));
+
+    // The slides the user chose, in their order; a notes slide closes each
+    // part of the deck.
+    let mut section = slides.len();
+    let mut part = None;
+    for &kind in &kinds {
+        if part.is_some_and(|p| p != kind.section()) {
+            end_section(&mut slides, &mut section, lang);
+        }
+        part = Some(kind.section());
+        let first = slides.len();
+        match kind {
+            SlideKind::Overview => slides.push(overview(d, cmp, &swatches, lang)),
+            SlideKind::Output | SlideKind::Firms => {
+                if let Some(row) = kind.chart_key().and_then(|k| cmp.row(k)) {
+                    slides.push(bars_slide(d, row, &shorts, colours, style, lang));
+                }
+            }
+            SlideKind::Charts => {
+                for key in &charted {
+                    if let Some(row) = cmp.row(key) {
+                        slides.push(bars_slide(d, row, &shorts, colours, style, lang));
+                    }
+                }
+            }
+            SlideKind::Series => {
+                slides.extend(series_slides(d, cmp, &shorts, colours, opts.page, lang))
+            }
+            SlideKind::Figures => {
+                for (i, c) in clusters.iter().enumerate() {
+                    slides.push(figures_slide(d, c, &swatches[i], lang));
+                }
+            }
+            SlideKind::Targets => {
+                if cmp.columns.iter().any(|c| !c.targets.is_empty()) {
+                    slides.push(targets_slide(d, cmp, &shorts, colours, style, lang));
+                }
+            }
+            SlideKind::Policies => {
+                slides.push(matrix_slide(d, cmp, &swatches, lang));
+                if cmp
+                    .columns
+                    .iter()
+                    .any(|c| c.policies.iter().any(|p| !p.1.is_empty()))
+                {
+                    slides.push(policy_list_slide(d, cmp, &swatches, lang));
+                }
+            }
+            SlideKind::Map => slides.push(map_slide(d, opts.dark, lang)),
+            SlideKind::Context => slides.extend(competition_slides(d, colours, lang)),
+            SlideKind::Sources => slides.push(sources_slide(
+                d,
+                &clusters,
+                kinds.contains(&SlideKind::Map),
+                kinds.contains(&SlideKind::Context),
+                lang,
+            )),
+        }
+        for s in &mut slides[first..] {
+            s.kind = Some(kind);
         }
     }
-    // 3b. Figures over the years: a slide per metric a cluster has a series of.
-    slides.extend(series_slides(d, cmp, &shorts, colours, opts.page, lang));
-
     end_section(&mut slides, &mut section, lang);
 
-    // 4. Every figure of each cluster.
-    for (i, c) in clusters.iter().enumerate() {
-        slides.push(figures_slide(d, c, &swatches[i], lang));
+    // Without the sources appendix, each slide's line names its sources
+    // without pointing to it.
+    if !kinds.contains(&SlideKind::Sources) {
+        for s in &mut slides {
+            if !s.cited.is_empty() {
+                s.sources = Cites {
+                    d,
+                    lang,
+                    ids: s.cited.clone(),
+                }
+                .line_alone();
+            }
+        }
     }
-    end_section(&mut slides, &mut section, lang);
-
-    // 5. Targets.
-    if cmp.columns.iter().any(|c| !c.targets.is_empty()) {
-        slides.push(targets_slide(d, cmp, &shorts, colours, lang));
-    }
-
-    // 6. Policy instruments.
-    slides.push(matrix_slide(d, cmp, &swatches, lang));
-    if cmp
-        .columns
-        .iter()
-        .any(|c| c.policies.iter().any(|p| !p.1.is_empty()))
-    {
-        slides.push(policy_list_slide(d, cmp, &swatches, lang));
-    }
-
-    end_section(&mut slides, &mut section, lang);
-
-    // 7. Context.
-    if opts.context {
-        slides.extend(context_slides(d, colours, opts.dark, lang));
-        end_section(&mut slides, &mut section, lang);
-    }
-
-    // 8. Sources.
-    slides.push(sources_slide(d, &clusters, opts.context, lang));
 
     let (width, height) = opts.page.size_pt();
     let mut deck = Deck {

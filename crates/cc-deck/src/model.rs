@@ -42,8 +42,177 @@ pub struct DeckOptions {
     pub metric: Option<String>,
     pub page: PageShape,
     pub dark: bool,
-    /// Add the national context slides.
+    /// Add the national context slides (the map and the competition
+    /// winners) to the default deck; a chosen list of slides says it itself.
     pub context: bool,
+    /// Which slides, in what order, and how.
+    pub choice: SlideChoice,
+}
+
+/// One kind of slide the user can put in the deck (the title slide always
+/// opens it). Written as these snake_case words in view files and settings.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SlideKind {
+    /// The headline figures side by side.
+    Overview,
+    /// The chart of output value.
+    Output,
+    /// The chart of firm counts.
+    Firms,
+    /// The charts: the chosen metric, firms, and each headline metric that
+    /// two or more clusters have, but those listed on their own.
+    Charts,
+    /// The figures over the years.
+    Series,
+    /// Every figure of each cluster (an appendix).
+    Figures,
+    /// Targets and progress.
+    Targets,
+    /// The policy instruments matrix and the policies written out.
+    Policies,
+    /// The map of national clusters by province.
+    Map,
+    /// The competition winners by province and by industry.
+    Context,
+    /// Every source with the phrases quoted (an appendix).
+    Sources,
+}
+
+impl SlideKind {
+    /// Every kind, in the default deck's order (which leaves out the
+    /// single charts and the context).
+    pub const ALL: [SlideKind; 11] = [
+        SlideKind::Overview,
+        SlideKind::Output,
+        SlideKind::Firms,
+        SlideKind::Charts,
+        SlideKind::Series,
+        SlideKind::Figures,
+        SlideKind::Targets,
+        SlideKind::Policies,
+        SlideKind::Map,
+        SlideKind::Context,
+        SlideKind::Sources,
+    ];
+
+    /// The word of the command line and the view file.
+    pub fn code(self) -> &'static str {
+        match self {
+            SlideKind::Overview => "overview",
+            SlideKind::Output => "output",
+            SlideKind::Firms => "firms",
+            SlideKind::Charts => "charts",
+            SlideKind::Series => "series",
+            SlideKind::Figures => "figures",
+            SlideKind::Targets => "targets",
+            SlideKind::Policies => "policies",
+            SlideKind::Map => "map",
+            SlideKind::Context => "context",
+            SlideKind::Sources => "sources",
+        }
+    }
+
+    /// What the slides of this kind show, for the export menu.
+    pub fn label(self, lang: cc_data::model::Lang) -> &'static str {
+        let (zh, en) = match self {
+            SlideKind::Overview => ("概览", "Overview"),
+            SlideKind::Output => ("产值图", "Output value chart"),
+            SlideKind::Firms => ("企业数图", "Firms chart"),
+            SlideKind::Charts => ("各指标图", "Charts of each metric"),
+            SlideKind::Series => ("历年数字", "Figures over the years"),
+            SlideKind::Figures => ("全部数字（附录）", "Every figure (appendix)"),
+            SlideKind::Targets => ("目标与进度", "Targets and progress"),
+            SlideKind::Policies => ("政策工具", "Policy instruments"),
+            SlideKind::Map => ("分布地图", "Map"),
+            SlideKind::Context => ("集群竞赛优胜者", "Competition winners"),
+            SlideKind::Sources => ("来源（附录）", "Sources (appendix)"),
+        };
+        lang.pick(zh, en)
+    }
+
+    /// The metric key a chart of this kind draws.
+    pub fn chart_key(self) -> Option<&'static str> {
+        match self {
+            SlideKind::Output => Some("output_value"),
+            SlideKind::Firms => Some("firms"),
+            _ => None,
+        }
+    }
+
+    /// The part of the deck the kind belongs to: a notes slide closes each
+    /// part (the charts, the figures, targets and policies, the context).
+    pub(crate) fn section(self) -> u8 {
+        match self {
+            SlideKind::Overview
+            | SlideKind::Output
+            | SlideKind::Firms
+            | SlideKind::Charts
+            | SlideKind::Series => 0,
+            SlideKind::Figures => 1,
+            SlideKind::Targets | SlideKind::Policies => 2,
+            SlideKind::Map | SlideKind::Context => 3,
+            SlideKind::Sources => 4,
+        }
+    }
+}
+
+/// How the deck names its sources.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SourcesMode {
+    /// A short line at the foot of each slide, and every source with its
+    /// phrases in an appendix (where `sources` is among the slides).
+    #[default]
+    Appendix,
+    /// A citation line at the foot of each slide naming its sources, and no
+    /// appendix.
+    Line,
+}
+
+/// The user's choice of slides: which go in, in what order, and how they
+/// are drawn. The default is the whole deck, as it has always been.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct SlideChoice {
+    /// The slides after the title, in order; `None`: the default deck
+    /// ([`SlideChoice::default_kinds`]). A kind listed twice goes in once.
+    pub slides: Option<Vec<SlideKind>>,
+    pub sources: SourcesMode,
+    /// Bars sorted by value, largest first (a cluster keeps its colour).
+    pub sort_bars: bool,
+    /// A cluster id drawn in its colour while the others are grey.
+    pub highlight: Option<String>,
+}
+
+impl SlideChoice {
+    /// The default deck: every kind but the single charts (they are among
+    /// `charts`) and the context ones, which come in with `context`.
+    pub fn default_kinds(context: bool) -> Vec<SlideKind> {
+        SlideKind::ALL
+            .into_iter()
+            // The charts come in together (`charts`), the chosen metric first.
+            .filter(|k| k.chart_key().is_none())
+            .filter(|k| context || !matches!(k, SlideKind::Map | SlideKind::Context))
+            .collect()
+    }
+
+    /// The slides that go in, in order, each once; without the sources
+    /// appendix when the sources are a line per slide.
+    pub fn kinds(&self, context: bool) -> Vec<SlideKind> {
+        let listed = match &self.slides {
+            Some(v) => v.clone(),
+            None => Self::default_kinds(context),
+        };
+        let mut out: Vec<SlideKind> = Vec::new();
+        for k in listed {
+            if !out.contains(&k) && !(k == SlideKind::Sources && self.sources == SourcesMode::Line)
+            {
+                out.push(k);
+            }
+        }
+        out
+    }
 }
 
 /// The whole deck, as the template reads it.
@@ -110,6 +279,13 @@ pub struct Slide {
     pub more_notes: Option<usize>,
     /// The source line: publishers and dates of what the slide cites.
     pub sources: String,
+    /// The ids of the sources the slide cites (for its line).
+    #[serde(skip)]
+    pub cited: Vec<String>,
+    /// The kind of slide the user chose that made this one; `None` for the
+    /// title and the notes slides.
+    #[serde(skip)]
+    pub kind: Option<SlideKind>,
 }
 
 /// What a slide shows.

@@ -94,6 +94,8 @@ pub(crate) fn split_notes(slides: &mut [Slide], notes_index: usize, lang: Lang) 
         overflow: Vec::new(),
         more_notes: None,
         sources: String::new(),
+        cited: Vec::new(),
+        kind: None,
     })
 }
 
@@ -157,27 +159,38 @@ impl<'a> Cites<'a> {
         }
     }
 
+    /// The short line of a deck with a sources appendix: the first few
+    /// sources, and how many more the appendix lists.
     pub(crate) fn line(&self) -> String {
+        self.line_with(3, true)
+    }
+
+    /// The citation line of a deck without a sources appendix: more sources
+    /// named, and no pointer to a slide that is not there.
+    pub(crate) fn line_alone(&self) -> String {
+        self.line_with(6, false)
+    }
+
+    fn line_with(&self, named: usize, appendix: bool) -> String {
         if self.ids.is_empty() {
             return String::new();
         }
         // A slide citing many pages names the first few and says how many
         // more (the sources slide lists them all).
-        const NAMED: usize = 3;
         let cited: Vec<_> = self
             .d
             .sources
             .iter()
             .filter(|s| self.ids.contains(&s.id))
             .collect();
-        let more = cited.len().saturating_sub(if cited.len() > NAMED + 1 {
-            NAMED
+        let more = cited.len().saturating_sub(if cited.len() > named + 1 {
+            named
         } else {
             cited.len()
         });
         let parts: Vec<String> = cited
             .into_iter()
-            .take(if more > 0 { NAMED } else { usize::MAX })
+            .take(if more > 0 { named } else { usize::MAX })
             .map(|s| {
                 let date = if s.date_approximate {
                     match self.lang {
@@ -191,10 +204,12 @@ impl<'a> Cites<'a> {
             })
             .collect();
         let head = t(self.lang, "来源：", "Sources: ");
-        let tail = match (more, self.lang) {
-            (0, _) => String::new(),
-            (n, Lang::Zh) => format!("；另有{n}个来源，见来源页"),
-            (n, Lang::En) => format!("; and {n} more, listed on the sources slides"),
+        let tail = match (more, self.lang, appendix) {
+            (0, _, _) => String::new(),
+            (n, Lang::Zh, true) => format!("；另有{n}个来源，见来源页"),
+            (n, Lang::En, true) => format!("; and {n} more, listed on the sources slides"),
+            (n, Lang::Zh, false) => format!("；另有{n}个来源"),
+            (n, Lang::En, false) => format!("; and {n} more"),
         };
         shorten(
             &format!("{head}{}{tail}", parts.join(list_sep(self.lang))),

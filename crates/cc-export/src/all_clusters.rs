@@ -197,6 +197,7 @@ fn xlsx_bytes(d: &Dataset, t: &ClusterTable, rows: &[usize]) -> Result<Vec<u8>, 
     let widths = [28.0, 30.0, 10.0, 14.0, 20.0, 10.0, 9.0];
     let h = header(t);
     let growth_from = widths.len() + 3 * t.columns.len();
+    let mut all_widths = Vec::with_capacity(h.len());
     for (c, text) in h.iter().enumerate() {
         let c = c as u16;
         ws.write_string_with_format(0, c, xlsx_text(text, l), &head)?;
@@ -209,6 +210,7 @@ fn xlsx_bytes(d: &Dataset, t: &ClusterTable, rows: &[usize]) -> Result<Vec<u8>, 
             _ => 40.0,
         };
         ws.set_column_width(c, w)?;
+        all_widths.push(w);
     }
     ws.set_row_height(0, 32.0)?;
     ws.set_freeze_panes(1, 2)?;
@@ -251,7 +253,8 @@ fn xlsx_bytes(d: &Dataset, t: &ClusterTable, rows: &[usize]) -> Result<Vec<u8>, 
     }
     let last_col = h.len().saturating_sub(1) as u16;
     ws.autofilter(0, 0, rows.len() as u32, last_col)?;
-    super::xlsx::print_setup(ws)?;
+    // The cluster's id and name on every page across.
+    super::xlsx::print_setup(ws, d.title.get(l), &all_widths, 2)?;
     Ok(wb.save_to_buffer()?)
 }
 

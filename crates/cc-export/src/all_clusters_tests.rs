@@ -52,3 +52,45 @@ fn markdown_cells_cannot_break_the_table() {
     assert_eq!(md("a|b\n*c*"), "a\\|b \\*c\\*");
     assert_eq!(md("<script>"), "&lt;script>");
 }
+
+#[test]
+fn the_wide_clusters_sheet_prints_several_pages_across_with_the_names_repeated() {
+    use std::io::Read;
+    let req = TableRequest {
+        lang: Lang::Zh,
+        ..Default::default()
+    };
+    let bytes = render(&seed(), &req, TableFormat::Xlsx).unwrap();
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let mut xml = String::new();
+    zip.by_name("xl/worksheets/sheet1.xml")
+        .unwrap()
+        .read_to_string(&mut xml)
+        .unwrap();
+    // Not shrunk onto one page: two or more pages across at a readable scale.
+    let at = xml.find("fitToWidth=\"").expect("fit to width set") + "fitToWidth=\"".len();
+    let across: u16 = xml[at..].split('"').next().unwrap().parse().unwrap();
+    assert!(across >= 2, "{across} pages across");
+    assert!(xml.contains("orientation=\"landscape\""));
+    assert!(xml.contains("<oddFooter>&amp;C&amp;P / &amp;N</oddFooter>"));
+    let mut wb = String::new();
+    zip.by_name("xl/workbook.xml")
+        .unwrap()
+        .read_to_string(&mut wb)
+        .unwrap();
+    assert!(
+        wb.contains("$A:$B"),
+        "id and name repeat on every page: {wb}"
+    );
+}
+
+#[test]
+fn page_headers_double_ampersands_and_stay_short() {
+    use super::super::xlsx::{header_text, pages_wide};
+    assert_eq!(header_text("R&D clusters"), "R&&D clusters");
+    assert!(header_text(&"长".repeat(500)).chars().count() <= 81);
+    assert_eq!(header_text("a\u{7}b"), "ab");
+    assert_eq!(pages_wide(&[22.0, 10.0, 16.0]), 1);
+    assert_eq!(pages_wide(&[40.0; 10]), 3);
+    assert_eq!(pages_wide(&[f64::NAN, -3.0]), 1);
+}

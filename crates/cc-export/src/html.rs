@@ -136,7 +136,7 @@ pub fn html(d: &Dataset, cmp: &Comparison) -> String {
 
     // The comparison; headers hold the full names on hover.
     body.push_str(&format!(
-        "<table><thead><tr><th>{}</th><th>{}</th>",
+        "<table><thead><tr><th>{}</th><th class=\"unit\">{}</th>",
         l.pick("指标", "Metric"),
         l.pick("单位", "Unit")
     ));
@@ -159,9 +159,11 @@ pub fn html(d: &Dataset, cmp: &Comparison) -> String {
         ));
         for c in &r.cells {
             let title = c.as_ref().map_or(String::new(), |c| esc(&c.written));
+            // The unit is in its own column; the cell holds the number
+            // with its bound, as a reader copies it.
             body.push_str(&format!(
                 "<td class=\"num\" title=\"{title}\">{}</td>",
-                bdi(&t.cell_text(c))
+                bdi(&t.cell_number_text(c))
             ));
         }
         body.push_str(&format!(
@@ -301,7 +303,7 @@ pub fn html(d: &Dataset, cmp: &Comparison) -> String {
         "<!DOCTYPE html>\n<html lang=\"{}\"><head><meta charset=\"utf-8\"><title>{}</title><style>\
 body{{font-family:\"Noto Sans CJK SC\",\"Source Han Sans SC\",\"PingFang SC\",\"Microsoft YaHei\",sans-serif;margin:2em;color:#1d232b}}\
 .sub{{color:#5a6470}}table{{border-collapse:collapse;margin:1em 0}}th,td{{border:1px solid #d5dbe3;padding:6px 10px;vertical-align:top}}\
-th{{background:#dce6f2;text-align:left}}td.num{{text-align:right}}td.unit{{white-space:nowrap}}td.warn,.warn{{color:#b56a00;font-size:0.9em}}\
+th{{background:#dce6f2;text-align:left}}td.num{{text-align:right}}td.unit{{white-space:nowrap}}th.unit{{white-space:nowrap}}td.warn,.warn{{color:#b56a00;font-size:0.9em}}\
 </style></head><body>{body}</body></html>\n",
         l.code(),
         esc(&title)

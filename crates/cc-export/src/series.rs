@@ -116,8 +116,7 @@ pub fn series_rows(d: &Dataset, cmp: &Comparison) -> Vec<SeriesRow> {
                 let scale = if s.dimension == r.dimension {
                     r.scale
                 } else {
-                    let max = s.points.iter().map(|p| p.base.abs()).fold(0.0, f64::max);
-                    format::scale_for(s.dimension, lang, max)
+                    format::scale_for_values(s.dimension, lang, s.points.iter().map(|p| p.base))
                 };
                 push_series(d, &mut out, &cluster, &r.name, s, &scale, lang);
             }

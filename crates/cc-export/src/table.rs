@@ -36,8 +36,11 @@ pub struct TableCell {
     pub scope: String,
     /// The figure as written in its own unit, e.g. `> 5700亿元`.
     pub written: String,
-    /// In the common unit with qualifier, e.g. `> 0.57万亿元`.
+    /// In the common unit with qualifier, e.g. `> 5700亿元`.
     pub display: String,
+    /// As `display` without the unit (`> 5700`), for a table with a unit
+    /// column; empty where the unit is of another kind than the row's.
+    pub number: String,
     /// The difference to the baseline as shown, e.g. `≈ +225% ⚠`.
     pub vs_baseline: Option<String>,
     /// The difference to the baseline as a number: a ratio, or percentage
@@ -141,6 +144,18 @@ impl Table {
             s = format!("{s} · {}: {r}", self.lang.pick("对比基准", "vs baseline"));
         }
         s
+    }
+
+    /// As [`Table::cell_text`] for a table whose unit has its own column:
+    /// `> 5700 (约2021)`; a figure in a unit of another kind keeps its unit.
+    pub fn cell_number_text(&self, c: &Option<TableCell>) -> String {
+        match c {
+            Some(cell) if !cell.number.is_empty() => {
+                let with_unit = self.cell_text(c);
+                with_unit.replacen(&cell.display, &cell.number, 1)
+            }
+            _ => self.cell_text(c),
+        }
     }
 
     /// The header of the `i`-th cluster's difference column, naming the baseline.
@@ -273,6 +288,7 @@ pub fn table(d: &Dataset, cmp: &Comparison) -> Table {
                                     .unwrap_or_default(),
                                 written: c.written.clone(),
                                 display: c.display.clone(),
+                                number: c.number.clone(),
                                 vs_baseline: c.baseline_diff(lang).map(|d| {
                                     if c.baseline_unlike {
                                         format!("{d} ⚠")

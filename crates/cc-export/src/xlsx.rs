@@ -3,7 +3,9 @@
 //! units), Policies, Series (every figure over the years), Clusters (full
 //! names), Sources, a native chart of the
 //! headline metric, and Notes where a text had to be shortened. Every sheet
-//! prints landscape, one page wide, with its header row repeated.
+//! prints landscape at a readable scale (pages across where its columns need
+//! them), with its header row and first column repeated, the data's title at
+//! the head and the page number at the foot of every page.
 //!
 //! Text is written as text (never a formula); a text longer than Excel's
 //! 32,767-character cell limit is shortened with a visible marker and named
@@ -50,6 +52,8 @@ pub fn fit_cell(s: &str, lang: Lang) -> Option<String> {
 /// Writes cells of one sheet, shortening what does not fit and noting it.
 struct Sheet<'a> {
     name: &'a str,
+    /// The data's title, at the head of every printed page.
+    title: &'a str,
     lang: Lang,
     headers: Vec<String>,
     notes: &'a mut Vec<String>,
@@ -71,7 +75,8 @@ impl Sheet<'_> {
             ws.set_column_width(c, *w)?;
         }
         ws.set_freeze_panes(1, 0)?;
-        print_setup(ws)?;
+        let widths: Vec<f64> = cols.iter().map(|c| c.1).collect();
+        print_setup(ws, self.title, &widths, 1)?;
         Ok(())
     }
 
@@ -166,18 +171,51 @@ pub(super) fn number_format() -> Format {
     Format::new().set_num_format("#,##0.###")
 }
 
-/// Landscape, one page wide, the header row on every page.
-pub(super) fn print_setup(ws: &mut Worksheet) -> Result<(), ExportError> {
+/// Column width (in characters) a landscape A4 page holds at a scale that
+/// still reads (about 80%); a wider sheet prints several pages wide.
+const PAGE_CHARS: f64 = 180.0;
+
+/// How a sheet prints: landscape on A4; as many pages wide as its columns
+/// need at a readable scale (never a 31-column sheet shrunk onto one page),
+/// as many tall as it takes; the header row and the first `keep` columns on
+/// every page (print titles); the data's title and the sheet's name at the
+/// head of each page, the page number at the foot.
+pub(super) fn print_setup(
+    ws: &mut Worksheet,
+    title: &str,
+    widths: &[f64],
+    keep: u16,
+) -> Result<(), ExportError> {
     ws.set_landscape();
-    ws.set_print_fit_to_pages(1, 0);
+    ws.set_paper_size(9);
+    ws.set_print_fit_to_pages(pages_wide(widths), 0);
     ws.set_repeat_rows(0, 0)?;
+    if keep > 0 {
+        ws.set_repeat_columns(0, keep - 1)?;
+    }
+    ws.set_header(&format!("&L{}&R&A", header_text(title)));
+    ws.set_footer("&C&P / &N");
     Ok(())
+}
+
+/// Pages a sheet of these column widths prints across.
+pub(super) fn pages_wide(widths: &[f64]) -> u16 {
+    let total: f64 = widths.iter().filter(|w| w.is_finite() && **w > 0.0).sum();
+    ((total / PAGE_CHARS).ceil() as u16).clamp(1, 20)
+}
+
+/// Text for a page header: `&` doubled (Excel reads `&` as a code),
+/// controls dropped, short enough for Excel's 255-character limit.
+pub(super) fn header_text(s: &str) -> String {
+    let s: String = s.chars().filter(|c| !c.is_control()).collect();
+    format::shorten(&s, 80).replace('&', "&&")
 }
 
 /// The workbook, and notes on cells that had to be shortened.
 pub fn xlsx_bytes(d: &Dataset, cmp: &Comparison) -> Result<(Vec<u8>, Vec<String>), ExportError> {
     let l = cmp.lang;
     let t = table::table(d, cmp);
+    let title = d.title.get(l).to_owned();
     let mut wb = Workbook::new();
     let mut notes = Vec::new();
     let head = header_format();
@@ -192,6 +230,7 @@ pub fn xlsx_bytes(d: &Dataset, cmp: &Comparison) -> Result<(Vec<u8>, Vec<String>
         ($name:expr) => {
             Sheet {
                 name: $name,
+                title: &title,
                 lang: l,
                 headers: vec![],
                 notes: &mut notes,
@@ -230,6 +269,8 @@ pub fn xlsx_bytes(d: &Dataset, cmp: &Comparison) -> Result<(Vec<u8>, Vec<String>
         .collect();
     sh.header(ws, &widths, &head)?;
     ws.set_freeze_panes(1, 2)?;
+    // The metric and its unit on every page across.
+    ws.set_repeat_columns(0, 1)?;
     ws.set_row_height(0, 32.0)?;
     for (i, (r, tr)) in rows.iter().skip(1).zip(&t.rows).enumerate() {
         let row = i as u32 + 1;
@@ -479,7 +520,7 @@ pub fn xlsx_bytes(d: &Dataset, cmp: &Comparison) -> Result<(Vec<u8>, Vec<String>
         ws.set_name(l.pick("说明", "Notes"))?;
         ws.write_string_with_format(0, 0, l.pick("已截断的单元格", "Cells shortened"), &head)?;
         ws.set_column_width(0, 100.0)?;
-        print_setup(ws)?;
+        print_setup(ws, &title, &[100.0], 0)?;
         for (i, n) in notes.iter().enumerate() {
             ws.write_string(i as u32 + 1, 0, n)?;
         }

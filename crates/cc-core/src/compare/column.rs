@@ -70,7 +70,8 @@ pub(super) fn build_column(d: &Dataset, c: &Cluster, lang: Lang) -> Column {
             let actual = actual_metric.and_then(|m| {
                 let q = Quantity::new(m.value, &m.unit)?;
                 (q.dimension() == tq.dimension()).then(|| {
-                    let scale = format::scale_for(tq.dimension(), lang, tq.base().max(q.base()));
+                    let scale =
+                        format::scale_for_values(tq.dimension(), lang, [tq.base(), q.base()]);
                     // No history: a target's actual is one figure.
                     cell(m, &scale, tq.dimension(), None, lang)
                 })?

@@ -2,11 +2,52 @@
 
 use crate::*;
 
+/// How the user asked bars to be drawn.
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct BarStyle {
+    /// Largest value first; bars without a length last, in cluster order.
+    pub(crate) sort: bool,
+    /// The one cluster (by column) drawn in its colour; the others grey.
+    pub(crate) highlight: Option<usize>,
+}
+
+impl BarStyle {
+    /// The colour of cluster `i`'s bar.
+    pub(crate) fn color(self, i: usize, colours: &tokens::Colours) -> String {
+        match self.highlight {
+            Some(h) if h != i => colours.context.hex(),
+            _ => colours.series[i % colours.series.len()].hex(),
+        }
+    }
+
+    /// The order the clusters' bars are drawn in.
+    pub(crate) fn order(self, row: &Row) -> Vec<usize> {
+        let mut order: Vec<usize> = (0..row.cells.len()).collect();
+        if self.sort {
+            let key = |i: &usize| {
+                row.cells[*i]
+                    .as_ref()
+                    .filter(|c| c.comparable && c.display_value.is_finite())
+                    .map(|c| c.display_value)
+            };
+            // Stable: equal values and bars without a length keep cluster order.
+            order.sort_by(|a, b| match (key(a), key(b)) {
+                (Some(x), Some(y)) => y.total_cmp(&x),
+                (Some(_), None) => std::cmp::Ordering::Less,
+                (None, Some(_)) => std::cmp::Ordering::Greater,
+                (None, None) => std::cmp::Ordering::Equal,
+            });
+        }
+        order
+    }
+}
+
 pub(crate) fn bars_slide(
     d: &Dataset,
     row: &Row,
     shorts: &[String],
     colours: &tokens::Colours,
+    style: BarStyle,
     lang: Lang,
 ) -> Slide {
     let mut notes = Notes::default();
@@ -20,12 +61,12 @@ pub(crate) fn bars_slide(
         .collect();
     let ext = extent(row.cells.iter().flatten());
     let mut years = Vec::new();
-    let bars = row
-        .cells
-        .iter()
-        .enumerate()
+    let bars = style
+        .order(row)
+        .into_iter()
+        .map(|i| (i, &row.cells[i]))
         .map(|(i, c)| {
-            let color = colours.series[i % colours.series.len()].hex();
+            let color = style.color(i, colours);
             match c {
                 Some(c) => {
                     cites.add(&c.metric.source.source);
@@ -122,6 +163,8 @@ pub(crate) fn bars_slide(
         overflow: Vec::new(),
         more_notes: None,
         sources: cites.line(),
+        cited: cites.ids.clone(),
+        kind: None,
     }
 }
 

@@ -101,6 +101,8 @@ pub(crate) fn map_slide(d: &Dataset, dark: bool, lang: Lang) -> Slide {
         overflow: Vec::new(),
         more_notes: None,
         sources: cites.line(),
+        cited: cites.ids.clone(),
+        kind: None,
     }
 }
 
@@ -139,13 +141,10 @@ pub(crate) fn tile_short(name: &str, abbr: &str, lang: Lang) -> String {
     }
 }
 
-pub(crate) fn context_slides(
-    d: &Dataset,
-    colours: &tokens::Colours,
-    dark: bool,
-    lang: Lang,
-) -> Vec<Slide> {
-    let mut slides = vec![map_slide(d, dark, lang)];
+/// The competition winners by province and by industry (none where the
+/// data has no competition).
+pub(crate) fn competition_slides(d: &Dataset, colours: &tokens::Colours, lang: Lang) -> Vec<Slide> {
+    let mut slides = Vec::new();
     let Some(comp) = &d.context.competition else {
         return slides;
     };
@@ -182,6 +181,8 @@ pub(crate) fn context_slides(
             overflow: Vec::new(),
             more_notes: None,
             sources: cites.line(),
+            cited: cites.ids.clone(),
+            kind: None,
         }
     };
     slides.push(mk(

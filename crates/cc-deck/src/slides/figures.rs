@@ -103,5 +103,7 @@ pub(crate) fn figures_slide(d: &Dataset, c: &Cluster, swatch: &Swatch, lang: Lan
         overflow: Vec::new(),
         more_notes: None,
         sources: cites.line(),
+        cited: cites.ids.clone(),
+        kind: None,
     }
 }

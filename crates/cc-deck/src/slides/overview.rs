@@ -154,5 +154,7 @@ pub(crate) fn overview(d: &Dataset, cmp: &Comparison, swatches: &[Swatch], lang:
         overflow: Vec::new(),
         more_notes: None,
         sources: cites.line(),
+        cited: cites.ids.clone(),
+        kind: None,
     }
 }

@@ -54,6 +54,8 @@ pub(crate) fn matrix_slide(
         overflow: Vec::new(),
         more_notes: None,
         sources: cites.line(),
+        cited: cites.ids.clone(),
+        kind: None,
     }
 }
 
@@ -140,5 +142,7 @@ pub(crate) fn policy_list_slide(
         overflow: Vec::new(),
         more_notes: None,
         sources: cites.line(),
+        cited: cites.ids.clone(),
+        kind: None,
     }
 }

@@ -168,5 +168,7 @@ fn slide(
         overflow: Vec::new(),
         more_notes: None,
         sources: cites.line(),
+        cited: cites.ids.clone(),
+        kind: None,
     }
 }

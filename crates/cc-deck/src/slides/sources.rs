@@ -8,7 +8,8 @@ const MAX_QUOTES: usize = 60;
 pub(crate) fn sources_slide(
     d: &Dataset,
     clusters: &[&Cluster],
-    context: bool,
+    map: bool,
+    competition: bool,
     lang: Lang,
 ) -> Slide {
     // Quotes by source id, in the order they are first cited.
@@ -41,10 +42,10 @@ pub(crate) fn sources_slide(
             add(&x.source.source, &x.source.quote);
         }
     }
-    if context {
-        if let Some(comp) = &d.context.competition {
-            add(&comp.source.source, &comp.source.quote);
-        }
+    if competition && let Some(comp) = &d.context.competition {
+        add(&comp.source.source, &comp.source.quote);
+    }
+    if map {
         // The map slide cites every national cluster's designation.
         for c in d
             .clusters
@@ -110,5 +111,7 @@ pub(crate) fn sources_slide(
         overflow: Vec::new(),
         more_notes: None,
         sources: String::new(),
+        cited: Vec::new(),
+        kind: None,
     }
 }

@@ -7,6 +7,7 @@ pub(crate) fn targets_slide(
     cmp: &Comparison,
     shorts: &[String],
     colours: &tokens::Colours,
+    style: BarStyle,
     lang: Lang,
 ) -> Slide {
     let mut notes = Notes::default();
@@ -51,7 +52,7 @@ pub(crate) fn targets_slide(
             };
             rows.push(TargetRow {
                 cluster: shorts[i].clone(),
-                color: colours.series[i % colours.series.len()].hex(),
+                color: style.color(i, colours),
                 what: shorten(&tp.name, 60),
                 target,
                 actual,
@@ -82,5 +83,7 @@ pub(crate) fn targets_slide(
         overflow: Vec::new(),
         more_notes: None,
         sources: cites.line(),
+        cited: cites.ids.clone(),
+        kind: None,
     }
 }

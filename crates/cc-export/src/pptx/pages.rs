@@ -45,6 +45,9 @@ pub(crate) struct Page {
     pub of: usize,
     /// The type size of a table set tighter to stay on one page.
     pub size: f64,
+    /// The relative width of a one-picture table's first column, where it
+    /// was changed to keep the table on its page at a legible size.
+    pub first_width: Option<f64>,
 }
 
 /// The longest continuation mark, for planning the title's height.
@@ -190,10 +193,13 @@ fn split(heights: &[f64], room: f64, fixed: f64) -> Vec<(usize, usize)> {
 }
 
 /// Type sizes below the label size a list may be set in to take fewer
-/// slides: the body floor. A table that is one picture may go down to
-/// 12 pt rather than run into the foot.
+/// slides: the body floor, which a table that is one picture keeps too.
 const LIST_SMALLER: [f64; 1] = [14.0];
-const PICTURE_SMALLER: [f64; 3] = [14.0, 13.0, 12.0];
+
+/// How a one-picture table's first column may give way before its type
+/// gets smaller: wider (long row labels wrap less), then narrower (long
+/// cluster names in the header wrap less), as factors of its width.
+const FIRST_WIDTHS: [f64; 6] = [1.0, 1.25, 1.5, 2.0, 0.8, 0.65];
 
 /// The runs of the rows of heights `hs` after a header `head`, none ending
 /// on a row `keeps_with_next` says belongs with the next (a sub-heading).
@@ -235,7 +241,8 @@ pub(crate) fn pages(deck: &Deck) -> Vec<Page> {
     for (i, s) in deck.slides.iter().enumerate() {
         let (_, room) = body_frame(s, deck);
         let list_sizes: Vec<f64> = std::iter::once(st.label).chain(LIST_SMALLER).collect();
-        let picture_sizes: Vec<f64> = std::iter::once(st.label).chain(PICTURE_SMALLER).collect();
+        let picture_sizes: Vec<f64> = std::iter::once(st.label).chain(LIST_SMALLER).collect();
+        let mut chosen_first = None;
         let (size, runs): (f64, Vec<(usize, usize)>) = match &s.body {
             Body::Table {
                 header,
@@ -244,11 +251,11 @@ pub(crate) fn pages(deck: &Deck) -> Vec<Page> {
                 first_width,
                 fit,
             } => {
-                let w = table_widths(header.len(), *first_width, g.inner());
                 let head_cells: Vec<&str> = std::iter::once(first.as_str())
                     .chain(header.iter().map(|h| h.text.as_str()))
                     .collect();
-                let heights = |size: f64| -> (f64, Vec<f64>) {
+                let heights = |size: f64, first_width: f64| -> (f64, Vec<f64>) {
+                    let w = table_widths(header.len(), first_width, g.inner());
                     let head = row_height(&head_cells, &w, size);
                     let rows = rows
                         .iter()
@@ -265,19 +272,42 @@ pub(crate) fn pages(deck: &Deck) -> Vec<Page> {
                         .collect();
                     (head, rows)
                 };
+                let total = |size: f64, fw: f64| {
+                    let (head, hs) = heights(size, fw);
+                    head + hs.iter().sum::<f64>()
+                };
                 if *fit {
-                    let size = picture_sizes
-                        .iter()
-                        .copied()
-                        .find(|&size| {
-                            let (head, hs) = heights(size);
-                            head + hs.iter().sum::<f64>() <= room
-                        })
-                        .unwrap_or(12.0);
+                    // The largest size at which some first column keeps the
+                    // table on its page; never below the body floor (the
+                    // columns give way first). Where none does, the floor
+                    // with the first column that needs the least height.
+                    let mut firsts = FIRST_WIDTHS.map(|k| (first_width * k).clamp(0.3, 4.0));
+                    firsts.sort_by(|a, b| {
+                        (a - first_width).abs().total_cmp(&(b - first_width).abs())
+                    });
+                    let fitting = picture_sizes.iter().copied().find_map(|size| {
+                        firsts
+                            .iter()
+                            .copied()
+                            .find(|&fw| total(size, fw) <= room)
+                            .map(|fw| (size, fw))
+                    });
+                    let floor = LIST_SMALLER[0];
+                    let (size, fw) = fitting.unwrap_or_else(|| {
+                        let fw = firsts
+                            .iter()
+                            .copied()
+                            .min_by(|a, b| total(floor, *a).total_cmp(&total(floor, *b)))
+                            .unwrap_or(*first_width);
+                        (floor, fw)
+                    });
+                    if fw != *first_width {
+                        chosen_first = Some(fw);
+                    }
                     (size, vec![(0, rows.len())])
                 } else {
                     best(&list_sizes, &|size| {
-                        let (head, hs) = heights(size);
+                        let (head, hs) = heights(size, *first_width);
                         runs(&hs, room, head, &|k| rows[k].group)
                     })
                 }
@@ -320,6 +350,7 @@ pub(crate) fn pages(deck: &Deck) -> Vec<Page> {
                 cont: k + 1,
                 of,
                 size,
+                first_width: chosen_first,
             });
         }
     }

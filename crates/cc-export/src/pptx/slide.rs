@@ -331,7 +331,7 @@ fn body_shapes(ctx: &Ctx<'_>, s: &Slide, p: &Page, f: Frame, sh: &mut Shapes) ->
             ..
         } => {
             let size = p.size;
-            let cols = table_widths(header.len(), *first_width, f.w);
+            let cols = table_widths(header.len(), p.first_width.unwrap_or(*first_width), f.w);
             let rule = &st.rule;
             let bold = ctx.look(size, &st.text).bold();
             let muted = ctx.look(size, &st.muted).bold();
