@@ -367,7 +367,7 @@ pub fn load_str(file: &str, text: &str) -> Result<Loaded, LoadError> {
     }
     let dataset = parse::parse(text).map_err(|spots| fail(resolve(text, spots)))?;
     let (dataset, problems, added) = if dataset.extends.is_some() {
-        let x = extend::extend(dataset);
+        let x = extend::extend(file, dataset);
         (x.dataset, x.problems, x.added)
     } else {
         let p = validate(&dataset);

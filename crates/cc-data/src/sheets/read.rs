@@ -485,7 +485,7 @@ impl<'a> Reader<'a> {
     /// Validation of the whole, its problems placed on their cells.
     fn finish(mut self, file: &str, d: Dataset) -> Result<Loaded, LoadError> {
         let (d, found, added) = if d.extends.is_some() {
-            let x = crate::load::extend::extend(d);
+            let x = crate::load::extend::extend(file, d);
             (x.dataset, x.problems, x.added)
         } else {
             let p = validate(&d);
