@@ -13,6 +13,7 @@ use crate::model::Lang;
 
 mod args;
 mod checks;
+mod coverage;
 pub mod data;
 pub mod open;
 pub use args::*;
@@ -113,6 +114,17 @@ pub enum Command {
     Dataset {
         /// The file to write (`.json`, `.xlsx`, or `-` for JSON on standard output).
         #[arg(short, long, value_name = "OUT")]
+        output: PathBuf,
+    },
+    /// What the record holds per national cluster: which metrics have
+    /// figures and for which years, targets, sources, whose the figures are;
+    /// then the clusters with none.
+    Coverage {
+        /// Output format.
+        #[arg(long, value_enum, default_value = "text")]
+        format: CoverageFormatArg,
+        /// Output file; `-` (the default) writes to standard output.
+        #[arg(short, long, value_name = "OUT", default_value = "-")]
         output: PathBuf,
     },
     /// List the clusters of a dataset: id, then name.
@@ -305,6 +317,7 @@ pub fn run_to(cli: &Cli, command: &Command, out: &mut dyn Write, err: &mut dyn W
         Command::Template { output } => data::template(cli, output, err),
         Command::Import { file, output } => data::import(cli, file, output, out, err),
         Command::Dataset { output } => data::dataset(cli, output, out, err),
+        Command::Coverage { format, output } => coverage::run(cli, *format, output, out, err),
         Command::List => match load_data(cli.data.as_ref()) {
             Ok(l) => {
                 let lang = cli.lang.map(Lang::from).unwrap_or(Lang::Zh);
