@@ -38,6 +38,15 @@ impl From<FormatArg> for Format {
     }
 }
 
+/// Output formats of `template`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum TemplateFormatArg {
+    /// One workbook (.xlsx).
+    Xlsx,
+    /// A folder of CSV files, one per sheet.
+    Csv,
+}
+
 /// Output formats of `coverage`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum CoverageFormatArg {
