@@ -13,6 +13,7 @@ use crate::model::Lang;
 
 mod args;
 mod checks;
+mod coverage;
 pub mod data;
 pub mod open;
 pub use args::*;
@@ -95,14 +96,20 @@ pub enum Command {
     /// a Read-me, then Sources, Clusters, Figures, Targets, Policies, with
     /// notes on every column and drop-down lists.
     Template {
-        /// The workbook to write, e.g. my-clusters.xlsx.
+        /// The workbook to write, e.g. my-clusters.xlsx; with `--format csv`
+        /// the folder to write the sheets into, one CSV file each.
         #[arg(short, long, value_name = "OUT")]
         output: PathBuf,
+        /// A workbook, or the same sheets as CSV files in a folder.
+        #[arg(long, value_enum, default_value = "xlsx")]
+        format: TemplateFormatArg,
     },
-    /// Read a filled-in workbook (.xlsx), check it as a data file is checked
-    /// (every problem named by sheet, cell and column), and write it as JSON.
+    /// Read a filled-in workbook (.xlsx), or a folder of its sheets as CSV
+    /// files (sources.csv, clusters.csv, figures.csv, ...), check it as a
+    /// data file is checked (every problem named by sheet and cell, or file,
+    /// line and column), and write it as JSON.
     Import {
-        /// The workbook, e.g. my-clusters.xlsx.
+        /// The workbook, e.g. my-clusters.xlsx, or the folder of CSV files.
         file: PathBuf,
         /// The JSON file to write (`-`: standard output; `.xlsx`: a workbook again).
         #[arg(short, long, value_name = "OUT")]
@@ -113,6 +120,17 @@ pub enum Command {
     Dataset {
         /// The file to write (`.json`, `.xlsx`, or `-` for JSON on standard output).
         #[arg(short, long, value_name = "OUT")]
+        output: PathBuf,
+    },
+    /// What the record holds per national cluster: which metrics have
+    /// figures and for which years, targets, sources, whose the figures are;
+    /// then the clusters with none.
+    Coverage {
+        /// Output format.
+        #[arg(long, value_enum, default_value = "text")]
+        format: CoverageFormatArg,
+        /// Output file; `-` (the default) writes to standard output.
+        #[arg(short, long, value_name = "OUT", default_value = "-")]
         output: PathBuf,
     },
     /// List the clusters of a dataset: id, then name.
@@ -317,9 +335,10 @@ pub fn run_to(cli: &Cli, command: &Command, out: &mut dyn Write, err: &mut dyn W
                 }
             }
         }
-        Command::Template { output } => data::template(cli, output, err),
+        Command::Template { output, format } => data::template(cli, output, *format, err),
         Command::Import { file, output } => data::import(cli, file, output, out, err),
         Command::Dataset { output } => data::dataset(cli, output, out, err),
+        Command::Coverage { format, output } => coverage::run(cli, *format, output, out, err),
         Command::List => match load_data(cli.data.as_ref()) {
             Ok(l) => {
                 let lang = cli.lang.map(Lang::from).unwrap_or(Lang::Zh);

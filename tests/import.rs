@@ -131,7 +131,8 @@ fn import_refuses_what_is_not_a_workbook_by_name() {
         out_json.to_str().unwrap(),
     ]);
     assert_eq!(code, ExitCode::from(1));
-    assert!(out.contains("not a regular file"), "{out}");
+    // A folder is read as the sheets in CSV files; this one holds none.
+    assert!(out.contains("文件夹中没有数据表"), "{out}");
     let (code, _, err) = run(&["template", "-o", "-"]);
     assert_eq!(code, ExitCode::from(2));
     assert!(err.contains("give a file name"), "{err}");

@@ -419,7 +419,11 @@ impl App {
             ui.separator();
             if self.settings.tab == Tab::Table {
                 let s = &mut self.settings;
-                let sort = s.table.sort.clone();
+                let before = (
+                    s.table.sort.clone(),
+                    s.table.mode,
+                    s.table.coverage.sort.clone(),
+                );
                 let actions = s.table.ui(
                     ui,
                     &self.loaded.dataset,
@@ -428,7 +432,8 @@ impl App {
                     &s.picker.filters,
                     &s.compare,
                 );
-                if self.settings.table.sort != sort {
+                let t = &self.settings.table;
+                if (t.sort.clone(), t.mode, t.coverage.sort.clone()) != before {
                     self.send(Change::Touched);
                 }
                 for a in actions {

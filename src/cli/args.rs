@@ -38,6 +38,24 @@ impl From<FormatArg> for Format {
     }
 }
 
+/// Output formats of `template`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum TemplateFormatArg {
+    /// One workbook (.xlsx).
+    Xlsx,
+    /// A folder of CSV files, one per sheet.
+    Csv,
+}
+
+/// Output formats of `coverage`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum CoverageFormatArg {
+    /// Text to read: one paragraph per cluster, then those with no figures.
+    Text,
+    /// One row per cluster, one column per metric holding its years.
+    Csv,
+}
+
 /// Output formats of `table`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum TableFormatArg {

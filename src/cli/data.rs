@@ -6,11 +6,11 @@ use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
 
-use super::{Cli, load_data, written_to};
+use super::{Cli, TemplateFormatArg, load_data, written_to};
 use crate::export;
 use crate::load::{self, LoadError};
 use crate::model::{Dataset, Lang};
-use crate::sheets::xlsx;
+use crate::sheets::{self, folder, xlsx};
 
 fn esc(s: &str) -> String {
     load::escape_controls(s).into_owned()
@@ -43,12 +43,34 @@ fn problems(e: &LoadError, out: &mut dyn Write) {
     }
 }
 
-/// `cluster-compare template -o my-clusters.xlsx`.
-pub fn template(cli: &Cli, output: &Path, err: &mut dyn Write) -> ExitCode {
+/// Writes the sheets of `d` as CSV files into the folder `dir` (made if
+/// missing), each file atomically.
+fn write_folder(d: &Dataset, dir: &Path) -> Result<usize, String> {
+    if dir.is_file() {
+        return Err(format!(
+            "{}: is a file; with --format csv, -o names a folder",
+            dir.display()
+        ));
+    }
+    std::fs::create_dir_all(dir).map_err(|e| format!("cannot make {}: {e}", dir.display()))?;
+    let files = folder::files(d);
+    for (name, bytes) in &files {
+        export::write_atomic(&dir.join(name), bytes).map_err(|e| e.to_string())?;
+    }
+    Ok(files.len())
+}
+
+/// `cluster-compare template -o my-clusters.xlsx` (or `--format csv -o DIR`).
+pub fn template(
+    cli: &Cli,
+    output: &Path,
+    format: TemplateFormatArg,
+    err: &mut dyn Write,
+) -> ExitCode {
     if output.as_os_str() == "-" {
         let _ = writeln!(
             err,
-            "cluster-compare: the template is a workbook; give a file name with -o, not -"
+            "cluster-compare: the template is a workbook (with --format csv, a folder); give a file name with -o, not -"
         );
         return ExitCode::from(2);
     }
@@ -59,19 +81,22 @@ pub fn template(cli: &Cli, output: &Path, err: &mut dyn Write) -> ExitCode {
             return ExitCode::from(1);
         }
     };
-    match export::template::write_template(&base, output) {
-        Ok(()) => {
+    let written = match format {
+        TemplateFormatArg::Xlsx => export::template::write_template(&base, output)
+            .map(|()| "the workbook to fill in".to_owned())
+            .map_err(|e| e.to_string()),
+        TemplateFormatArg::Csv => write_folder(&sheets::template_dataset(&base), output)
+            .map(|n| format!("{n} CSV files to fill in")),
+    };
+    match written {
+        Ok(what) => {
             if cli.verbose {
-                let _ = writeln!(
-                    err,
-                    "wrote {}: the workbook to fill in",
-                    esc(&written_to(output))
-                );
+                let _ = writeln!(err, "wrote {}: {what}", esc(&written_to(output)));
             }
             ExitCode::SUCCESS
         }
         Err(e) => {
-            let _ = writeln!(err, "cluster-compare: {}", esc(&e.to_string()));
+            let _ = writeln!(err, "cluster-compare: {}", esc(&e));
             ExitCode::from(1)
         }
     }
@@ -88,7 +113,12 @@ pub fn import(
     err: &mut dyn Write,
 ) -> ExitCode {
     let t = std::time::Instant::now();
-    let loaded = match xlsx::load_path(file, lang(cli)) {
+    let read = if file.is_dir() {
+        folder::load_path(file, lang(cli))
+    } else {
+        xlsx::load_path(file, lang(cli))
+    };
+    let loaded = match read {
         Ok(l) => l,
         Err(e) => {
             problems(&e, out);

@@ -29,8 +29,12 @@ pub fn target(path: &Path) -> Result<Target, String> {
         _ => format!("{shown}: {e}"),
     })?;
     if meta.is_dir() {
+        // A folder of the dataset's sheets as CSV files opens as a dataset.
+        if crate::sheets::folder::holds_sheets(path) {
+            return Ok(Target::Dataset(path.to_owned()));
+        }
         return Err(format!(
-            "{shown}: is a folder; give a dataset (.json) or a view file (.{})",
+            "{shown}: is a folder without dataset sheets (clusters.csv, figures.csv, ...); give a dataset (.json, .xlsx, or such a folder) or a view file (.{})",
             views_saved::EXTENSION
         ));
     }

@@ -68,6 +68,9 @@ pub struct Cell {
     pub comparable: bool,
     /// Earlier years of the same metric (cluster-wide), oldest first, for time series.
     pub history: Vec<(i32, f64)>,
+    /// The figure comes from the user's own file laid over the register
+    /// ([`Dataset::metric_is_yours`]), not from the register.
+    pub yours: bool,
 }
 
 impl Cell {
@@ -195,7 +198,7 @@ impl Comparison {
             if !clusters.iter().any(|c| c.latest(&mk.key).is_some()) {
                 continue;
             }
-            rows.push(build_row(mk, &clusters, baseline, lang));
+            rows.push(build_row(d, mk, &clusters, baseline, lang));
         }
         // Headline rows first, keeping dataset order otherwise.
         rows.sort_by_key(|r| !r.headline);
@@ -314,6 +317,7 @@ fn cell(
         baseline_points: None,
         comparable,
         history,
+        yours: false,
         quantity: q,
         metric: m.clone(),
     })
@@ -429,7 +433,13 @@ fn compare_to_baseline(mk: &MetricKey, cell: &mut Cell, base: &Cell, lang: Lang)
     }
 }
 
-fn build_row(mk: &MetricKey, clusters: &[&Cluster], baseline: Option<usize>, lang: Lang) -> Row {
+fn build_row(
+    d: &Dataset,
+    mk: &MetricKey,
+    clusters: &[&Cluster],
+    baseline: Option<usize>,
+    lang: Lang,
+) -> Row {
     let latest: Vec<Option<&Metric>> = clusters.iter().map(|c| c.latest(&mk.key)).collect();
     let quantities: Vec<Option<Quantity>> = latest
         .iter()
@@ -457,7 +467,12 @@ fn build_row(mk: &MetricKey, clusters: &[&Cluster], baseline: Option<usize>, lan
     let mut cells: Vec<Option<Cell>> = latest
         .iter()
         .zip(clusters)
-        .map(|(m, c)| m.and_then(|m| cell(m, &scale, dimension, Some(c), lang)))
+        .map(|(m, c)| {
+            let m = (*m)?;
+            let mut x = cell(m, &scale, dimension, Some(c), lang)?;
+            x.yours = d.metric_is_yours(c, m);
+            Some(x)
+        })
         .collect();
     if let Some(b) = baseline
         && let Some(Some(base)) = cells.get(b).cloned()

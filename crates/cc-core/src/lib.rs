@@ -5,6 +5,7 @@
 //! Plain data in, plain data out: no egui, no Typst, no I/O.
 
 pub mod compare;
+pub mod coverage;
 pub mod filter;
 pub mod format;
 pub mod map;

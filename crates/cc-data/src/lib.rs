@@ -13,3 +13,4 @@ pub mod sheets;
 #[cfg(feature = "synth")]
 pub mod synth;
 pub mod units;
+pub mod yours;

@@ -106,6 +106,10 @@ pub struct Dataset {
     /// policies for a register cluster are added to that cluster.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub extends: Option<String>,
+    /// What came from the user's file where this dataset is one laid over
+    /// the embedded register: set by the loader, not part of the format.
+    #[serde(skip)]
+    pub yours: Option<crate::yours::Yours>,
 }
 
 /// The published lists (batches) of national advanced manufacturing clusters.

@@ -161,6 +161,7 @@ pub fn dataset(n: usize) -> Dataset {
         context: Context::default(),
         register: None,
         extends: None,
+        yours: None,
     }
 }
 

@@ -89,14 +89,15 @@ pub fn build_dated(d: &Dataset, cmp: &Comparison, opts: &DeckOptions, date: &str
                     color: color(i),
                     detail: shorten(
                         &format!(
-                            "{}{}{}",
+                            "{}{}{}{}",
                             c.provinces
                                 .iter()
                                 .map(|p| p.get(lang))
                                 .collect::<Vec<_>>()
                                 .join(lang.pick("、", ", ")),
                             sep(lang),
-                            c.industry.get(lang)
+                            c.industry.get(lang),
+                            yours_detail(d, &c.id, lang)
                         ),
                         200,
                     ),
@@ -254,6 +255,27 @@ pub fn build_dated(d: &Dataset, cmp: &Comparison, opts: &DeckOptions, date: &str
     };
     clean::clean_deck(&mut deck);
     deck
+}
+
+/// ` · 你的数据（mine.xlsx）` after a cluster's line where it (or some of
+/// its figures) comes from the user's own file laid over the register.
+pub(crate) fn yours_detail(d: &Dataset, id: &str, lang: Lang) -> String {
+    match (d.yours_in(id), d.yours_file()) {
+        (Some(w), Some(f)) => format!(
+            "{}{}{}{f}{}",
+            sep(lang),
+            cc_data::yours::label(lang, w),
+            lang.pick("（", " ("),
+            lang.pick("）", ")")
+        ),
+        _ => String::new(),
+    }
+}
+
+/// The note a figure from the user's own file is marked with:
+/// `来自你的文件：mine.xlsx`.
+pub(crate) fn yours_note(d: &Dataset, lang: Lang) -> String {
+    cc_data::yours::from_file(lang, d.yours_file().unwrap_or_default())
 }
 
 /// The dataset's title for the title slide: its first part, before a colon

@@ -114,6 +114,20 @@ fn header(t: &ClusterTable) -> Vec<String> {
     h
 }
 
+/// The header of the last column where the data is laid over the register
+/// by the user's file: whose each row is.
+fn whose_header(d: &Dataset, l: Lang) -> Option<&'static str> {
+    d.yours.as_ref().map(|_| l.pick("数据", "Whose"))
+}
+
+/// `你的数据` / `Your data`, `含你的数据` / `With your data`, or `名录` /
+/// `Register`.
+fn whose(d: &Dataset, id: &str, l: Lang) -> &'static str {
+    d.yours_in(id).map_or(l.pick("名录", "Register"), |w| {
+        cc_data::yours::label(l, w)
+    })
+}
+
 /// The fixed cells of a row, as text.
 fn fixed(r: &Row) -> [String; 7] {
     [
@@ -132,7 +146,9 @@ fn csv_bytes(d: &Dataset, t: &ClusterTable, rows: &[usize]) -> Result<Vec<u8>, E
     let mut out = "\u{feff}".as_bytes().to_vec();
     {
         let mut w = csv::Writer::from_writer(&mut out);
-        w.write_record(header(t).iter().map(|h| csv_text(h)))?;
+        let mut h = header(t);
+        h.extend(whose_header(d, t.lang).map(str::to_owned));
+        w.write_record(h.iter().map(|h| csv_text(h)))?;
         let mut rec: Vec<String> = Vec::new();
         for &i in rows {
             let r = &t.rows[i];
@@ -168,6 +184,9 @@ fn csv_bytes(d: &Dataset, t: &ClusterTable, rows: &[usize]) -> Result<Vec<u8>, E
                     None => rec.extend([String::new(), String::new()]),
                 }
             }
+            if d.yours.is_some() {
+                rec.push(whose(d, &r.id, t.lang).to_owned());
+            }
             w.write_record(&rec)?;
         }
         w.flush().map_err(csv::Error::from)?;
@@ -195,9 +214,13 @@ fn xlsx_bytes(d: &Dataset, t: &ClusterTable, rows: &[usize]) -> Result<Vec<u8>, 
     let ws = wb.add_worksheet();
     ws.set_name(l.pick("集群一览", "Clusters"))?;
     let widths = [28.0, 30.0, 10.0, 14.0, 20.0, 10.0, 9.0];
-    let h = header(t);
+    let mut h = header(t);
     let growth_from = widths.len() + 3 * t.columns.len();
     let mut all_widths = Vec::with_capacity(h.len());
+    let whose_col = whose_header(d, l).map(|w| {
+        h.push(w.to_owned());
+        (h.len() - 1) as u16
+    });
     for (c, text) in h.iter().enumerate() {
         let c = c as u16;
         ws.write_string_with_format(0, c, xlsx_text(text, l), &head)?;
@@ -211,6 +234,10 @@ fn xlsx_bytes(d: &Dataset, t: &ClusterTable, rows: &[usize]) -> Result<Vec<u8>, 
         };
         ws.set_column_width(c, w)?;
         all_widths.push(w);
+    }
+    if let Some(c) = whose_col {
+        ws.set_column_width(c, 14.0)?;
+        all_widths[c as usize] = 14.0;
     }
     ws.set_row_height(0, 32.0)?;
     ws.set_freeze_panes(1, 2)?;
@@ -249,6 +276,9 @@ fn xlsx_bytes(d: &Dataset, t: &ClusterTable, rows: &[usize]) -> Result<Vec<u8>, 
                 _ => ws.write_string(row, c, xlsx_text(&g.text, l))?,
             };
             ws.write_string(row, c + 1, xlsx_text(&g.note, l))?;
+        }
+        if let Some(c) = whose_col {
+            ws.write_string(row, c, whose(d, &r.id, l))?;
         }
     }
     let last_col = h.len().saturating_sub(1) as u16;

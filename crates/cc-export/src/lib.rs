@@ -3,6 +3,7 @@
 //! safe for each format in [`safe`]; files are written atomically ([`write`]).
 
 pub mod all_clusters;
+pub mod coverage;
 pub mod deck;
 mod flat;
 mod html;

@@ -49,6 +49,9 @@ pub struct TableCell {
     /// Why there is no difference to the baseline, where a baseline is set
     /// and this is not the baseline cluster.
     pub not_comparable: Option<String>,
+    /// `你的数据（mine.xlsx）` where the figure comes from the user's own
+    /// file laid over the register.
+    pub yours: Option<String>,
 }
 
 impl TableCell {
@@ -61,6 +64,9 @@ impl TableCell {
         note.push(&self.year);
         if !self.scope.is_empty() {
             note.push(&self.scope);
+        }
+        if let Some(y) = &self.yours {
+            note.push(y);
         }
         note.join(" · ")
     }
@@ -99,6 +105,10 @@ pub struct Table {
     /// Index of the baseline cluster.
     pub baseline: Option<usize>,
     pub rows: Vec<TableRow>,
+    /// Per cluster: `你的数据` / `Your data` where the cluster comes from the
+    /// user's own file, `含你的数据` / `With your data` where a register
+    /// cluster holds figures from it; `None` for the register's own.
+    pub yours: Vec<Option<&'static str>>,
 }
 
 impl Table {
@@ -117,12 +127,22 @@ impl Table {
     /// The column header of the `i`-th cluster: its name shortened, marked
     /// when it is the baseline.
     pub fn header(&self, i: usize) -> String {
-        let name = short(&self.clusters[i]);
+        let mut name = short(&self.clusters[i]);
+        if let Some(Some(y)) = self.yours.get(i) {
+            name = format!("{name} ({y})");
+        }
         if self.baseline == Some(i) {
             format!("{name} ({})", self.lang.pick("基准", "baseline"))
         } else {
             name
         }
+    }
+
+    /// What follows a cell's value where it comes from the user's own file.
+    fn yours_suffix(c: &TableCell) -> String {
+        c.yours
+            .as_ref()
+            .map_or(String::new(), |y| format!(" · {y}"))
     }
 
     /// The title of the comparison: the names, each shortened, joined.
@@ -137,7 +157,7 @@ impl Table {
         let Some(c) = c else {
             return "—".to_owned();
         };
-        let mut s = format!("{} ({})", c.display, c.year);
+        let mut s = format!("{} ({}){}", c.display, c.year, Self::yours_suffix(c));
         if let Some(b) = &c.vs_baseline {
             s = format!("{s} {b}");
         } else if let Some(r) = &c.not_comparable {
@@ -247,6 +267,10 @@ fn not_comparable_reason(cell: &Cell, base: Option<&Cell>, lang: Lang) -> String
 pub fn table(d: &Dataset, cmp: &Comparison) -> Table {
     let lang = cmp.lang;
     let baseline = cmp.baseline;
+    let yours_note = d.yours_file().map(|f| match lang {
+        Lang::Zh => format!("你的数据（{f}）"),
+        Lang::En => format!("your data ({f})"),
+    });
     let rows = cmp
         .rows
         .iter()
@@ -299,6 +323,7 @@ pub fn table(d: &Dataset, cmp: &Comparison) -> Table {
                                 diff,
                                 not_comparable: (compared && diff.is_none())
                                     .then(|| not_comparable_reason(c, base, lang)),
+                                yours: yours_note.clone().filter(|_| c.yours),
                             }
                         })
                     })
@@ -318,6 +343,11 @@ pub fn table(d: &Dataset, cmp: &Comparison) -> Table {
         clusters: cmp.columns.iter().map(|c| c.name.clone()).collect(),
         baseline,
         rows,
+        yours: cmp
+            .columns
+            .iter()
+            .map(|c| c.yours.map(|w| cc_data::yours::label(lang, w)))
+            .collect(),
     }
 }
 

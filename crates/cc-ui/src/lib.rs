@@ -4,6 +4,7 @@
 
 pub mod charts;
 pub mod context;
+pub mod coverage;
 pub mod fonts;
 pub mod headless;
 pub mod i18n;

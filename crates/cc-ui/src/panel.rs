@@ -57,6 +57,7 @@ impl ClusterPanel<'_> {
             }
         });
         ui.horizontal_wrapped(|ui| {
+            widgets::yours_chip(ui, d, &c.id, lang);
             widgets::chip(ui, i18n::level(lang, c.level));
             if c.designation.is_none() {
                 // The level names who runs the cluster; without a list it is no official rank.

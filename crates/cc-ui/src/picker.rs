@@ -289,6 +289,9 @@ impl Picker {
                                     p.text
                                 }));
                             count.on_hover_text(figures_text(lang, n));
+                            // The user's own clusters, and register clusters
+                            // holding the user's figures, are marked.
+                            widgets::yours_chip(ui, d, &c.id, lang);
                             ui.with_layout(
                                 egui::Layout::left_to_right(egui::Align::Center),
                                 |ui| {

@@ -14,11 +14,23 @@ use cc_core::filter::Filters;
 use cc_core::table::{self, ClusterTable, Sort, SortKey};
 use cc_data::model::{Dataset, Lang};
 
-/// The Table tab's state: the sort order persists; the table and the row
-/// order are cached per dataset, language, filters and sort.
+/// What the Table tab shows.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub enum TableMode {
+    /// Every cluster's headline figures.
+    #[default]
+    Figures,
+    /// What the record holds per national cluster ([`super::coverage`]).
+    Coverage,
+}
+
+/// The Table tab's state: the mode and the sort orders persist; the table
+/// and the row order are cached per dataset, language, filters and sort.
 #[derive(Default, serde::Serialize, serde::Deserialize)]
 #[serde(default)]
 pub struct TableView {
+    pub mode: TableMode,
+    pub coverage: super::coverage::CoverageView,
     pub sort: Option<Sort>,
     #[serde(skip)]
     cache: Memo<(), ClusterTable>,
@@ -63,6 +75,19 @@ impl TableView {
         filters: &Filters,
         compared: &[String],
     ) -> Vec<Action> {
+        ui.horizontal(|ui| {
+            for (mode, label) in [
+                (TableMode::Figures, tr(lang, "主要数字", "Figures")),
+                (TableMode::Coverage, tr(lang, "数据覆盖", "Coverage")),
+            ] {
+                if ui.selectable_label(self.mode == mode, label).clicked() {
+                    self.mode = mode;
+                }
+            }
+        });
+        if self.mode == TableMode::Coverage {
+            return self.coverage.ui(ui, d, data, lang, compared);
+        }
         let mut actions = Vec::new();
         if !self.cache.is_fresh(data, &()) {
             self.order.clear();

@@ -56,6 +56,39 @@ pub fn source_tooltip(ui: &mut Ui, d: &Dataset, cite: &Citation, lang: Lang, not
     }
     ui.add_space(theme::GAP_SMALL);
     ui.label(RichText::new(format!("“{}”", cite.quote)).italics());
+    if d.source_is_yours(&cite.source)
+        && let Some(f) = d.yours_file()
+    {
+        ui.add_space(theme::GAP_SMALL);
+        ui.label(
+            RichText::new(cc_data::yours::from_file(lang, f))
+                .small()
+                .color(theme::of(ui).accent),
+        );
+    }
+}
+
+/// The label of a cluster from the user's own file (`你的数据` / `Your
+/// data`), or of a register cluster holding figures from it, with the file
+/// on hover; nothing for the register's own clusters.
+pub fn yours_chip(ui: &mut Ui, d: &Dataset, id: &str, lang: Lang) -> Option<Response> {
+    let whose = d.yours_in(id)?;
+    let p = theme::of(ui);
+    let r = egui::Frame::new()
+        .fill(p.card_bg)
+        .stroke(egui::Stroke::new(1.0, p.accent))
+        .corner_radius(egui::CornerRadius::same(8))
+        .inner_margin(egui::Margin::symmetric(6, 1))
+        .show(ui, |ui| {
+            ui.label(
+                RichText::new(cc_data::yours::label(lang, whose))
+                    .small()
+                    .color(p.accent),
+            )
+        })
+        .response;
+    let file = d.yours.as_ref().map_or("", |y| y.file.as_str());
+    Some(r.on_hover_text(cc_data::yours::from_file(lang, file)))
 }
 
 /// Attaches the source tooltip to a response.

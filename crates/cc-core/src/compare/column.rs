@@ -3,6 +3,7 @@
 //! what the data leaves out.
 
 use super::*;
+use cc_data::yours::Whose;
 
 /// A target with progress towards it.
 #[derive(Clone, Debug)]
@@ -28,6 +29,8 @@ pub struct TargetProgress {
     /// in words, where a series of the same definition leads to it
     /// ([`crate::series::on_track_for`]); `None` otherwise: no verdict.
     pub on_track: Option<String>,
+    /// The target comes from the user's own file laid over the register.
+    pub yours: bool,
 }
 
 /// A compared cluster with what the panels show besides the rows.
@@ -43,6 +46,9 @@ pub struct Column {
     pub policies: Vec<(Category, Vec<Policy>)>,
     /// What the data does not say, for the "missing" line of a panel.
     pub missing: Vec<&'static str>,
+    /// How much of the cluster comes from the user's own file laid over the
+    /// register; `None` for the register's own data.
+    pub yours: Option<Whose>,
 }
 
 impl TargetProgress {
@@ -137,6 +143,7 @@ pub(super) fn build_column(d: &Dataset, c: &Cluster, lang: Lang) -> Column {
                     .map(|p| p.title.get(lang).to_owned()),
                 actual,
                 on_track: crate::series::on_track_for(&series, t, lang),
+                yours: d.target_is_yours(c, t),
                 target: t.clone(),
             })
         })
@@ -177,5 +184,6 @@ pub(super) fn build_column(d: &Dataset, c: &Cluster, lang: Lang) -> Column {
         series,
         policies,
         missing,
+        yours: d.yours_in(&c.id),
     }
 }

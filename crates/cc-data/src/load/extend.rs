@@ -14,6 +14,7 @@ use std::collections::HashMap;
 
 use super::{Problem, validate};
 use crate::model::*;
+use crate::yours::{Yours, YoursFrom};
 
 /// The one base a file can extend.
 pub const EMBEDDED: &str = "embedded";
@@ -27,9 +28,10 @@ pub struct Extended {
     pub added: Vec<String>,
 }
 
-/// Merges `user` (whose `extends` is set) over the embedded dataset and
-/// validates the result.
-pub fn extend(user: Dataset) -> Extended {
+/// Merges `user` (whose `extends` is set, read from `file`) over the
+/// embedded dataset and validates the result. The merged dataset records
+/// what came from `file` ([`Dataset::yours`]).
+pub fn extend(file: &str, user: Dataset) -> Extended {
     let mut problems = Vec::new();
     if user.extends.as_deref() != Some(EMBEDDED) {
         let given = user.extends.clone().unwrap_or_default();
@@ -62,14 +64,20 @@ pub fn extend(user: Dataset) -> Extended {
         map: HashMap::new(),
         problems,
         added: Vec::new(),
+        yours: Yours {
+            file: file.to_owned(),
+            ..Yours::default()
+        },
     };
     m.run(&base, user);
     let Merge {
-        d,
+        mut d,
         map,
         mut problems,
         added,
+        yours,
     } = m;
+    d.yours = Some(yours);
     for mut p in validate(&d) {
         match user_path(&map, &p.path) {
             Some(u) => p.path = u,
@@ -105,6 +113,8 @@ struct Merge {
     map: HashMap<String, String>,
     problems: Vec<Problem>,
     added: Vec<String>,
+    /// What came from the user's file.
+    yours: Yours,
 }
 
 fn same<T: serde::Serialize>(a: &T, b: &T) -> bool {
@@ -152,6 +162,7 @@ impl Merge {
                 None => {
                     self.map
                         .insert(format!("sources[{}]", self.d.sources.len()), format!("sources[{i}]"));
+                    self.yours.sources.insert(s.id.clone());
                     self.d.sources.push(s);
                     sources += 1;
                 }
@@ -200,6 +211,13 @@ impl Merge {
                     n(c.targets.len(), "target", "targets"),
                     n(c.policies.len(), "policy", "policies")
                 ));
+                self.yours
+                    .clusters
+                    .entry(c.id.clone())
+                    .or_insert(YoursFrom {
+                        whole: true,
+                        ..YoursFrom::default()
+                    });
                 self.d.clusters.push(c);
                 continue;
             };
@@ -236,6 +254,17 @@ impl Merge {
             }
             let target = &mut self.d.clusters[k];
             let (nm, nt, np) = (c.metrics.len(), c.targets.len(), c.policies.len());
+            if nm + nt + np > 0 {
+                self.yours
+                    .clusters
+                    .entry(c.id.clone())
+                    .or_insert(YoursFrom {
+                        whole: false,
+                        metrics: target.metrics.len(),
+                        targets: target.targets.len(),
+                        policies: target.policies.len(),
+                    });
+            }
             for (j, x) in c.metrics.into_iter().enumerate() {
                 self.map.insert(
                     format!("clusters[{k}].metrics[{}]", target.metrics.len()),
@@ -311,6 +340,18 @@ mod tests {
         assert!(d.source("my-001").is_some());
         let added = l.added.join("\n");
         assert!(added.contains("cluster `my-new-cluster` added"), "{added}");
+        // What came from the file is known as the user's; the register's is not.
+        use crate::yours::Whose;
+        assert_eq!(d.yours_file(), Some("mine.json"));
+        assert_eq!(d.yours_in("my-new-cluster"), Some(Whose::Cluster));
+        assert_eq!(d.yours_in(&reg.id), Some(Whose::Added));
+        let other = base.clusters.iter().find(|x| x.id != reg.id).unwrap();
+        assert_eq!(d.yours_in(&other.id), None);
+        let (mine, theirs) = (c.metrics.last().unwrap(), &c.metrics[0]);
+        assert!(d.metric_is_yours(c, mine));
+        assert!(!d.metric_is_yours(c, theirs));
+        assert!(d.source_is_yours("my-001"));
+        assert!(!d.source_is_yours(&base.sources[0].id));
         assert!(
             added.contains(&format!("added to the register's `{}`: 1 figure", reg.id)),
             "{added}"

@@ -248,7 +248,8 @@ pub fn load_embedded() -> Result<Loaded, LoadError> {
 /// or folders), and at most [`MAX_FILE_BYTES`] + 1 bytes whatever size the
 /// system reports, so `/dev/zero` or a growing file cannot exhaust memory.
 ///
-/// A `.xlsx` file is read as a dataset workbook ([`crate::sheets`]), its
+/// A `.xlsx` file is read as a dataset workbook ([`crate::sheets`]), a
+/// folder as its sheets in CSV files ([`crate::sheets::folder`]), their
 /// problems in English; [`load_path_in`] chooses the language.
 pub fn load_path(path: &Path) -> Result<Loaded, LoadError> {
     load_path_in(path, crate::model::Lang::En)
@@ -267,7 +268,8 @@ pub fn load_path_in(path: &Path, lang: crate::model::Lang) -> Result<Loaded, Loa
     // Refuse what is not a regular file before opening it: opening a FIFO blocks.
     let meta = std::fs::metadata(path).map_err(|e| fail(format!("cannot read the file: {e}")))?;
     if meta.is_dir() {
-        return Err(fail("is a folder; expected a JSON dataset file".into()));
+        // A folder holds the dataset's sheets as CSV files.
+        return crate::sheets::folder::load_path(path, lang);
     }
     if !meta.is_file() {
         return Err(fail(
@@ -367,7 +369,7 @@ pub fn load_str(file: &str, text: &str) -> Result<Loaded, LoadError> {
     }
     let dataset = parse::parse(text).map_err(|spots| fail(resolve(text, spots)))?;
     let (dataset, problems, added) = if dataset.extends.is_some() {
-        let x = extend::extend(dataset);
+        let x = extend::extend(file, dataset);
         (x.dataset, x.problems, x.added)
     } else {
         let p = validate(&dataset);

@@ -145,6 +145,7 @@ fn parse_each(text: &str) -> Result<Dataset, Vec<Spot>> {
             context,
             register,
             extends,
+            yours: None,
         })
     } else {
         Err(problems)

@@ -329,5 +329,6 @@ pub fn template_dataset(d: &Dataset) -> Dataset {
         context: Context::default(),
         register: None,
         extends: None,
+        yours: None,
     }
 }

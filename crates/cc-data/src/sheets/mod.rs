@@ -11,6 +11,7 @@
 //! No formatting lives here: cells are plain values ([`Cell`]).
 
 mod cells;
+pub mod folder;
 mod read;
 pub mod xlsx;
 

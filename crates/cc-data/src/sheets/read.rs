@@ -55,6 +55,9 @@ use convert::Conv;
 
 struct Reader<'a> {
     lang: Lang,
+    /// The sheets are CSV files in a folder: cells are named
+    /// `figures.csv:LINE:COLUMN`, not `Figures!D12`.
+    csv: bool,
     sheets: HashMap<SheetId, (&'a str, &'a Grid)>,
     headers: HashMap<SheetId, Header>,
     problems: Vec<(Option<At>, Problem)>,
@@ -90,8 +93,20 @@ fn set_path(obj: &mut Map<String, Value>, path: &str, v: Value) {
 /// Reads a workbook's sheets (by name) into a dataset; `file` names it in
 /// problems. Every problem is returned at once, in `lang`.
 pub fn read(file: &str, sheets: &[(String, Grid)], lang: Lang) -> Result<Loaded, LoadError> {
+    read_as(file, sheets, lang, false)
+}
+
+/// As [`read`]; with `csv` the sheets are a folder's CSV files (named by
+/// their sheets), and every place is given as `figures.csv:LINE:COLUMN`.
+pub(super) fn read_as(
+    file: &str,
+    sheets: &[(String, Grid)],
+    lang: Lang,
+    csv: bool,
+) -> Result<Loaded, LoadError> {
     let mut r = Reader {
         lang,
+        csv,
         sheets: HashMap::new(),
         headers: HashMap::new(),
         problems: Vec::new(),
@@ -110,6 +125,9 @@ pub fn read(file: &str, sheets: &[(String, Grid)], lang: Lang) -> Result<Loaded,
         file: file.to_owned(),
         problems,
     };
+    if r.sheets.is_empty() && csv {
+        return Err(fail(vec![super::folder::no_sheets(lang)]));
+    }
     if r.sheets.is_empty() {
         let names: Vec<&str> = sheets.iter().map(|(n, _)| n.as_str()).collect();
         let wanted: Vec<&str> = SHEETS.iter().map(|s| s.name).collect();
@@ -149,6 +167,9 @@ impl<'a> Reader<'a> {
             .get(&at.sheet)
             .and_then(|h| h.cols.iter().position(|c| *c == Some(at.col)))
             .map_or("", |i| spec(at.sheet).columns[i].header);
+        if self.csv {
+            return super::folder::cell_name(at.sheet, at.row, at.col, header);
+        }
         cell_name(self.name(at.sheet), at.row, at.col, header)
     }
 
@@ -182,11 +203,15 @@ impl<'a> Reader<'a> {
         let Some(&(_, grid)) = self.sheets.get(&id) else {
             if required {
                 let name = spec(id).name;
-                let m = msg(
-                    self.lang,
-                    format!("缺少工作表 `{name}`"),
-                    format!("the workbook has no sheet `{name}`"),
-                );
+                let m = if self.csv {
+                    super::folder::missing(self.lang, id)
+                } else {
+                    msg(
+                        self.lang,
+                        format!("缺少工作表 `{name}`"),
+                        format!("the workbook has no sheet `{name}`"),
+                    )
+                };
                 self.push(None, Severity::Error, m);
             }
             return None;
@@ -485,7 +510,7 @@ impl<'a> Reader<'a> {
     /// Validation of the whole, its problems placed on their cells.
     fn finish(mut self, file: &str, d: Dataset) -> Result<Loaded, LoadError> {
         let (d, found, added) = if d.extends.is_some() {
-            let x = crate::load::extend::extend(d);
+            let x = crate::load::extend::extend(file, d);
             (x.dataset, x.problems, x.added)
         } else {
             let p = validate(&d);

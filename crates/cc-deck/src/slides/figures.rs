@@ -40,6 +40,9 @@ pub(crate) fn figures_slide(d: &Dataset, c: &Cluster, swatch: &Swatch, lang: Lan
             lang.pick(" · ", " · "),
             format::as_of(&m.as_of, lang)
         );
+        if d.yours_in(&c.id) == Some(cc_data::yours::Whose::Added) && d.metric_is_yours(c, m) {
+            value.push_str(&notes.mark(yours_note(d, lang)));
+        }
         if m.as_of.approximate {
             value.push_str(&notes.mark(match lang {
                 Lang::Zh => "年份为推定，来源未写明。".to_owned(),
@@ -80,7 +83,10 @@ pub(crate) fn figures_slide(d: &Dataset, c: &Cluster, swatch: &Swatch, lang: Lan
             swatch.text,
             lang.pick("：全部数字", ": every figure")
         ),
-        subtitle: shorten_words(c.name.get(lang), 120),
+        subtitle: shorten_words(
+            &format!("{}{}", c.name.get(lang), yours_detail(d, &c.id, lang)),
+            160,
+        ),
         body: Body::Table {
             header: vec![
                 Swatch {

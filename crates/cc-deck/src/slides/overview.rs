@@ -1,6 +1,7 @@
 //! The overview: headline figures side by side.
 
 use crate::*;
+use cc_data::yours::Whose;
 
 /// `> 5700亿元 · 约2021`.
 pub(crate) fn cell_text(c: &Cell, lang: Lang) -> String {
@@ -79,6 +80,10 @@ pub(crate) fn overview(d: &Dataset, cmp: &Comparison, swatches: &[Swatch], lang:
                     cites.add(&c.metric.source.source);
                     let mut s = cell_text(c, lang);
                     s.push_str(&cell_notes(c, &mut notes, lang));
+                    // A whole cluster of the user's is marked at its head.
+                    if c.yours && cmp.columns.get(i).and_then(|c| c.yours) == Some(Whose::Added) {
+                        s.push_str(&notes.mark(yours_note(d, lang)));
+                    }
                     if Some(i) != cmp.baseline {
                         if let Some(diff) = c.baseline_diff(lang) {
                             s.push('\n');
@@ -128,6 +133,19 @@ pub(crate) fn overview(d: &Dataset, cmp: &Comparison, swatches: &[Swatch], lang:
             cells: vec!["—".to_owned(); swatches.len()],
             group: true,
         });
+    }
+    for (i, col) in cmp.columns.iter().enumerate() {
+        if col.yours == Some(Whose::Cluster) {
+            let m = notes.mark(format!(
+                "{}{}{}{}{}",
+                swatches[i].text,
+                lang.pick("：", ": "),
+                cc_data::yours::label(lang, Whose::Cluster),
+                lang.pick("，", ", "),
+                yours_note(d, lang)
+            ));
+            header[i].text.push_str(&m);
+        }
     }
     if let Some(b) = cmp.baseline.filter(|b| *b < header.len()) {
         let m = notes.mark(match lang {
