@@ -6,6 +6,9 @@ mod common;
 
 use std::process::ExitCode;
 
+use clap::Parser;
+use cluster_compare::cli::{self, Cli};
+
 use common::run;
 
 #[test]
