@@ -206,8 +206,9 @@ impl SlideChoice {
         };
         let mut out: Vec<SlideKind> = Vec::new();
         for k in listed {
-            if !out.contains(&k) && !(k == SlideKind::Sources && self.sources == SourcesMode::Line)
-            {
+            // Sources as a line on each slide leave out the appendix.
+            let appendix_left_out = k == SlideKind::Sources && self.sources == SourcesMode::Line;
+            if !out.contains(&k) && !appendix_left_out {
                 out.push(k);
             }
         }

@@ -193,7 +193,7 @@ pub(super) fn print_setup(
     if keep > 0 {
         ws.set_repeat_columns(0, keep - 1)?;
     }
-    ws.set_header(&format!("&L{}&R&A", header_text(title)));
+    ws.set_header(format!("&L{}&R&A", header_text(title)));
     ws.set_footer("&C&P / &N");
     Ok(())
 }
