@@ -276,7 +276,6 @@ impl App {
 
     /// Saves the current view to `path` or opens the view in it; says how it went.
     pub fn view_file(&mut self, purpose: Purpose, path: &std::path::Path) {
-        let lang = self.settings.lang;
         let shown = path.display().to_string();
         let result = if purpose == Purpose::SaveViewFile {
             self.save_view_file(path)
@@ -286,10 +285,9 @@ impl App {
         match result {
             Ok(()) if purpose == Purpose::SaveViewFile => {
                 self.notices.retain(|n| *n != Notice::NoFileDialog);
-                self.status = Some(format!(
-                    "{} {shown}",
-                    tr(lang, "视图已保存到", "View saved to")
-                ));
+                self.status = Some(super::both(|lang| {
+                    format!("{} {shown}", tr(lang, "视图已保存到", "View saved to"))
+                }));
             }
             Ok(()) => {}
             Err(error) => self.notify(Notice::Failed { file: shown, error }),
@@ -357,7 +355,9 @@ impl App {
         if save && !name.is_empty() {
             self.views_ui.naming = None;
             self.save_view(&name);
-            self.status = Some(format!("{} “{name}”", tr(lang, "已保存视图", "Saved view")));
+            self.status = Some(super::both(|lang| {
+                format!("{} “{name}”", tr(lang, "已保存视图", "Saved view"))
+            }));
         } else if cancel {
             self.views_ui.naming = None;
         }
