@@ -60,7 +60,8 @@ pub struct Cli {
     /// Cluster ids to compare, comma-separated (1 to 6); a repeated id is compared once.
     #[arg(long, global = true, value_delimiter = ',', value_name = "ID,ID")]
     pub compare: Vec<String>,
-    /// Language of names, labels and numbers (default zh).
+    /// Language of names, labels and numbers (default zh; for `check`'s
+    /// problems, the environment's locale: zh for zh_*, else en).
     #[arg(long, global = true, value_enum)]
     pub lang: Option<LangArg>,
     /// Say what was written (on standard error); silent on success otherwise.
@@ -300,36 +301,26 @@ pub fn run_to(cli: &Cli, command: &Command, out: &mut dyn Write, err: &mut dyn W
     let esc = |s: &str| load::escape_controls(s).into_owned();
     match command {
         Command::Check { file } => {
-            match load::load_path_in(file, cli.lang.map_or(Lang::En, Lang::from)) {
+            let lang = cli.lang.map_or_else(checks::lang_from_env, Lang::from);
+            match load::load_path_in(file, lang) {
                 Ok(l) => {
-                    let s = l.dataset.summary();
                     let _ = writeln!(
                         out,
-                        "{}: ok: format version {}, {} clusters, {} metrics, {} targets, {} policies, {} sources{}",
+                        "{}: {}",
                         esc(&l.file),
-                        l.dataset.format_version,
-                        s.clusters,
-                        s.metrics,
-                        s.targets,
-                        s.policies,
-                        s.sources,
-                        if l.warnings.is_empty() {
-                            String::new()
-                        } else {
-                            format!(", {} warning(s)", l.warnings.len())
-                        }
+                        checks::ok_line(&l.dataset, l.warnings.len(), lang)
                     );
                     for a in &l.added {
                         let _ = writeln!(out, "{}: {}", esc(&l.file), esc(a));
                     }
                     for w in &l.warnings {
-                        let _ = writeln!(err, "{}", w.render(&l.file));
+                        let _ = writeln!(err, "{}", w.render_in(&l.file, lang));
                     }
                     ExitCode::SUCCESS
                 }
                 Err(e) => {
                     for p in &e.problems {
-                        let _ = writeln!(out, "{}", p.render(&e.file));
+                        let _ = writeln!(out, "{}", p.render_in(&e.file, lang));
                     }
                     ExitCode::from(1)
                 }

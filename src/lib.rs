@@ -13,7 +13,9 @@ pub mod app;
 pub mod cli;
 pub mod export;
 
-pub use cc_core::{compare, coverage, filter, format, map, series, table, timeline, tokens};
+pub use cc_core::{
+    compact, compare, coverage, filter, format, map, series, table, timeline, tokens,
+};
 pub use cc_data::{load, model, selection, sheets, synth, units, yours};
 pub use cc_deck as deck;
 pub use cc_ui as ui;

@@ -646,7 +646,7 @@ fn the_edit_menu_names_the_change_and_undo_confirms_it() {
         .click();
     h.run();
     assert_eq!(h.state().settings.compare, [SZ, GD]);
-    let status = h.state().status.clone().unwrap_or_default();
+    let status = h.state().status.clone().unwrap_or_default().en;
     assert!(status.starts_with("Undone: add Yichun"), "{status}");
     h.get_all_by_label_contains("Undone: add Yichun")
         .next()

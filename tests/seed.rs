@@ -369,9 +369,9 @@ fn no_source_date_is_read_off_its_address() {
         .sources
         .iter()
         .filter(|s| {
-            s.date_note
-                .as_deref()
-                .is_some_and(|n| n.contains("from the address") || n.contains("off the address"))
+            s.date_note.as_ref().is_some_and(|n| {
+                n.en.contains("from the address") || n.en.contains("off the address")
+            })
         })
         .map(|s| s.id.as_str())
         .collect();

@@ -82,13 +82,13 @@ impl App {
                 let warns = self.loaded.warnings.clone();
                 r.on_hover_ui(|ui| {
                     for w in &warns {
-                        ui.label(w.render(&file));
+                        ui.label(w.render_in(&file, lang));
                     }
                 });
             }
             if let Some(s) = &self.status {
                 ui.separator();
-                widgets::weak(ui, s.clone());
+                widgets::weak(ui, s.get(lang));
             }
         });
     }
@@ -150,7 +150,7 @@ impl App {
                         if !pr.path.is_empty() {
                             ui.label(RichText::new(&pr.path).monospace());
                         }
-                        ui.label(&pr.message);
+                        ui.label(pr.message_in(lang));
                     });
                 }
             });

@@ -114,24 +114,18 @@ impl App {
         format: Format,
         path: PathBuf,
     ) {
-        let lang = self.settings.lang;
         if self.export_task.is_some() {
-            self.status = Some(
-                tr(
-                    lang,
-                    "上一次导出尚未完成，请稍候再试",
-                    "The previous export is still running; try again when it is done",
-                )
-                .to_owned(),
-            );
+            self.status = Some(super::Status::new(
+                "上一次导出尚未完成，请稍候再试",
+                "The previous export is still running; try again when it is done",
+            ));
             return;
         }
         let dataset = self.loaded.dataset.clone();
-        self.status = Some(format!(
-            "{} {}",
-            tr(lang, "正在导出", "Exporting"),
-            path.display()
-        ));
+        let shown = path.display().to_string();
+        self.status = Some(super::both(|lang| {
+            format!("{} {shown}", tr(lang, "正在导出", "Exporting"))
+        }));
         let work = move |sink: &tasks::Sink<tasks::Exported>| {
             let done = match export::export_what(
                 &dataset,
@@ -141,26 +135,35 @@ impl App {
                 &path,
             ) {
                 Ok(notes) if notes.is_empty() => tasks::Exported {
-                    message: format!("{} {}", tr(lang, "已导出", "Exported"), path.display()),
+                    message: super::both(|lang| {
+                        format!("{} {}", tr(lang, "已导出", "Exported"), path.display())
+                    }),
                     ok: true,
                 },
                 Ok(notes) => tasks::Exported {
-                    message: format!(
-                        "{} {} ({})",
-                        tr(lang, "已导出", "Exported"),
-                        path.display(),
-                        notes.join("; ")
-                    ),
+                    message: super::both(|lang| {
+                        format!(
+                            "{} {} ({})",
+                            tr(lang, "已导出", "Exported"),
+                            path.display(),
+                            notes.join("; ")
+                        )
+                    }),
                     ok: true,
                 },
                 Err(e) => tasks::Exported {
-                    message: format!("{} {e}", tr(lang, "导出失败：", "Export failed:")),
+                    message: super::both(|lang| {
+                        format!("{} {e}", tr(lang, "导出失败：", "Export failed:"))
+                    }),
                     ok: false,
                 },
             };
             sink.send(done);
         };
-        let failed = |message: String| tasks::Exported { message, ok: false };
+        let failed = |message: String| tasks::Exported {
+            message: super::Status::new(message.clone(), message),
+            ok: false,
+        };
         self.export_task = Some(tasks::Task::spawn(
             "export",
             self.ctx.as_ref(),
@@ -433,7 +436,6 @@ impl App {
     /// Writes the template (from the loaded data's metric keys) or the
     /// loaded data to `path`; `.xlsx` is the workbook, anything else JSON.
     pub fn write_data_file(&mut self, purpose: Purpose, path: &Path) {
-        let lang = self.settings.lang;
         let d = &self.loaded.dataset;
         let result = if purpose == Purpose::Template {
             export::template::write_template(d, path)
@@ -446,7 +448,9 @@ impl App {
         match result {
             Ok(()) => {
                 self.notices.retain(|n| *n != Notice::NoFileDialog);
-                self.status = Some(format!("{} {shown}", tr(lang, "已保存到", "Saved to")));
+                self.status = Some(super::both(|lang| {
+                    format!("{} {shown}", tr(lang, "已保存到", "Saved to"))
+                }));
             }
             Err(e) => self.notify(Notice::Failed {
                 file: shown,

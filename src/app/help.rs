@@ -214,7 +214,7 @@ fn sources_page(ui: &mut Ui, d: &Dataset, file: &str, lang: Lang) {
             }
             ui.label(line);
             if let Some(n) = &s.date_note {
-                widgets::weak(ui, n.clone());
+                widgets::weak(ui, n.get(lang));
             }
             widgets::weak(ui, s.id.clone());
         });

@@ -168,8 +168,12 @@ impl App {
 
     /// What undo would take back (`redo`: bring back), in a few words.
     pub fn undo_text(&self, redo: bool) -> Option<String> {
+        self.undo_text_in(redo, self.settings.lang)
+    }
+
+    /// [`App::undo_text`] in `lang`.
+    fn undo_text_in(&self, redo: bool, lang: Lang) -> Option<String> {
         let now = self.undo_state();
-        let lang = self.settings.lang;
         let d = &self.loaded.dataset;
         if redo {
             let to = self.history.redo_target()?;
@@ -183,7 +187,7 @@ impl App {
     /// Goes back one change of the comparison; false when there is none.
     /// The status bar says what was undone.
     pub fn undo(&mut self) -> bool {
-        let what = self.undo_text(false);
+        let what = [Lang::Zh, Lang::En].map(|l| self.undo_text_in(false, l));
         let now = self.undo_state();
         match self.history.undo(now) {
             Some(s) => {
@@ -197,7 +201,7 @@ impl App {
 
     /// Brings back the change undone last; false when there is none.
     pub fn redo(&mut self) -> bool {
-        let what = self.undo_text(true);
+        let what = [Lang::Zh, Lang::En].map(|l| self.undo_text_in(true, l));
         let now = self.undo_state();
         match self.history.redo(now) {
             Some(s) => {
@@ -209,17 +213,22 @@ impl App {
         }
     }
 
-    fn say_undone(&mut self, what: Option<String>, redo: bool) {
-        let lang = self.settings.lang;
-        let done = if redo {
-            tr(lang, "已重做", "Redone")
-        } else {
-            tr(lang, "已撤销", "Undone")
-        };
-        self.status = Some(match what.filter(|w| !w.is_empty()) {
-            Some(w) => format!("{done}{}{w}", tr(lang, "：", ": ")),
-            None => done.to_owned(),
-        });
+    /// `what`: the change in Chinese and in English.
+    fn say_undone(&mut self, what: [Option<String>; 2], redo: bool) {
+        self.status = Some(super::both(|lang| {
+            let what = what[usize::from(lang == Lang::En)]
+                .as_ref()
+                .filter(|w| !w.is_empty());
+            let done = if redo {
+                tr(lang, "已重做", "Redone")
+            } else {
+                tr(lang, "已撤销", "Undone")
+            };
+            match what {
+                Some(w) => format!("{done}{}{w}", tr(lang, "：", ": ")),
+                None => done.to_owned(),
+            }
+        }));
     }
 }
 

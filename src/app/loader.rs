@@ -134,6 +134,7 @@ impl Loader {
                 file: label,
                 problems: vec![load::Problem::error(
                     "",
+                    format!("无法开始加载：{e}"),
                     format!("could not start loading: {e}"),
                 )],
             }),
@@ -167,7 +168,11 @@ impl Loader {
             purpose: Purpose::Open,
             result: Err(LoadError {
                 file: pending.label,
-                problems: vec![load::Problem::error("", "the load stopped unexpectedly")],
+                problems: vec![load::Problem::error(
+                    "",
+                    "加载意外中止",
+                    "the load stopped unexpectedly",
+                )],
             }),
         }))
     }

@@ -26,6 +26,14 @@ pub mod views_saved;
 
 pub use settings::{DeckSettings, Settings, Startup, from_ron, to_ron};
 
+/// A status line in both languages.
+pub type Status = crate::model::Text;
+
+/// A status line written once for each language.
+pub fn both(f: impl Fn(Lang) -> String) -> Status {
+    Status::new(f(Lang::Zh), f(Lang::En))
+}
+
 use std::process::ExitCode;
 
 use crate::cli::Cli;
@@ -92,7 +100,8 @@ pub struct App {
     /// The last file that failed to load, with all its problems.
     pub problems: Option<LoadError>,
     pub presentation: bool,
-    pub status: Option<String>,
+    /// The status line, in both languages: the bar shows the one chosen now.
+    pub status: Option<Status>,
     generation: u64,
     comparison: ComparisonMemo,
     watched: Option<(PathBuf, Option<SystemTime>)>,
@@ -506,7 +515,7 @@ impl App {
             } else {
                 match f.bytes() {
                     Ok(bytes) => self.open_bytes(&path.display().to_string(), &bytes),
-                    Err(e) => self.status = Some(e),
+                    Err(e) => self.status = Some(Status::new(e.clone(), e)),
                 }
             }
         }
@@ -539,14 +548,10 @@ impl App {
         );
         let tsv = export::tsv(&self.loaded.dataset, cmp);
         ctx.copy_text(tsv);
-        self.status = Some(
-            tr(
-                self.settings.lang,
-                "对比表已复制（制表符分隔，可粘贴到电子表格）",
-                "Comparison table copied as tab-separated text",
-            )
-            .to_owned(),
-        );
+        self.status = Some(Status::new(
+            "对比表已复制（制表符分隔，可粘贴到电子表格）",
+            "Comparison table copied as tab-separated text",
+        ));
     }
 }
 
@@ -595,7 +600,7 @@ impl eframe::App for App {
                         format!("设置未能保存：{e}"),
                         format!("The settings could not be saved: {e}"),
                     );
-                    self.status = Some(self.settings.lang.pick(&zh, &en).to_owned());
+                    self.status = Some(Status::new(zh, en));
                 }
                 self.save_failed = Some(e);
                 self.dirty = true;

@@ -43,25 +43,22 @@ impl App {
         if self.copy_slide_pending
             && let Some(e) = self.presenter.error()
         {
-            self.status = Some(format!(
-                "{} {e}",
-                tr(
-                    self.settings.lang,
-                    "无法复制幻灯片：",
-                    "Could not copy the slide:"
+            self.status = Some(super::both(|lang| {
+                format!(
+                    "{} {e}",
+                    tr(lang, "无法复制幻灯片：", "Could not copy the slide:")
                 )
-            ));
+            }));
             self.copy_slide_pending = false;
         }
         if self.copy_slide_pending && self.presenter.slide_count().is_some() {
             self.copy_slide_pending = false;
             if let Some(img) = self.presenter.current_image() {
                 ctx.copy_image(img);
-                self.status = Some(format!(
-                    "{} {}",
-                    tr(self.settings.lang, "已复制幻灯片", "Copied slide"),
-                    self.presenter.index + 1
-                ));
+                let n = self.presenter.index + 1;
+                self.status = Some(super::both(|lang| {
+                    format!("{} {n}", tr(lang, "已复制幻灯片", "Copied slide"))
+                }));
             }
         }
         if let Some(task) = &mut self.export_task {

@@ -8,6 +8,6 @@ pub use cc_ui::task::{Poll, Sink, Task};
 /// How an export ended: its message for the status bar, and whether it wrote.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Exported {
-    pub message: String,
+    pub message: super::Status,
     pub ok: bool,
 }

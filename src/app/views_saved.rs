@@ -289,7 +289,6 @@ impl App {
     /// Saves the current view to `path` (saying how it went) or opens the
     /// view in it (read in the background).
     pub fn view_file(&mut self, purpose: Purpose, path: &std::path::Path) {
-        let lang = self.settings.lang;
         let shown = path.display().to_string();
         if purpose == Purpose::OpenViewFile {
             self.open_view_file(path);
@@ -298,10 +297,9 @@ impl App {
         match self.save_view_file(path) {
             Ok(()) => {
                 self.notices.retain(|n| *n != Notice::NoFileDialog);
-                self.status = Some(format!(
-                    "{} {shown}",
-                    tr(lang, "视图已保存到", "View saved to")
-                ));
+                self.status = Some(super::both(|lang| {
+                    format!("{} {shown}", tr(lang, "视图已保存到", "View saved to"))
+                }));
             }
             Err(error) => self.notify(Notice::Failed { file: shown, error }),
         }
@@ -368,7 +366,9 @@ impl App {
         if save && !name.is_empty() {
             self.views_ui.naming = None;
             self.save_view(&name);
-            self.status = Some(format!("{} “{name}”", tr(lang, "已保存视图", "Saved view")));
+            self.status = Some(super::both(|lang| {
+                format!("{} “{name}”", tr(lang, "已保存视图", "Saved view"))
+            }));
         } else if cancel {
             self.views_ui.naming = None;
         }

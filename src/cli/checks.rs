@@ -99,6 +99,65 @@ pub fn extension(out: &Path, fmt: Format, slides: bool) -> Option<String> {
     })
 }
 
+/// The language of `check`'s words where `--lang` is not given: the
+/// environment's (`LC_ALL`, then `LC_MESSAGES`, then `LANG`, the first that
+/// is set): Chinese for a `zh…` locale, English for any other and where none
+/// is set (the C locale).
+pub fn lang_from_env() -> crate::model::Lang {
+    lang_of_locale(
+        ["LC_ALL", "LC_MESSAGES", "LANG"]
+            .iter()
+            .find_map(|v| std::env::var(v).ok().filter(|s| !s.is_empty()))
+            .as_deref(),
+    )
+}
+
+/// See [`lang_from_env`].
+pub fn lang_of_locale(locale: Option<&str>) -> crate::model::Lang {
+    use crate::model::Lang;
+    match locale {
+        Some(l) if l.to_ascii_lowercase().starts_with("zh") => Lang::Zh,
+        _ => Lang::En,
+    }
+}
+
+/// `ok: format version 3, 1 cluster, 2 metrics, …` (singular where one),
+/// or the same in Chinese.
+pub fn ok_line(d: &Dataset, warnings: usize, lang: crate::model::Lang) -> String {
+    use crate::model::Lang;
+    let s = d.summary();
+    match lang {
+        Lang::En => {
+            let n = |n: usize, one: &str, many: &str| {
+                format!("{n} {}", if n == 1 { one } else { many })
+            };
+            let mut line = format!(
+                "ok: format version {}, {}, {}, {}, {}, {}",
+                d.format_version,
+                n(s.clusters, "cluster", "clusters"),
+                n(s.metrics, "metric", "metrics"),
+                n(s.targets, "target", "targets"),
+                n(s.policies, "policy", "policies"),
+                n(s.sources, "source", "sources"),
+            );
+            if warnings > 0 {
+                line.push_str(&format!(", {}", n(warnings, "warning", "warnings")));
+            }
+            line
+        }
+        Lang::Zh => {
+            let mut line = format!(
+                "通过：格式版本 {}，{} 个集群，{} 项数据，{} 个目标，{} 项政策，{} 份来源",
+                d.format_version, s.clusters, s.metrics, s.targets, s.policies, s.sources
+            );
+            if warnings > 0 {
+                line.push_str(&format!("，{warnings} 条警告"));
+            }
+            line
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -44,8 +44,9 @@ fn many_notes(n: usize) -> Dataset {
                 as_of: AsOf {
                     year: 2000 + (i % 25) as i32,
                     approximate: true,
-                    note: Some(format!(
-                        "Figure {i}: the article says only 'in recent years'."
+                    note: Some(cluster_compare::model::Text::new(
+                        "",
+                        format!("Figure {i}: the article says only 'in recent years'."),
                     )),
                 },
                 ..template.clone()

@@ -2,7 +2,7 @@
 //! province, designation year), as a plain predicate: the picker's list, the
 //! Table tab and the `table` command all filter through here. No egui.
 
-use cc_data::model::{Cluster, Dataset, Lang, Level};
+use cc_data::model::{Cluster, Dataset, Field, Lang, Level};
 
 /// What the user filters the clusters by. `industry` and `province` hold the
 /// name in the display language (as the picker's drop-downs show it).
@@ -13,6 +13,9 @@ pub struct Filters {
     pub industry: Option<String>,
     pub province: Option<String>,
     pub year: Option<i32>,
+    /// One of MIIT's six fields (stated or assigned).
+    #[serde(default)]
+    pub field: Option<Field>,
 }
 
 impl Filters {
@@ -23,6 +26,7 @@ impl Filters {
             && self.industry.is_none()
             && self.province.is_none()
             && self.year.is_none()
+            && self.field.is_none()
     }
 
     /// Whether `c` passes: the query matches the id, the Chinese name or the
@@ -45,6 +49,9 @@ impl Filters {
                     .any(|p| crate::map::same_province(p.get(lang), s))
             })
             && self.year.is_none_or(|y| c.designation_year() == Some(y))
+            && self
+                .field
+                .is_none_or(|f| c.field.as_ref().is_some_and(|cf| cf.field == f))
     }
 }
 

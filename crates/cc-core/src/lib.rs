@@ -4,6 +4,8 @@
 //!
 //! Plain data in, plain data out: no egui, no Typst, no I/O.
 
+pub mod collate;
+pub mod compact;
 pub mod compare;
 pub mod coverage;
 pub mod filter;

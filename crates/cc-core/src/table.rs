@@ -343,15 +343,28 @@ impl ClusterTable {
     pub fn sort(&self, rows: &mut [usize], sort: &Sort) {
         let r = &self.rows;
         let desc = sort.descending;
+        // Text sorts as the language does (pinyin for Chinese): keys made
+        // once per row, not per comparison.
+        let text = |f: fn(&Row) -> &str| -> Vec<Option<Vec<u8>>> {
+            r.iter()
+                .map(|row| Some(f(row)).filter(|s| !s.is_empty()))
+                .map(|s| s.map(|s| crate::collate::key(s, self.lang)))
+                .collect()
+        };
         match &sort.key {
-            SortKey::Name => by(rows, desc, |i| Some(r[i].name.as_str())),
+            SortKey::Name => {
+                let k = text(|r| &r.name);
+                by(rows, desc, |i| k[i].as_deref())
+            }
             SortKey::Level => by(rows, desc, |i| Some(r[i].level)),
-            SortKey::Provinces => by(rows, desc, |i| {
-                Some(r[i].provinces.as_str()).filter(|s| !s.is_empty())
-            }),
-            SortKey::Industry => by(rows, desc, |i| {
-                Some(r[i].industry.as_str()).filter(|s| !s.is_empty())
-            }),
+            SortKey::Provinces => {
+                let k = text(|r| &r.provinces);
+                by(rows, desc, |i| k[i].as_deref())
+            }
+            SortKey::Industry => {
+                let k = text(|r| &r.industry);
+                by(rows, desc, |i| k[i].as_deref())
+            }
             SortKey::Designated => by(rows, desc, |i| r[i].designated),
             SortKey::Figures => by(rows, desc, |i| Some(r[i].figures)),
             SortKey::Metric(k) => {
@@ -476,8 +489,8 @@ fn value(
     if let Some(s) = &m.scope {
         note.push(s.get(lang).to_owned());
     }
-    if let Some(n) = &m.as_of.note {
-        note.push(n.clone());
+    if let Some(n) = m.as_of.note.as_ref().filter(|n| !n.is_empty()) {
+        note.push(n.get(lang).to_owned());
     }
     if !comparable {
         note.push(

@@ -51,7 +51,8 @@ pub const LIGHT: Colours = Colours {
         Rgb(0x00, 0x9e, 0x73),
         Rgb(0xcc, 0x79, 0xa7),
         Rgb(0x8a, 0x6d, 0x00),
-        Rgb(0x56, 0x56, 0x56),
+        // Wine, not grey: grey reads as "no data" and as the context figures.
+        Rgb(0x88, 0x22, 0x55),
     ],
 };
 
@@ -73,7 +74,8 @@ pub const DARK: Colours = Colours {
         Rgb(0x2e, 0xc4, 0x9a),
         Rgb(0xe0, 0x94, 0xc0),
         Rgb(0xf0, 0xe4, 0x42),
-        Rgb(0xb0, 0xb0, 0xb0),
+        // Violet, not grey (see the light theme).
+        Rgb(0xa8, 0x94, 0xf0),
     ],
 };
 
@@ -144,3 +146,32 @@ pub mod slide_type {
 /// The bundled Noto Sans CJK SC subset (OFL): the one font of the slides and
 /// the app's fallback for Chinese, kept once for both.
 pub const CJK_FONT: &[u8] = include_bytes!("../../../assets/fonts/NotoSansCJKsc-Subset.otf");
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Saturation of a colour, 0 (grey) to 1.
+    fn saturation(c: Rgb) -> f32 {
+        let v = [c.0, c.1, c.2].map(|x| f32::from(x) / 255.0);
+        let (max, min) = (
+            v.iter().copied().fold(0.0, f32::max),
+            v.iter().copied().fold(1.0, f32::min),
+        );
+        if max == 0.0 { 0.0 } else { (max - min) / max }
+    }
+
+    #[test]
+    fn no_cluster_colour_is_a_grey() {
+        for t in [&LIGHT, &DARK] {
+            assert!(saturation(t.context) < 0.2, "the context grey is a grey");
+            for (i, &c) in t.series.iter().enumerate() {
+                assert!(
+                    saturation(c) > 0.25,
+                    "cluster colour {i} {} reads as grey",
+                    c.hex()
+                );
+            }
+        }
+    }
+}

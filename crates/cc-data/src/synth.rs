@@ -41,7 +41,7 @@ pub fn dataset(n: usize) -> Dataset {
                 as_of: AsOf {
                     year,
                     approximate: i % 5 == 0,
-                    note: (i % 5 == 0).then(|| "synthetic".into()),
+                    note: (i % 5 == 0).then(|| Text::new("合成", "synthetic")),
                 },
                 scope: (i % 2 == 0).then(|| Text::new("全部企业", "all firms")),
                 subject: None,
@@ -70,6 +70,7 @@ pub fn dataset(n: usize) -> Dataset {
                     source: None,
                 }],
                 industry: Text::new("合成行业", "Synthetic industry"),
+                field: None,
                 promotion_org: Some(Organisation {
                     name: Text::new(format!("促进机构{i}"), format!("Promotion body {i}")),
                     founded: Some(2016),

@@ -66,6 +66,25 @@ impl Dimension {
             Dimension::Power => "power",
         }
     }
+
+    /// [`Dimension::describe`] in Chinese.
+    pub fn describe_zh(self) -> &'static str {
+        match self {
+            Dimension::MoneyCny => "人民币金额",
+            Dimension::MoneyUsd => "美元金额",
+            Dimension::Firms => "企业数",
+            Dimension::Count => "个数",
+            Dimension::Vehicles => "车辆数",
+            Dimension::Mass => "质量",
+            Dimension::Energy => "能量",
+            Dimension::Area => "面积",
+            Dimension::Percent => "比例或比率",
+            Dimension::Times => "倍数",
+            Dimension::Years => "时长",
+            Dimension::People => "人数",
+            Dimension::Power => "功率",
+        }
+    }
 }
 
 /// A registered unit.

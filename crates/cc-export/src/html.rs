@@ -9,10 +9,6 @@ use cc_core::compare::Comparison;
 use cc_core::format;
 use cc_data::model::Dataset;
 
-const COLORS: [&str; 6] = [
-    "#0072b2", "#d55e00", "#009e73", "#cc79a7", "#8a6d00", "#565656",
-];
-
 /// An SVG bar chart of the headline row.
 fn svg_chart(t: &Table, key: &str) -> String {
     let Some(r) = t.rows.iter().find(|r| r.key == key) else {
@@ -49,7 +45,7 @@ fn svg_chart(t: &Table, key: &str) -> String {
             s.push_str(&format!(
                 "<rect x=\"{x}\" y=\"{}\" width=\"100\" height=\"{bh}\" fill=\"{}\"><title>{}</title></rect>",
                 base - bh,
-                COLORS[i % 6],
+                cc_core::tokens::LIGHT.series[i % 6].hex(),
                 esc(&format!("{name}: {} ({})", c.written, c.year))
             ));
             s.push_str(&format!(

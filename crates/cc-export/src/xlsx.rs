@@ -464,7 +464,7 @@ pub fn xlsx_bytes(d: &Dataset, cmp: &Comparison) -> Result<(Vec<u8>, Vec<String>
             ws,
             row,
             4,
-            s.date_note.as_deref().unwrap_or(""),
+            s.date_note.as_ref().map_or("", |n| n.get(l)),
             Some(&wrap),
         )?;
     }

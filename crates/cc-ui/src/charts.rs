@@ -303,6 +303,10 @@ pub fn label_anchor(v: f64, horizontal: bool) -> Align2 {
 #[derive(Default, serde::Serialize, serde::Deserialize)]
 pub struct Charts {
     pub metric: Option<String>,
+    /// The Overview as one table, metrics × clusters ([`crate::compact`]),
+    /// rather than panels side by side.
+    #[serde(default)]
+    pub overview_compact: bool,
 }
 
 impl Charts {

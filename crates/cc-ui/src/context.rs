@@ -60,7 +60,7 @@ fn metric_line(ui: &mut Ui, cx: &ViewCtx<'_>, m: &Metric) {
         cx.dataset,
         &m.source,
         lang,
-        m.as_of.note.as_deref(),
+        m.as_of.note.as_ref().map(|n| n.get(lang)),
     );
 }
 
@@ -229,7 +229,7 @@ fn timeline(ui: &mut Ui, cx: &ViewCtx<'_>, events: &[&TimelineEvent]) {
                     RichText::new(format::event_date(&e.date, e.date_approximate, lang))
                         .monospace(),
                 )
-                .on_hover_text(e.date_note.as_deref().unwrap_or_default());
+                .on_hover_text(e.date_note.as_ref().map_or("", |n| n.get(lang)));
             });
             cell(ui, event_w, &mut |ui| {
                 let r = ui.add(egui::Label::new(e.title.get(lang)).wrap());

@@ -3,6 +3,7 @@
 //! file I/O: that is the app shell's job (the `cluster-compare` binary).
 
 pub mod charts;
+pub mod compact;
 pub mod context;
 pub mod coverage;
 pub mod fonts;

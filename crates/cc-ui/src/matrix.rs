@@ -1,5 +1,8 @@
 //! The policy-instrument matrix: compared clusters × instrument categories.
-//! Each cell counts the cluster's policies in the category; hover lists them.
+//! Each cell counts the cluster's policies in the category; hover lists them,
+//! a click shows only them in the policy lists below (a second click, or
+//! "Show all", shows every policy again). "—" marks a cluster the data
+//! records no policies for; "0", none in this category.
 
 use egui::{RichText, Sense, Ui};
 
@@ -7,6 +10,29 @@ use super::i18n::{self, tr};
 use super::widgets;
 use super::{ViewCtx, theme};
 use cc_data::model::Category;
+
+/// Where the matrix keeps the cell the policy lists are narrowed to: the
+/// cluster's id and the category (for the session, never persisted).
+pub fn focus_id() -> egui::Id {
+    egui::Id::unique("policy-matrix-focus")
+}
+
+/// The cell the policy lists are narrowed to, if any.
+pub fn focus(ctx: &egui::Context) -> Option<(String, Category)> {
+    ctx.data(|d| d.get_temp(focus_id()))
+}
+
+/// Narrows the policy lists to a cell, or (`None`) shows them all again.
+pub fn set_focus(ctx: &egui::Context, f: Option<(String, Category)>) {
+    ctx.data_mut(|d| match f {
+        Some(f) => {
+            d.insert_temp(focus_id(), f);
+        }
+        None => {
+            d.remove::<(String, Category)>(focus_id());
+        }
+    });
+}
 
 pub struct PolicyMatrix<'a> {
     pub ctx: &'a ViewCtx<'a>,
@@ -22,8 +48,8 @@ impl PolicyMatrix<'_> {
             ui,
             tr(
                 lang,
-                "每格为该集群在此类别下的政策数（“—”：数据中没有）；悬停查看政策与来源。",
-                "Each cell counts the cluster's policies in the category (—: none in the data); hover for the policies and sources.",
+                "每格为该集群在此类别下的政策数（“0”：此类别下没有；“—”：数据中没有该集群的任何政策）；悬停查看政策与来源，点击只列出这些政策。",
+                "Each cell counts the cluster's policies in the category (0: none in this category; —: no policies recorded for the cluster); hover for the policies and sources, click to list only them.",
             ),
         );
         let p = theme::of(ui);
@@ -47,13 +73,15 @@ impl PolicyMatrix<'_> {
                     .on_hover_text(&col.name);
                 }
                 ui.end_row();
+                let focused = focus(ui.ctx());
                 for (ci, cat) in Category::ALL.iter().enumerate() {
                     ui.label(i18n::category(lang, *cat));
                     for col in &cmp.columns {
                         let pols = &col.policies[ci].1;
                         let n = pols.len();
+                        let recorded = col.policies.iter().any(|(_, p)| !p.is_empty());
                         let (rect, resp) =
-                            ui.allocate_exact_size(egui::vec2(cell_w, 24.0), Sense::hover());
+                            ui.allocate_exact_size(egui::vec2(cell_w, 24.0), Sense::click());
                         let alpha = if n == 0 {
                             0.0
                         } else {
@@ -61,18 +89,51 @@ impl PolicyMatrix<'_> {
                         };
                         ui.painter()
                             .rect_filled(rect, 4.0, p.accent.gamma_multiply(alpha));
+                        let this = Some((col.id.clone(), *cat));
+                        if focused == this {
+                            ui.painter().rect_stroke(
+                                rect,
+                                4.0,
+                                egui::Stroke::new(2.0, p.text),
+                                egui::StrokeKind::Inside,
+                            );
+                        }
+                        let shown = if !recorded {
+                            "—".to_owned()
+                        } else {
+                            n.to_string()
+                        };
                         ui.painter().text(
                             rect.center(),
                             egui::Align2::CENTER_CENTER,
-                            if n == 0 {
-                                "—".to_owned()
-                            } else {
-                                n.to_string()
-                            },
+                            &shown,
                             egui::FontId::proportional(theme::SIZE_BODY),
-                            p.text,
+                            if n == 0 { p.text_weak } else { p.text },
                         );
-                        if n > 0 {
+                        let name = cc_core::format::short_name(&col.name);
+                        resp.widget_info(|| {
+                            egui::WidgetInfo::labeled(
+                                egui::Role::Button,
+                                true,
+                                format!("{name} · {}: {shown}", i18n::category(lang, *cat)),
+                            )
+                        });
+                        if resp.clicked() {
+                            set_focus(ui.ctx(), if focused == this { None } else { this });
+                        }
+                        if !recorded {
+                            resp.on_hover_text(tr(
+                                lang,
+                                "数据中没有该集群的任何政策",
+                                "No policies are recorded for this cluster",
+                            ));
+                        } else if n == 0 {
+                            resp.on_hover_text(tr(
+                                lang,
+                                "该集群在此类别下没有政策（其他类别有）",
+                                "None in this category (the cluster has policies in others)",
+                            ));
+                        } else {
                             resp.on_hover_ui(|ui| {
                                 ui.set_max_width(420.0);
                                 ui.label(

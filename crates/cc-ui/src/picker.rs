@@ -10,7 +10,7 @@ use super::i18n::{self, tr};
 use super::widgets;
 use super::{Action, DataGen, MAX_PANELS, Memo, theme};
 pub use cc_core::filter::{Filters, filter};
-use cc_data::model::{Dataset, Lang, Level};
+use cc_data::model::{Dataset, Field, Lang, Level};
 
 /// The picker's state. Filter results are cached per dataset and filter.
 #[derive(Default, serde::Serialize, serde::Deserialize)]
@@ -138,9 +138,14 @@ impl Picker {
             if f.year.is_some_and(|y| !years.contains(&y)) {
                 f.year = None;
             }
+            // Chinese names in pinyin order, not by code point.
+            let mut industries: Vec<String> = ind.into_iter().collect();
+            let mut provinces: Vec<String> = prov.into_iter().collect();
+            cc_core::collate::sort(&mut industries, lang);
+            cc_core::collate::sort(&mut provinces, lang);
             self.options.get_or_compute(data, &(), || Options {
-                industries: ind.into_iter().collect(),
-                provinces: prov.into_iter().collect(),
+                industries,
+                provinces,
                 years: years.into_iter().collect(),
             });
         }
@@ -176,6 +181,24 @@ impl Picker {
                     &o.provinces,
                     all,
                 );
+                let label = ui.label(tr(lang, "领域", "Field"));
+                egui::ComboBox::from_id_salt("f-field")
+                    .selected_text(f.field.map_or(all, |x| x.name(lang)))
+                    .width(170.0)
+                    .show_ui(ui, |ui| {
+                        ui.selectable_value(&mut f.field, None, all);
+                        for x in Field::ALL {
+                            ui.selectable_value(&mut f.field, Some(x), x.name(lang));
+                        }
+                    })
+                    .response
+                    .on_hover_text(tr(
+                        lang,
+                        "工业和信息化部对国家先进制造业集群的六个领域；未见来源写明的，按名称推断",
+                        "MIIT's six fields of the national clusters; where no page states a cluster's field, it is inferred from the name",
+                    ))
+                    .labelled_by(label.id);
+                ui.end_row();
                 let label = ui.label(tr(lang, "入选年份", "Designated"));
                 egui::ComboBox::from_id_salt("f-year")
                     .selected_text(f.year.map_or(all.to_owned(), |y| y.to_string()))

@@ -153,11 +153,34 @@ impl PolicyLists<'_> {
             ),
         );
         let cols = &cx.comparison.columns;
+        // A click on a matrix cell narrows the lists to that cluster and category.
+        let focus =
+            crate::matrix::focus(ui.ctx()).filter(|(id, _)| cols.iter().any(|c| c.id == *id));
+        if let Some((id, cat)) = &focus {
+            let name = cols
+                .iter()
+                .find(|c| c.id == *id)
+                .map_or(String::new(), |c| c.name.clone());
+            ui.horizontal_wrapped(|ui| {
+                ui.label(
+                    RichText::new(format!(
+                        "{}{name} · {}",
+                        tr(lang, "只显示：", "Showing only: "),
+                        i18n::category(lang, *cat)
+                    ))
+                    .strong(),
+                );
+                if ui.button(tr(lang, "显示全部", "Show all")).clicked() {
+                    crate::matrix::set_focus(ui.ctx(), None);
+                }
+            });
+        }
         let card = |ui: &mut Ui, i: usize| {
             let col = &cols[i];
             let Some(c) = cx.dataset.cluster(&col.id) else {
                 return;
             };
+            let only = focus.as_ref().map(|(_, cat)| *cat);
             theme::card_frame(ui).show(ui, |ui| {
                 ui.set_width(ui.available_width());
                 ui.horizontal_wrapped(|ui| {
@@ -181,11 +204,21 @@ impl PolicyLists<'_> {
                         ),
                     );
                 }
-                for p in &c.policies {
+                for p in c
+                    .policies
+                    .iter()
+                    .filter(|p| only.is_none_or(|cat| p.categories.contains(&cat)))
+                {
                     policy_entry(ui, cx.dataset, p, lang, None);
                 }
             });
         };
+        if let Some((id, _)) = &focus {
+            if let Some(i) = cols.iter().position(|c| c.id == *id) {
+                card(ui, i);
+            }
+            return;
+        }
         // Side by side where each list gets a readable width, else one below the other.
         let n = cols.len();
         if n > 1 && ui.available_width() / n as f32 >= 420.0 {

@@ -12,7 +12,7 @@ use super::widgets;
 use super::{Action, DataGen, MAX_PANELS, Memo, theme};
 use cc_core::filter::Filters;
 use cc_core::table::{self, ClusterTable, Sort, SortKey};
-use cc_data::model::{Dataset, Lang};
+use cc_data::model::{Dataset, Field, Lang};
 
 /// What the Table tab shows.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -32,10 +32,21 @@ pub struct TableView {
     pub mode: TableMode,
     pub coverage: super::coverage::CoverageView,
     pub sort: Option<Sort>,
+    /// Rows grouped by MIIT's field (in the fields' order), sorted within.
+    pub group_by_field: bool,
     #[serde(skip)]
     cache: Memo<(), ClusterTable>,
     #[serde(skip)]
-    order: Memo<(Filters, Option<Sort>), Vec<usize>>,
+    order: Memo<(Filters, Option<Sort>, bool), Vec<usize>>,
+}
+
+/// Where a cluster's field sorts: the fields in MIIT's order, then none.
+fn field_rank(d: &Dataset, cluster: usize) -> usize {
+    d.clusters
+        .get(cluster)
+        .and_then(|c| c.field.as_ref())
+        .and_then(|f| Field::ALL.iter().position(|x| *x == f.field))
+        .unwrap_or(Field::ALL.len())
 }
 
 impl TableView {
@@ -99,10 +110,17 @@ impl TableView {
         if self.sort.as_ref().is_some_and(|s| !t.has_key(&s.key)) {
             self.sort = None;
         }
-        let key = (filters.clone(), self.sort.clone());
+        let key = (filters.clone(), self.sort.clone(), self.group_by_field);
         let rows = self
             .order
-            .get_or_compute(data, &key, || t.view(d, filters, key.1.as_ref()))
+            .get_or_compute(data, &key, || {
+                let mut v = t.view(d, filters, key.1.as_ref());
+                if key.2 {
+                    // Stable: the chosen order holds within each field.
+                    v.sort_by_key(|&i| field_rank(d, t.rows[i].cluster));
+                }
+                v
+            })
             .as_slice();
 
         ui.horizontal_wrapped(|ui| {
@@ -134,6 +152,15 @@ impl TableView {
                 ),
             );
         });
+        ui.checkbox(
+            &mut self.group_by_field,
+            tr(lang, "按领域分组", "Group by field"),
+        )
+        .on_hover_text(tr(
+            lang,
+            "按工业和信息化部的六个领域分组，组内按所选列排序",
+            "Group the rows by MIIT's six fields, sorted within each by the chosen column",
+        ));
         ui.add_space(theme::GAP_SMALL);
 
         let full = compared.len() >= MAX_PANELS;
@@ -143,219 +170,353 @@ impl TableView {
         let head_h = 3.0 * body_h + 12.0;
         let mut clicked: Option<SortKey> = None;
         let sort = self.sort.clone();
-        let arrow = |key: &SortKey| match &sort {
-            Some(s) if s.key == *key => {
-                if s.descending {
-                    " ▼"
-                } else {
-                    " ▲"
-                }
-            }
-            _ => "",
-        };
         // Narrow windows get narrower columns (text truncates, hover shows it
         // whole) so the first figures are in view; the rest scroll sideways.
         let k = (ui.available_width() / 1300.0).clamp(0.62, 1.0);
-        let widths = [200.0 * k, 64.0, 90.0 * k, 150.0 * k, 72.0, 64.0];
-        let metric_w = (112.0 * k).max(84.0);
+        let name_w = 200.0 * k;
+        let widths = [64.0, 90.0 * k, 150.0 * k, 72.0, 64.0];
+        // Room for the figure and its year (`> 5700 约2021`).
+        let metric_w = (140.0 * k).max(100.0);
         // Leave room below the rows for the sideways scroll bar.
         let body_max_h = (ui.available_height() - head_h - 24.0).max(row_h * 3.0);
         // Solid scroll bars: with more columns than fit, the sideways bar must
         // be visible before the pointer finds it (egui's floating bars are not).
         ui.spacing_mut().scroll = egui::style::ScrollStyle::solid();
-        egui::ScrollArea::horizontal()
-            .id_salt("cluster-table-h")
-            .auto_shrink([false, true])
-            .scroll_bar_visibility(egui::scroll_area::ScrollBarVisibility::AlwaysVisible)
-            .show(ui, |ui| {
-                let mut b = TableBuilder::new(ui)
-                    .id_salt("cluster-table")
-                    .striped(true)
-                    .resizable(true)
-                    .auto_shrink([false, true])
-                    .max_scroll_height(body_max_h)
-                    .cell_layout(Layout::left_to_right(Align::Center))
-                    .column(Column::exact(30.0));
-                for w in widths {
-                    b = b.column(Column::initial(w).at_least(40.0).clip(true));
-                }
-                for _ in 0..t.columns.len() + t.growth.len() {
-                    b = b.column(Column::initial(metric_w).at_least(50.0).clip(true));
-                }
-                b.header(head_h, |mut h| {
-                    h.col(|_| {});
-                    let heads = SortKey::FIXED
-                        .iter()
-                        .map(|k| (k.clone(), table::fixed_header(k, lang).to_owned(), None))
-                        .chain(t.columns.iter().map(|c| {
-                            (
-                                SortKey::Metric(c.key.clone()),
-                                c.header(lang),
-                                c.caveat(lang),
+        // Two tables side by side that scroll up and down together: the
+        // cluster column on the left stays put while the rest scrolls sideways.
+        let offset_id = egui::Id::unique("cluster-table-offset");
+        let offset: f32 = ui.data(|m| m.get_temp(offset_id)).unwrap_or(0.0);
+        let heads: Vec<Head> = SortKey::FIXED
+            .iter()
+            .map(|k| (k.clone(), table::fixed_header(k, lang).to_owned(), None))
+            .chain(t.columns.iter().map(|c| {
+                (
+                    SortKey::Metric(c.key.clone()),
+                    c.header(lang),
+                    c.caveat(lang),
+                )
+            }))
+            .chain(t.growth.iter().map(|g| {
+                (
+                    SortKey::Growth(g.key.clone()),
+                    g.header(lang),
+                    Some(tr(
+                        lang,
+                        "首个至最新实际数字之间的年均增长，同一口径；界限值保留其方向，预计数不计入。",
+                        "Average annual growth from the first to the latest actual figure of one definition; a bound keeps its direction, forecasts never count.",
+                    )),
+                )
+            }))
+            .collect();
+        let (name_head, rest_heads) = heads.split_at(1);
+        let (left, right) = ui
+            .horizontal_top(|ui| {
+                let field_w = 96.0 * k;
+                let fixed_w = 30.0 + field_w + name_w + 3.0 * ui.spacing().item_spacing.x + 4.0;
+                // Exactly the fixed columns' width, clipped: the table would
+                // otherwise claim the row's width for its stripes.
+                let (rect, _) = ui.allocate_exact_size(
+                    egui::vec2(fixed_w, head_h + body_max_h + 8.0),
+                    egui::Sense::hover(),
+                );
+                let mut child = ui.new_child(
+                    egui::UiBuilder::new()
+                        .max_rect(rect)
+                        .layout(Layout::top_down(Align::Min)),
+                );
+                child.set_clip_rect(rect.intersect(ui.clip_rect()));
+                let left = {
+                    let ui = &mut child;
+                    {
+                        TableBuilder::new(ui)
+                            .id_salt("cluster-table-fixed")
+                            .striped(true)
+                            .auto_shrink([true, true])
+                            .max_scroll_height(body_max_h)
+                            .vertical_scroll_offset(offset)
+                            .scroll_bar_visibility(
+                                egui::scroll_area::ScrollBarVisibility::AlwaysHidden,
                             )
-                        }))
-                        .chain(t.growth.iter().map(|g| {
-                            (
-                                SortKey::Growth(g.key.clone()),
-                                g.header(lang),
-                                Some(tr(
-                                    lang,
-                                    "首个至最新实际数字之间的年均增长，同一口径；界限值保留其方向，预计数不计入。",
-                                    "Average annual growth from the first to the latest actual figure of one definition; a bound keeps its direction, forecasts never count.",
-                                )),
-                            )
-                        }));
-                    for (key, text, caveat) in heads {
-                        h.col(|ui| {
-                            let sorted = sort.as_ref().is_some_and(|s| s.key == key);
-                            let warn = if caveat.is_some() && !matches!(key, SortKey::Growth(_)) {
-                                " ⚠"
-                            } else {
-                                ""
-                            };
-                            let label = format!("{text}{warn}{}", arrow(&key));
-                            let r = ui
-                                .add(
-                                    egui::Label::new(if sorted {
-                                        RichText::new(&label).strong()
-                                    } else {
-                                        RichText::new(&label)
-                                    })
-                                    .wrap()
-                                    .sense(egui::Sense::click()),
-                                )
-                                .on_hover_text(format!(
-                                    "{text}\n{}{}",
-                                    tr(lang, "点击排序", "Click to sort"),
-                                    caveat.map_or(String::new(), |c| format!("\n⚠ {c}"))
-                                ));
-                            r.widget_info(|| {
-                                egui::WidgetInfo::labeled(
-                                    egui::Role::Button,
-                                    true,
-                                    format!(
-                                        "{} {text}{}",
-                                        tr(lang, "排序", "Sort by"),
-                                        arrow(&key)
-                                    ),
-                                )
-                            });
-                            if r.clicked() {
-                                clicked = Some(key.clone());
-                            }
-                        });
-                    }
-                })
-                .body(|body| {
-                    body.rows(row_h, rows.len(), |mut row| {
-                        let Some(r) = rows.get(row.index()).map(|&i| &t.rows[i]) else {
-                            return;
-                        };
-                        let added = compared.contains(&r.id);
-                        row.col(|ui| {
-                            let label =
-                                format!("{} {}", tr(lang, "从表格添加", "Add from table"), r.id);
-                            if widgets::add_button(ui, lang, label, added, full) {
-                                actions.push(Action::Add(r.id.clone()));
-                            }
-                        });
-                        row.col(|ui| {
-                            let mut text = RichText::new(&r.name);
-                            if let Some(i) = compared.iter().position(|c| *c == r.id) {
-                                text = text.strong().color(theme::series(ui, i));
-                            }
-                            ui.add(egui::Label::new(text).truncate())
-                                .on_hover_text(format!("{}\n{}", r.name, r.id));
-                        });
-                        row.col(|ui| {
-                            ui.add(egui::Label::new(r.level_name).truncate());
-                        });
-                        row.col(|ui| {
-                            ui.add(egui::Label::new(&r.provinces).truncate())
-                                .on_hover_text(&r.provinces);
-                        });
-                        row.col(|ui| {
-                            ui.add(egui::Label::new(&r.industry).truncate())
-                                .on_hover_text(&r.industry);
-                        });
-                        row.col(|ui| {
-                            right(ui, |ui| {
-                                let resp = if r.designated_text.is_empty() {
-                                    widgets::weak(ui, "—")
-                                } else {
-                                    ui.label(&r.designated_text)
-                                };
-                                if let Some(des) = d
-                                    .clusters
-                                    .get(r.cluster)
-                                    .and_then(|c| c.designation.as_ref())
-                                {
-                                    widgets::with_source(
-                                        resp,
-                                        d,
-                                        &des.source,
+                            .cell_layout(Layout::left_to_right(Align::Center))
+                            .column(Column::exact(30.0))
+                            .column(Column::exact(field_w).clip(true))
+                            .column(Column::exact(name_w).clip(true))
+                            .header(head_h, |mut h| {
+                                h.col(|_| {});
+                                h.col(|ui| {
+                                    ui.add(
+                                        egui::Label::new(tr(lang, "领域", "Field")).wrap(),
+                                    )
+                                    .on_hover_text(tr(
                                         lang,
-                                        Some(des.programme.get(lang)),
-                                    );
-                                } else {
-                                    resp.on_hover_text(tr(
-                                        lang,
-                                        "来源未记载入选年份",
-                                        "The sources record no designation",
+                                        "工业和信息化部的六个领域；斜体为由名称推断（未见来源写明）",
+                                        "MIIT's six fields; in italics where inferred from the name (no page states it)",
                                     ));
+                                });
+                                for hd in name_head {
+                                    h.col(|ui| head(ui, hd, sort.as_ref(), lang, &mut clicked));
                                 }
-                            });
-                        });
-                        row.col(|ui| {
-                            right(ui, |ui| {
-                                ui.label(r.figures.to_string());
-                            });
-                        });
-                        for v in &r.values {
-                            row.col(|ui| {
-                                right(ui, |ui| match v {
-                                    None => {
-                                        widgets::weak(ui, "—");
-                                    }
-                                    Some(v) => {
-                                        let mut text = RichText::new(&v.text);
-                                        if v.number.is_none() {
-                                            text = text.color(theme::of(ui).text_weak);
+                            })
+                            .body(|body| {
+                                body.rows(row_h, rows.len(), |mut row| {
+                                    let Some(r) = rows.get(row.index()).map(|&i| &t.rows[i])
+                                    else {
+                                        return;
+                                    };
+                                    let added = compared.contains(&r.id);
+                                    row.col(|ui| {
+                                        let label = format!(
+                                            "{} {}",
+                                            tr(lang, "从表格添加", "Add from table"),
+                                            r.id
+                                        );
+                                        if widgets::add_button(ui, lang, label, added, full) {
+                                            actions.push(Action::Add(r.id.clone()));
                                         }
-                                        let resp = ui.add(egui::Label::new(text).truncate());
-                                        if let Some(cite) = table::citation(d, r, v) {
-                                            widgets::with_source(
-                                                resp,
-                                                d,
-                                                cite,
-                                                lang,
-                                                Some(&v.note),
-                                            );
+                                    });
+                                    row.col(|ui| {
+                                        field_cell(ui, d, r.cluster, lang);
+                                    });
+                                    row.col(|ui| {
+                                        let mut text = RichText::new(&r.name);
+                                        if let Some(i) = compared.iter().position(|c| *c == r.id)
+                                        {
+                                            text = text.strong().color(theme::series(ui, i));
                                         }
-                                    }
+                                        ui.add(egui::Label::new(text).truncate())
+                                            .on_hover_text(format!("{}\n{}", r.name, r.id));
+                                    });
                                 });
-                            });
+                            })
+                    }
+                };
+                // The rest in the same height: a row of a horizontal layout
+                // would give the table no height for its rows.
+                let (rect, _) = ui.allocate_exact_size(
+                    egui::vec2(ui.available_width(), head_h + body_max_h + 8.0),
+                    egui::Sense::hover(),
+                );
+                let mut child = ui.new_child(
+                    egui::UiBuilder::new()
+                        .max_rect(rect)
+                        .layout(Layout::top_down(Align::Min)),
+                );
+                let right = egui::ScrollArea::horizontal()
+                    .id_salt("cluster-table-h")
+                    .auto_shrink([false, true])
+                    .scroll_bar_visibility(egui::scroll_area::ScrollBarVisibility::AlwaysVisible)
+                    .show(&mut child, |ui| {
+                        let mut b = TableBuilder::new(ui)
+                            .id_salt("cluster-table")
+                            .striped(true)
+                            .resizable(true)
+                            .auto_shrink([false, true])
+                            .max_scroll_height(body_max_h)
+                            .vertical_scroll_offset(offset)
+                            .cell_layout(Layout::left_to_right(Align::Center));
+                        for w in widths {
+                            b = b.column(Column::initial(w).at_least(40.0).clip(true));
                         }
-                        for g in &r.growth {
-                            row.col(|ui| {
-                                right(ui, |ui| match g {
-                                    None => {
-                                        widgets::weak(ui, "—");
-                                    }
-                                    Some(g) => {
-                                        ui.add(egui::Label::new(&g.text).truncate())
-                                            .on_hover_text(&g.note);
-                                    }
-                                });
-                            });
+                        for _ in 0..t.columns.len() + t.growth.len() {
+                            b = b.column(Column::initial(metric_w).at_least(50.0).clip(true));
                         }
-                    });
-                });
-            });
+                        b.header(head_h, |mut h| {
+                            for hd in rest_heads {
+                                h.col(|ui| head(ui, hd, sort.as_ref(), lang, &mut clicked));
+                            }
+                        })
+                        .body(|body| {
+                            body.rows(row_h, rows.len(), |mut row| {
+                                let Some(r) = rows.get(row.index()).map(|&i| &t.rows[i]) else {
+                                    return;
+                                };
+                                self::row(&mut row, r, d, lang);
+                            });
+                        })
+                    })
+                    .inner;
+                (left, right)
+            })
+            .inner;
+        // Whichever table was scrolled leads; the other follows next frame.
+        let (l, r) = (
+            left.state.clamped_offset().y,
+            right.state.clamped_offset().y,
+        );
+        let now = if (l - offset).abs() > 0.5 { l } else { r };
+        ui.data_mut(|m| m.insert_temp(offset_id, now));
+        if (l - now).abs() > 0.5 || (r - now).abs() > 0.5 {
+            ui.ctx().request_repaint();
+        }
         if let Some(k) = clicked {
             self.click(k);
         }
         actions
+    }
+}
+
+/// A cluster's field: its name, in italics where inferred from the name;
+/// hover says how it is known.
+fn field_cell(ui: &mut Ui, d: &Dataset, cluster: usize, lang: Lang) {
+    let Some(f) = d.clusters.get(cluster).and_then(|c| c.field.as_ref()) else {
+        widgets::weak(ui, "—");
+        return;
+    };
+    let mut text = RichText::new(f.field.name(lang)).small();
+    if f.assigned {
+        text = text.italics().color(theme::of(ui).text_weak);
+    }
+    let resp = ui.add(egui::Label::new(text).truncate());
+    match &f.source {
+        Some(s) => {
+            widgets::with_source(resp, d, s, lang, Some(f.field.name(lang)));
+        }
+        None => {
+            resp.on_hover_text(format!(
+                "{}\n{}",
+                f.field.name(lang),
+                tr(
+                    lang,
+                    "由集群名称推断，未见来源写明",
+                    "Inferred from the cluster's name; no page states it"
+                )
+            ));
+        }
+    }
+}
+
+/// A column's sort key, header text and caveat.
+type Head = (SortKey, String, Option<&'static str>);
+
+/// A sortable header cell: click to sort, the arrow shows the order.
+fn head(
+    ui: &mut Ui,
+    (key, text, caveat): &Head,
+    sort: Option<&Sort>,
+    lang: Lang,
+    clicked: &mut Option<SortKey>,
+) {
+    let arrow = match sort {
+        Some(s) if s.key == *key => {
+            if s.descending {
+                " ▼"
+            } else {
+                " ▲"
+            }
+        }
+        _ => "",
+    };
+    let sorted = sort.is_some_and(|s| s.key == *key);
+    let warn = if caveat.is_some() && !matches!(key, SortKey::Growth(_)) {
+        " ⚠"
+    } else {
+        ""
+    };
+    let label = format!("{text}{warn}{arrow}");
+    let r = ui
+        .add(
+            egui::Label::new(if sorted {
+                RichText::new(&label).strong()
+            } else {
+                RichText::new(&label)
+            })
+            .wrap()
+            .sense(egui::Sense::click()),
+        )
+        .on_hover_text(format!(
+            "{text}\n{}{}",
+            tr(lang, "点击排序", "Click to sort"),
+            caveat.map_or(String::new(), |c| format!("\n⚠ {c}"))
+        ));
+    r.widget_info(|| {
+        egui::WidgetInfo::labeled(
+            egui::Role::Button,
+            true,
+            format!("{} {text}{arrow}", tr(lang, "排序", "Sort by")),
+        )
+    });
+    if r.clicked() {
+        *clicked = Some(key.clone());
+    }
+}
+
+/// The cells of one cluster's row after its name.
+fn row(row: &mut egui_extras::TableRow<'_, '_>, r: &table::Row, d: &Dataset, lang: Lang) {
+    row.col(|ui| {
+        ui.add(egui::Label::new(r.level_name).truncate());
+    });
+    row.col(|ui| {
+        ui.add(egui::Label::new(&r.provinces).truncate())
+            .on_hover_text(&r.provinces);
+    });
+    row.col(|ui| {
+        ui.add(egui::Label::new(&r.industry).truncate())
+            .on_hover_text(&r.industry);
+    });
+    row.col(|ui| {
+        right(ui, |ui| {
+            let resp = if r.designated_text.is_empty() {
+                widgets::weak(ui, "—")
+            } else {
+                ui.label(&r.designated_text)
+            };
+            if let Some(des) = d
+                .clusters
+                .get(r.cluster)
+                .and_then(|c| c.designation.as_ref())
+            {
+                widgets::with_source(resp, d, &des.source, lang, Some(des.programme.get(lang)));
+            } else {
+                resp.on_hover_text(tr(
+                    lang,
+                    "来源未记载入选年份",
+                    "The sources record no designation",
+                ));
+            }
+        });
+    });
+    row.col(|ui| {
+        right(ui, |ui| {
+            ui.label(r.figures.to_string());
+        });
+    });
+    for v in &r.values {
+        row.col(|ui| {
+            right(ui, |ui| match v {
+                None => {
+                    widgets::weak(ui, "—");
+                }
+                Some(v) => {
+                    // Right to left: the year, small, then the figure.
+                    ui.label(
+                        RichText::new(&v.year)
+                            .small()
+                            .color(theme::of(ui).text_weak),
+                    );
+                    let mut text = RichText::new(&v.text);
+                    if v.number.is_none() {
+                        text = text.color(theme::of(ui).text_weak);
+                    }
+                    let resp = ui.add(egui::Label::new(text).truncate());
+                    if let Some(cite) = table::citation(d, r, v) {
+                        widgets::with_source(resp, d, cite, lang, Some(&v.note));
+                    }
+                }
+            });
+        });
+    }
+    for g in &r.growth {
+        row.col(|ui| {
+            right(ui, |ui| match g {
+                None => {
+                    widgets::weak(ui, "—");
+                }
+                Some(g) => {
+                    ui.add(egui::Label::new(&g.text).truncate())
+                        .on_hover_text(&g.note);
+                }
+            });
+        });
     }
 }
 

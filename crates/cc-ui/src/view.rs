@@ -189,6 +189,18 @@ impl ComparisonView<'_> {
             ));
             return;
         }
+        if !self.presentation {
+            ui.horizontal(|ui| {
+                let c = &mut self.charts.overview_compact;
+                ui.selectable_value(c, false, tr(lang, "并排面板", "Panels"));
+                ui.selectable_value(c, true, tr(lang, "主要数字一览（表格）", "Compact table"));
+            });
+            ui.add_space(theme::GAP_SMALL);
+            if self.charts.overview_compact {
+                crate::compact::ui(ui, cx);
+                return;
+            }
+        }
         let n = cx.comparison.columns.len();
         // Panels share the width; past what fits at a readable width, they scroll sideways.
         let share =

@@ -38,6 +38,10 @@ pub fn extend(file: &str, user: Dataset) -> Extended {
         problems.push(Problem::error(
             "extends",
             format!(
+                "未知的基础数据 `{}`；唯一可用的是 `{EMBEDDED}`（内置名册）",
+                given.escape_debug()
+            ),
+            format!(
                 "unknown base `{}`; the only one is `{EMBEDDED}` (the embedded register)",
                 given.escape_debug()
             ),
@@ -133,6 +137,7 @@ impl Merge {
         if user.register.is_some() {
             self.problems.push(Problem::error(
                 "register",
+                "扩展内置数据的文件使用内置名册；请删去 `register`",
                 "a file that extends the embedded data uses its register; leave `register` out",
             ));
         }
@@ -144,7 +149,7 @@ impl Merge {
         {
             self.problems.push(Problem::warning(
                 "context",
-                "the embedded data's context is used; this file's `context` is not read when it extends it",
+                "使用内置数据的背景信息；扩展内置数据时不读取本文件的 `context`", "the embedded data's context is used; this file's `context` is not read when it extends it",
             ));
         }
         let mut sources = 0;
@@ -153,7 +158,7 @@ impl Merge {
                 Some(b) if same(b, &s) => {}
                 Some(b) => self.problems.push(Problem::error(
                     format!("sources[{i}].id"),
-                    format!(
+                    format!("来源编号 `{}` 在内置数据中已用于另一份文件（{}）；请另取一个编号", s.id, b.title.get(Lang::Zh)), format!(
                         "source id `{}` is already in the embedded data for another document ({}); give yours another id",
                         s.id,
                         b.title.get(Lang::Zh)
@@ -175,7 +180,7 @@ impl Merge {
                         && (k.dimension.is_none() || k.dimension == b.dimension) => {}
                 Some(_) => self.problems.push(Problem::error(
                     format!("metric_keys[{i}].key"),
-                    format!(
+                    format!("指标键 `{}` 在内置数据中的口径或量纲不同；请照内置数据使用，或另取一个键", k.key), format!(
                         "metric key `{}` is in the embedded data with other definitions or another dimension; use it as it is there, or give yours another key",
                         k.key
                     ),
@@ -225,7 +230,7 @@ impl Merge {
             if !c.name.zh.is_empty() && c.name.zh != reg.name.zh {
                 self.problems.push(Problem::warning(
                     format!("clusters[{i}].name"),
-                    format!(
+                    format!("`{}` 是名册中的{}；只使用本条目的数字、目标和政策，并入该集群", c.id, reg.name.zh), format!(
                         "`{}` is the register's {}; only this entry's figures, targets and policies are used, added to it",
                         c.id, reg.name.zh
                     ),
@@ -241,7 +246,7 @@ impl Merge {
                 }) {
                     self.problems.push(Problem::warning(
                         format!("clusters[{i}].metrics[{j}]"),
-                        format!(
+                        format!("内置数据在此处也有 `{}` 的 {} 年数字（{} {}，{}）；两者都保留", f.key, f.as_of.year, crate::units::shown(b.value), b.unit, b.source.source), format!(
                             "the embedded data has a figure of `{}` for {} here too ({} {}, {}); both are kept",
                             f.key,
                             f.as_of.year,

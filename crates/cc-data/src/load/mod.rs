@@ -18,7 +18,7 @@ use std::fmt;
 use std::io::Read;
 use std::path::Path;
 
-use crate::model::Dataset;
+use crate::model::{Dataset, Lang};
 
 pub use locate::locate;
 pub use strict::Strict;
@@ -56,43 +56,121 @@ pub struct Problem {
     /// JSON path such as `clusters[2].metrics[0].unit`; empty for the whole file.
     pub path: String,
     pub pos: Option<Pos>,
+    /// What is wrong, in English.
     pub message: String,
+    /// The same in Chinese.
+    pub zh: String,
 }
 
 impl Problem {
-    pub fn error(path: impl Into<String>, message: impl Into<String>) -> Self {
+    /// An error, its message in Chinese and in English.
+    pub fn error(path: impl Into<String>, zh: impl Into<String>, en: impl Into<String>) -> Self {
         Self {
             severity: Severity::Error,
             path: path.into(),
             pos: None,
-            message: message.into(),
+            message: en.into(),
+            zh: zh.into(),
         }
     }
 
-    pub(crate) fn warning(path: impl Into<String>, message: impl Into<String>) -> Self {
+    pub(crate) fn warning(
+        path: impl Into<String>,
+        zh: impl Into<String>,
+        en: impl Into<String>,
+    ) -> Self {
         Self {
             severity: Severity::Warning,
-            ..Self::error(path, message)
+            ..Self::error(path, zh, en)
+        }
+    }
+
+    /// The message in `lang` (English where no Chinese was written).
+    pub fn message_in(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::Zh if !self.zh.is_empty() => &self.zh,
+            _ => &self.message,
         }
     }
 
     /// `file:line:col: error: path: message`, the form editors jump to.
     pub fn render(&self, file: &str) -> String {
+        self.render_in(file, Lang::En)
+    }
+
+    /// As [`Problem::render`], in `lang` (`file:line:col: 错误: path: …`).
+    pub fn render_in(&self, file: &str, lang: Lang) -> String {
         let mut s = String::from(file);
         if let Some(p) = self.pos {
             s.push_str(&format!(":{}:{}", p.line, p.column));
         }
-        s.push_str(match self.severity {
-            Severity::Error => ": error: ",
-            Severity::Warning => ": warning: ",
+        s.push_str(match (self.severity, lang) {
+            (Severity::Error, Lang::En) => ": error: ",
+            (Severity::Warning, Lang::En) => ": warning: ",
+            (Severity::Error, Lang::Zh) => ": 错误: ",
+            (Severity::Warning, Lang::Zh) => ": 警告: ",
         });
         if !self.path.is_empty() {
             s.push_str(&self.path);
             s.push_str(": ");
         }
-        s.push_str(&self.message);
+        s.push_str(self.message_in(lang));
         escape_controls(&s).into_owned()
     }
+}
+
+/// A serde (or JSON syntax) message in Chinese: the common forms are
+/// translated, the names and values in them kept as written; anything else
+/// is given in English after a Chinese lead.
+pub fn serde_zh(en: &str) -> String {
+    let tick = |s: &str| {
+        s.replace(", expected", "，应为")
+            .replace("expected ", "应为 ")
+    };
+    let words = |s: &str| {
+        s.replace("a string", "字符串")
+            .replace("a number", "数字")
+            .replace("an integer", "整数")
+            .replace("a boolean", "布尔值 true/false")
+            .replace("a JSON object { … }", "JSON 对象 { … }")
+            .replace("an object", "对象")
+            .replace("an array [ … ]", "数组 [ … ]")
+            .replace("an array", "数组")
+            .replace("one of", "以下之一：")
+    };
+    let (head, rest) = en.split_once(": ").unwrap_or((en, ""));
+    let zh = if let Some(f) = en.strip_prefix("missing field ") {
+        format!("缺少字段 {f}")
+    } else if let Some(f) = en.strip_prefix("duplicate field ") {
+        format!("字段 {f} 重复")
+    } else if let Some(r) = en.strip_prefix("unknown field ") {
+        let r = r.replace("there are no fields", "此处没有字段");
+        format!("未知字段 {}", words(&tick(&r)))
+    } else if let Some(r) = en.strip_prefix("unknown variant ") {
+        format!("未知取值 {}", words(&tick(r)))
+    } else if head == "invalid type" {
+        format!("类型不对：{}", words(&tick(rest)))
+    } else if head == "invalid value" {
+        format!("值无效：{}", words(&tick(rest)))
+    } else if let Some(r) = en.strip_prefix("invalid length ") {
+        format!("长度不对：{}", words(&tick(r)))
+    } else if en.starts_with("EOF while parsing") {
+        format!("文件在解析中途结束（括号或引号未闭合？）（{en}）")
+    } else if en.starts_with("trailing characters") || en.starts_with("trailing comma") {
+        format!("多余的字符或逗号（{en}）")
+    } else if en.starts_with("expected") || en.starts_with("key must be") {
+        format!("JSON 语法错误：{}", words(&tick(en)))
+    } else {
+        format!("JSON 问题：{en}")
+    };
+    zh.replace(
+        ": the top level must be a JSON object { … }",
+        "：顶层必须是 JSON 对象 { … }",
+    )
+    .replace(
+        ": the file ends early (unclosed bracket or string?)",
+        "：文件提前结束（括号或引号未闭合？）",
+    )
 }
 
 /// Text from a file made safe to print on a terminal: control characters
@@ -261,36 +339,51 @@ pub fn load_path_in(path: &Path, lang: crate::model::Lang) -> Result<Loaded, Loa
         return crate::sheets::xlsx::load_path(path, lang);
     }
     let file = path.display().to_string();
-    let fail = |message: String| LoadError {
+    let fail = |(zh, en): (String, String)| LoadError {
         file: file.clone(),
-        problems: vec![Problem::error("", message)],
+        problems: vec![Problem::error("", zh, en)],
+    };
+    let unreadable = |e: std::io::Error| {
+        (
+            format!("无法读取文件：{e}"),
+            format!("cannot read the file: {e}"),
+        )
     };
     // Refuse what is not a regular file before opening it: opening a FIFO blocks.
-    let meta = std::fs::metadata(path).map_err(|e| fail(format!("cannot read the file: {e}")))?;
+    let meta = std::fs::metadata(path).map_err(|e| fail(unreadable(e)))?;
     if meta.is_dir() {
         // A folder holds the dataset's sheets as CSV files.
         return crate::sheets::folder::load_path(path, lang);
     }
     if !meta.is_file() {
-        return Err(fail(
+        return Err(fail((
+            "不是普通文件（设备、管道或套接字）；应为 JSON 数据集文件".into(),
             "is not a regular file (a device, pipe or socket); expected a JSON dataset file".into(),
-        ));
+        )));
     }
     if meta.len() > MAX_FILE_BYTES {
         return Err(fail(too_large(meta.len())));
     }
-    let f = std::fs::File::open(path).map_err(|e| fail(format!("cannot read the file: {e}")))?;
+    let f = std::fs::File::open(path).map_err(|e| fail(unreadable(e)))?;
     let bytes = read_capped(f, MAX_FILE_BYTES).map_err(|e| match e {
-        Capped::TooLarge => fail(format!(
-            "the file holds more than {MAX_FILE_BYTES} bytes; a dataset may be at most 64 MiB"
+        Capped::TooLarge => fail((
+            format!("文件超过 {MAX_FILE_BYTES} 字节；数据集最大 64 MiB"),
+            format!(
+                "the file holds more than {MAX_FILE_BYTES} bytes; a dataset may be at most 64 MiB"
+            ),
         )),
-        Capped::Io(e) => fail(format!("cannot read the file: {e}")),
+        Capped::Io(e) => fail(unreadable(e)),
     })?;
     load_bytes(&file, &bytes)
 }
 
-fn too_large(len: u64) -> String {
-    format!("the file is {len} bytes; a dataset may be at most {MAX_FILE_BYTES} bytes (64 MiB)")
+fn too_large(len: u64) -> (String, String) {
+    (
+        format!("文件有 {len} 字节；数据集最大 {MAX_FILE_BYTES} 字节（64 MiB）"),
+        format!(
+            "the file is {len} bytes; a dataset may be at most {MAX_FILE_BYTES} bytes (64 MiB)"
+        ),
+    )
 }
 
 /// Why [`read_capped`] stopped.
@@ -327,7 +420,8 @@ pub fn load_bytes(file: &str, bytes: &[u8]) -> Result<Loaded, LoadError> {
         problems: vec![p],
     };
     if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(fail(Problem::error("", too_large(bytes.len() as u64))));
+        let (zh, en) = too_large(bytes.len() as u64);
+        return Err(fail(Problem::error("", zh, en)));
     }
     let text = match std::str::from_utf8(bytes) {
         Ok(t) => t,
@@ -336,6 +430,11 @@ pub fn load_bytes(file: &str, bytes: &[u8]) -> Result<Loaded, LoadError> {
             let prefix = std::str::from_utf8(&bytes[..e.valid_up_to()]).unwrap_or_default();
             let mut p = Problem::error(
                 "",
+                format!(
+                    "文件不是有效的 UTF-8（偏移 {1} 处的字节 0x{0:02X}）；请存为 UTF-8",
+                    bytes[e.valid_up_to()],
+                    e.valid_up_to()
+                ),
                 format!(
                     "the file is not valid UTF-8 (byte 0x{:02X} at offset {}); save it as UTF-8",
                     bytes[e.valid_up_to()],
@@ -364,6 +463,7 @@ pub fn load_str(file: &str, text: &str) -> Result<Loaded, LoadError> {
     if text.trim().is_empty() {
         return Err(fail(vec![Problem::error(
             "",
+            "文件为空；应为含 format_version、sources、metric_keys 和 clusters 的 JSON 对象",
             "the file is empty; expected a JSON object with format_version, sources, metric_keys and clusters",
         )]));
     }

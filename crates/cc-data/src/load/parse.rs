@@ -39,6 +39,7 @@ fn parse_each(text: &str) -> Result<Dataset, Vec<Spot>> {
         return Err(vec![Spot::at(
             Problem::error(
                 "",
+                format!("嵌套超过 {MAX_DEPTH} 层（{depth}）；数据集所需的层数远少于此"),
                 format!(
                     "nesting deeper than {MAX_DEPTH} levels ({depth}); a dataset needs far fewer"
                 ),
@@ -54,7 +55,7 @@ fn parse_each(text: &str) -> Result<Dataset, Vec<Spot>> {
             problems.push(Spot::at(
                 Problem::error(
                     d.path.clone(),
-                    format!(
+                    format!("键 `{}` 重复；另见 {}:{}（对象中每个键只能出现一次）", d.key, first.line, first.column), format!(
                         "duplicate key `{}`; it is also at {}:{} (each key may appear once in an object)",
                         d.key, first.line, first.column
                     ),
@@ -89,7 +90,7 @@ fn parse_each(text: &str) -> Result<Dataset, Vec<Spot>> {
         {
             problems.push(Spot::path(Problem::error(
                 key.clone(),
-                "unknown field; expected one of format_version, title, sources, metric_keys, clusters, context, register, extends",
+                "未知字段；应为 format_version、title、sources、metric_keys、clusters、context、register、extends 之一", "unknown field; expected one of format_version, title, sources, metric_keys, clusters, context, register, extends",
             )));
         }
     }
@@ -98,6 +99,7 @@ fn parse_each(text: &str) -> Result<Dataset, Vec<Spot>> {
         None => {
             problems.push(Spot::path(Problem::error(
                 "format_version",
+                format!("缺少；应为 `\"format_version\": {FORMAT_VERSION}`"),
                 format!("missing; expected `\"format_version\": {FORMAT_VERSION}`"),
             )));
             None
@@ -109,7 +111,7 @@ fn parse_each(text: &str) -> Result<Dataset, Vec<Spot>> {
     {
         problems.push(Spot::path(Problem::error(
             "format_version",
-            format!(
+            format!("不支持版本 {v}；本程序读取版本 {MIN_FORMAT_VERSION} 到 {FORMAT_VERSION}"), format!(
                 "version {v} is not supported; this build reads versions {MIN_FORMAT_VERSION} to {FORMAT_VERSION}"
             ),
         )));
@@ -162,6 +164,7 @@ fn list<T: DeserializeOwned>(
     let Some(raw) = raw else {
         problems.push(Spot::path(Problem::error(
             name,
+            "缺少；应为数组（可以为空：[]）",
             "missing; expected an array (it may be empty: [])",
         )));
         return Vec::new();
@@ -239,7 +242,7 @@ fn json_error(text: &str, offset: usize, path: &str, e: &serde_json::Error) -> S
     // An array refused where an object is required: point at the array
     // itself (serde_json stops inside it).
     let array_for_object = msg.contains("an array [ … ], expected an object");
-    let problem = Problem::error(path, msg);
+    let problem = Problem::error(path, crate::load::serde_zh(&msg), msg);
     if e.line() > 0 && !array_for_object {
         Spot::at(problem, offset_of(text, offset, e.line(), e.column()))
     } else {

@@ -62,12 +62,12 @@ fn is_date(s: &str) -> bool {
 const YEARS: std::ops::RangeInclusive<i32> = 1949..=2100;
 
 impl<'a> Validator<'a> {
-    fn err(&mut self, path: String, msg: impl Into<String>) {
-        self.out.push(Problem::error(path, msg));
+    fn err(&mut self, path: String, zh: impl Into<String>, en: impl Into<String>) {
+        self.out.push(Problem::error(path, zh, en));
     }
 
-    fn warn(&mut self, path: String, msg: impl Into<String>) {
-        self.out.push(Problem::warning(path, msg));
+    fn warn(&mut self, path: String, zh: impl Into<String>, en: impl Into<String>) {
+        self.out.push(Problem::warning(path, zh, en));
     }
 
     fn run(&mut self) {
@@ -78,26 +78,33 @@ impl<'a> Validator<'a> {
             if s.id.trim().is_empty() {
                 self.err(
                     format!("{p}.id"),
+                    "id 为空；应为简短编号，如 src-000",
                     "empty id; expected a short id such as src-000",
                 );
             } else if !seen.insert(s.id.as_str()) {
-                self.err(format!("{p}.id"), format!("duplicate source id `{}`", s.id));
+                self.err(
+                    format!("{p}.id"),
+                    format!("来源编号 `{}` 重复", s.id),
+                    format!("duplicate source id `{}`", s.id),
+                );
             }
             if s.title.is_empty() {
-                self.err(format!("{p}.title"), "empty title");
+                self.err(format!("{p}.title"), "标题为空", "empty title");
             }
             if !is_date(&s.date) {
                 self.err(
                     format!("{p}.date"),
+                    format!("`{}` 不是日期；应为 YYYY、YYYY-MM 或 YYYY-MM-DD", s.date),
                     format!(
                         "`{}` is not a date; expected YYYY, YYYY-MM or YYYY-MM-DD",
                         s.date
                     ),
                 );
             }
-            if s.date_approximate && s.date_note.is_none() {
+            if s.date_approximate && s.date_note.as_ref().is_none_or(Text::is_empty) {
                 self.warn(
                     format!("{p}.date_note"),
+                    "日期为推断，但没有说明依据",
                     "the date is approximate but no note says why",
                 );
             }
@@ -108,16 +115,18 @@ impl<'a> Validator<'a> {
             if !is_snake(&k.key) {
                 self.err(
                     format!("{p}.key"),
+                    format!("`{}` 不是 snake_case 键（a-z、0-9、_）", k.key),
                     format!("`{}` is not a snake_case key (a-z, 0-9, _)", k.key),
                 );
             } else if !seen.insert(k.key.as_str()) {
                 self.err(
                     format!("{p}.key"),
+                    format!("指标键 `{}` 重复", k.key),
                     format!("duplicate metric key `{}`", k.key),
                 );
             }
             if k.name.is_empty() {
-                self.err(format!("{p}.name"), "empty name");
+                self.err(format!("{p}.name"), "名称为空", "empty name");
             }
         }
         let mut ids = HashSet::new();
@@ -128,6 +137,10 @@ impl<'a> Validator<'a> {
                 self.err(
                     format!("{p}.id"),
                     format!(
+                        "`{}` 不是 kebab-case id（小写字母、数字、单个连字符）",
+                        c.id
+                    ),
+                    format!(
                         "`{}` is not a kebab-case id (lower-case letters, digits, single hyphens)",
                         c.id
                     ),
@@ -135,6 +148,7 @@ impl<'a> Validator<'a> {
             } else if !ids.insert(c.id.as_str()) {
                 self.err(
                     format!("{p}.id"),
+                    format!("集群 id `{}` 重复", c.id),
                     format!("duplicate cluster id `{}`", c.id),
                 );
             }
@@ -150,11 +164,13 @@ impl<'a> Validator<'a> {
         if t.zh.trim().is_empty() {
             self.err(
                 format!("{base}{suffix}"),
+                "中文名称（zh）为空；每个名称至少要有中文",
                 "empty Chinese name (zh); every name needs at least Chinese",
             );
         } else if t.en.trim().is_empty() {
             self.warn(
                 format!("{base}{suffix}"),
+                "没有英文名称（en）；英文界面将显示中文",
                 "no English name (en); English views will show Chinese",
             );
         }
@@ -164,12 +180,14 @@ impl<'a> Validator<'a> {
         if !self.sources.contains(c.source.as_str()) {
             self.err(
                 format!("{base}{suffix}.source"),
+                format!("引用的来源 `{}` 不在 `sources` 中", c.source),
                 format!("cites source `{}`, which is not in `sources`", c.source),
             );
         }
         if c.quote.trim().is_empty() {
             self.err(
                 format!("{base}{suffix}.quote"),
+                "引文为空；请照来源原文给出短语",
                 "empty quote; give the phrase as written in the source",
             );
         }
@@ -179,6 +197,7 @@ impl<'a> Validator<'a> {
         if !YEARS.contains(&y) {
             self.err(
                 format!("{base}{suffix}"),
+                format!("年份 {y} 不在 1949–2100 之内"),
                 format!("year {y} is outside 1949–2100"),
             );
         }
@@ -188,14 +207,16 @@ impl<'a> Validator<'a> {
         if !self.keys.contains(m.key.as_str()) {
             self.err(
                 format!("{p}.key"),
+                format!("指标键 `{}` 未在 `metric_keys` 中定义", m.key),
                 format!("metric key `{}` is not defined in `metric_keys`", m.key),
             );
         }
         self.value(p, m.value, &m.unit);
         self.year(p, ".as_of.year", m.as_of.year);
-        if m.as_of.approximate && m.as_of.note.is_none() {
+        if m.as_of.approximate && m.as_of.note.as_ref().is_none_or(Text::is_empty) {
             self.warn(
                 format!("{p}.as_of.note"),
+                "年份为推断，但没有说明依据",
                 "the year is approximate but no note says why",
             );
         }
@@ -207,12 +228,17 @@ impl<'a> Validator<'a> {
             None => self.err(
                 format!("{p}.unit"),
                 format!(
+                    "未知单位 `{unit}`；应为以下之一：{}",
+                    units::known_symbols().join(" ")
+                ),
+                format!(
                     "unknown unit `{unit}`; expected one of {}",
                     units::known_symbols().join(" ")
                 ),
             ),
             Some(u) if !(value * u.factor).is_finite() => self.err(
                 format!("{p}.value"),
+                format!("{} {unit} 太大，无法换算", units::shown(value)),
                 format!("{} {unit} is too large to convert", units::shown(value)),
             ),
             Some(u) => {
@@ -230,6 +256,7 @@ impl<'a> Validator<'a> {
                 if counted && value < 0.0 {
                     self.err(
                         format!("{p}.value"),
+                        format!("`{unit}` 计的数量或金额不能为负：{}", units::shown(value)),
                         format!(
                             "negative value {} for a count or amount in `{unit}`",
                             units::shown(value)
@@ -239,16 +266,21 @@ impl<'a> Validator<'a> {
             }
         }
         if !value.is_finite() {
-            self.err(format!("{p}.value"), "not a finite number");
+            self.err(
+                format!("{p}.value"),
+                "不是有限的数字",
+                "not a finite number",
+            );
         }
     }
 
     fn policy(&mut self, p: &str, pol: &'a Policy, ids: &mut HashMap<&'a str, String>) {
         if pol.id.trim().is_empty() {
-            self.err(format!("{p}.id"), "empty policy id");
+            self.err(format!("{p}.id"), "政策 id 为空", "empty policy id");
         } else if let Some(first) = ids.get(pol.id.as_str()) {
             self.err(
                 format!("{p}.id"),
+                format!("政策 id `{}` 重复（首次出现在 {first}）", pol.id),
                 format!("duplicate policy id `{}` (first at {first})", pol.id),
             );
         } else {
@@ -258,6 +290,7 @@ impl<'a> Validator<'a> {
         if pol.categories.is_empty() {
             self.err(
                 format!("{p}.categories"),
+                "没有类别；应至少有政策工具分类中的一项",
                 "no category; expected at least one of the instrument taxonomy",
             );
         }
@@ -273,11 +306,32 @@ impl<'a> Validator<'a> {
         if c.provinces.is_empty() && c.notes.is_empty() {
             self.warn(
                 format!("{p}.provinces"),
+                "没有给出省份，也没有备注说明原因",
                 "no province given and no note saying why",
             );
         }
+        if let Some(f) = &c.field {
+            match &f.source {
+                Some(s) => {
+                    self.cite(p, ".field", s);
+                    if f.assigned {
+                        self.warn(
+                            format!("{p}.field.assigned"),
+                            "标为推断（assigned），却引用了写明领域的来源；请删去 `assigned`",
+                            "marked assigned (inferred) but cites a page that states the field; drop `assigned`",
+                        );
+                    }
+                }
+                None if !f.assigned => self.warn(
+                    format!("{p}.field"),
+                    "没有来源写明此领域；请在 `source` 中引用，或标为 `\"assigned\": true`（由名称推断）",
+                    "no page states the field; cite one in `source`, or mark it `\"assigned\": true` (inferred from the name)",
+                ),
+                None => {}
+            }
+        }
         if c.industry.is_empty() {
-            self.warn(format!("{p}.industry"), "no industry given");
+            self.warn(format!("{p}.industry"), "没有给出产业", "no industry given");
         }
         if let Some(d) = &c.designation {
             if let Some(y) = d.year {
@@ -300,11 +354,13 @@ impl<'a> Validator<'a> {
             if !is_snake(&s.key) {
                 self.err(
                     format!("{p}.chain[{j}].key"),
+                    format!("`{}` 不是 snake_case 键", s.key),
                     format!("`{}` is not a snake_case key", s.key),
                 );
             } else if !segs.insert(s.key.as_str()) {
                 self.err(
                     format!("{p}.chain[{j}].key"),
+                    format!("环节 `{}` 重复", s.key),
                     format!("duplicate segment `{}`", s.key),
                 );
             }
@@ -316,6 +372,15 @@ impl<'a> Validator<'a> {
             if !segs.contains(f.segment.as_str()) {
                 self.err(
                     format!("{fp}.segment"),
+                    format!(
+                        "环节 `{}` 不在本集群的产业链中（{}）",
+                        f.segment,
+                        c.chain
+                            .iter()
+                            .map(|s| s.key.as_str())
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    ),
                     format!(
                         "segment `{}` is not in this cluster's chain ({})",
                         f.segment,
@@ -342,6 +407,7 @@ impl<'a> Validator<'a> {
             if !self.keys.contains(t.key.as_str()) {
                 self.err(
                     format!("{tp}.key"),
+                    format!("目标键 `{}` 未在 `metric_keys` 中定义", t.key),
                     format!("target key `{}` is not defined in `metric_keys`", t.key),
                 );
             }
@@ -354,6 +420,7 @@ impl<'a> Validator<'a> {
             {
                 self.err(
                     format!("{tp}.year"),
+                    format!("目标年份 {y} 早于其基准年份 {b}"),
                     format!("target year {y} is before its baseline year {b}"),
                 );
             }
@@ -362,6 +429,7 @@ impl<'a> Validator<'a> {
             {
                 self.err(
                     format!("{tp}.policy"),
+                    format!("政策 `{pid}` 不在本集群的政策之中"),
                     format!("policy `{pid}` is not among this cluster's policies"),
                 );
             }
@@ -371,7 +439,7 @@ impl<'a> Validator<'a> {
             {
                 self.warn(
                     format!("{tp}.unit"),
-                    format!(
+                    format!("单位 `{}` 与实际数字的 `{}` 计量的不是同一种量；无法显示进度", t.unit, m.unit), format!(
                         "unit `{}` measures something else than the actual figure's `{}`; progress cannot be shown",
                         t.unit, m.unit
                     ),
@@ -382,6 +450,7 @@ impl<'a> Validator<'a> {
         if c.metrics.is_empty() && c.notes.is_empty() {
             self.warn(
                 format!("{p}.notes"),
+                "没有数字，也没有备注说明原因；请备注来源缺少什么",
                 "no figures and no note saying why; add a note on what the sources lack",
             );
         }
@@ -403,6 +472,7 @@ impl<'a> Validator<'a> {
                 if !counts.is_empty() && sum != total {
                     self.warn(
                         format!("context.competition.{name}"),
+                        format!("各项合计为 {sum}，而各轮获胜者合计为 {total}"),
                         format!("the counts add up to {sum}, the rounds' winners to {total}"),
                     );
                 }
@@ -421,6 +491,7 @@ impl<'a> Validator<'a> {
                 if !cluster_ids.contains(id.as_str()) {
                     self.err(
                         format!("{p}.clusters[{j}]"),
+                        format!("集群 `{id}` 不在 `clusters` 中"),
                         format!("cluster `{id}` is not in `clusters`"),
                     );
                 }
@@ -436,6 +507,7 @@ impl<'a> Validator<'a> {
             if !is_date(&e.date) {
                 self.err(
                     format!("{p}.date"),
+                    format!("`{}` 不是日期；应为 YYYY、YYYY-MM 或 YYYY-MM-DD", e.date),
                     format!(
                         "`{}` is not a date; expected YYYY, YYYY-MM or YYYY-MM-DD",
                         e.date

@@ -41,12 +41,18 @@ struct V<'a, 'o> {
     batches: HashSet<u32>,
 }
 
-fn problem(severity: Severity, path: String, message: impl Into<String>) -> Problem {
+fn problem(
+    severity: Severity,
+    path: String,
+    zh: impl Into<String>,
+    message: impl Into<String>,
+) -> Problem {
     Problem {
         severity,
         path,
         pos: None,
         message: message.into(),
+        zh: zh.into(),
     }
 }
 
@@ -149,12 +155,12 @@ fn last_access_year() -> u32 {
 }
 
 impl V<'_, '_> {
-    fn err(&mut self, path: String, msg: impl Into<String>) {
-        self.out.push(problem(Severity::Error, path, msg));
+    fn err(&mut self, path: String, zh: impl Into<String>, msg: impl Into<String>) {
+        self.out.push(problem(Severity::Error, path, zh, msg));
     }
 
-    fn warn(&mut self, path: String, msg: impl Into<String>) {
-        self.out.push(problem(Severity::Warning, path, msg));
+    fn warn(&mut self, path: String, zh: impl Into<String>, msg: impl Into<String>) {
+        self.out.push(problem(Severity::Warning, path, zh, msg));
     }
 
     fn run(&mut self) {
@@ -183,15 +189,17 @@ impl V<'_, '_> {
         }
         for (i, e) in d.context.timeline.iter().enumerate() {
             let p = format!("context.timeline[{i}]");
-            if e.date_approximate && e.date_note.as_deref().is_none_or(|n| n.trim().is_empty()) {
+            if e.date_approximate && e.date_note.as_ref().is_none_or(Text::is_empty) {
                 self.warn(
                     format!("{p}.date_note"),
+                    "日期为推断，但没有说明依据",
                     "the date is approximate but no note says why",
                 );
             }
             if !e.date_approximate && e.date_note.is_some() {
                 self.warn(
                     format!("{p}.date_approximate"),
+                    "给了日期说明，但日期未标为推断",
                     "a date note is given but the date is not marked approximate",
                 );
             }
@@ -206,12 +214,14 @@ impl V<'_, '_> {
         if !self.sources.contains(c.source.as_str()) {
             self.err(
                 format!("{p}.source"),
+                format!("来源 `{}` 未在 `sources` 中定义", c.source),
                 format!("source `{}` is not defined in `sources`", c.source),
             );
         }
         if c.quote.trim().is_empty() {
             self.err(
                 format!("{p}.quote"),
+                "引文为空；请照来源原文给出短语",
                 "empty quote; give the phrase as written in the source",
             );
         }
@@ -223,7 +233,7 @@ impl V<'_, '_> {
         {
             self.err(
                 format!("{p}.url"),
-                format!(
+                format!("`{}` 不是网址；应以 http:// 或 https:// 开头并有主机名，不含空格、不可见字符或用户名（`…@`）", shown(url)), format!(
                     "`{}` is not a web address; expected http:// or https:// and a host, without spaces, invisible characters or a user name (`…@`)",
                     shown(url)
                 ),
@@ -233,6 +243,10 @@ impl V<'_, '_> {
             if !is_full_date(a) {
                 self.err(
                     format!("{p}.accessed"),
+                    format!(
+                        "`{}` 不是日期；应为 YYYY-MM-DD（读取网页的日期）",
+                        a.escape_debug()
+                    ),
                     format!(
                         "`{}` is not a date; expected YYYY-MM-DD (the day the page was read)",
                         a.escape_debug()
@@ -244,7 +258,7 @@ impl V<'_, '_> {
                 if !(FIRST_ACCESS_YEAR..=last).contains(&year) {
                     self.err(
                         format!("{p}.accessed"),
-                        format!(
+                        format!("年份 {year} 不在 {FIRST_ACCESS_YEAR}–{last} 之内；请给出读取网页的日期"), format!(
                             "year {year} is outside {FIRST_ACCESS_YEAR}–{last}; give the day the page was read"
                         ),
                     );
@@ -253,6 +267,7 @@ impl V<'_, '_> {
             if s.url.is_none() {
                 self.warn(
                     format!("{p}.accessed"),
+                    "有访问日期却没有 `url`；访问日期说明网页何时读取",
                     "an access date without a `url`; it says when a web page was read",
                 );
             }
@@ -263,12 +278,14 @@ impl V<'_, '_> {
         {
             self.err(
                 format!("{p}.url"),
+                "来源需要 `file`（项目的文件）或 `url`（网页）",
                 "a source needs a `file` (a document of the project) or a `url` (a web page)",
             );
         }
         if s.url.is_some() && s.accessed.is_none() {
             self.warn(
                 format!("{p}.accessed"),
+                "网页来源没有读取日期；请加上 `\"accessed\": \"YYYY-MM-DD\"`",
                 "a web source without the date it was read; add `\"accessed\": \"YYYY-MM-DD\"`",
             );
         }
@@ -279,12 +296,21 @@ impl V<'_, '_> {
             return;
         };
         if !high.is_finite() {
-            self.err(format!("{p}.value_high"), "not a finite number");
+            self.err(
+                format!("{p}.value_high"),
+                "不是有限的数字",
+                "not a finite number",
+            );
         } else if let Some(u) = crate::units::unit(&m.unit)
             && !(high * u.factor).is_finite()
         {
             self.err(
                 format!("{p}.value_high"),
+                format!(
+                    "范围上限 {} {} 太大，无法换算",
+                    crate::units::shown(high),
+                    m.unit
+                ),
                 format!(
                     "the range's high end {} {} is too large to convert",
                     crate::units::shown(high),
@@ -295,6 +321,11 @@ impl V<'_, '_> {
             self.err(
                 format!("{p}.value_high"),
                 format!(
+                    "范围上限 {} 低于下限 {}（应 value <= value_high）",
+                    crate::units::shown(high),
+                    crate::units::shown(m.value)
+                ),
+                format!(
                     "the range's high end {} is below its low end {} (value <= value_high)",
                     crate::units::shown(high),
                     crate::units::shown(m.value)
@@ -303,6 +334,7 @@ impl V<'_, '_> {
         } else if m.value == high {
             self.warn(
                 format!("{p}.value_high"),
+                "与 `value` 相等：不是范围；请删去 `value_high`",
                 "equal to `value`: not a range; drop `value_high`",
             );
         }
@@ -312,6 +344,7 @@ impl V<'_, '_> {
         ) {
             self.warn(
                 format!("{p}.qualifier"),
+                "范围带有界限限定词；范围只按 `exact` 或 `about` 读取",
                 "a range with a bound qualifier; a range is read as `exact` or `about`",
             );
         }
@@ -332,6 +365,7 @@ impl V<'_, '_> {
                 };
                 self.err(
                     format!("{p}.batch"),
+                    format!("批次 {b} 不是已知名单；应为以下之一：{}", listed.join(", ")),
                     format!(
                         "batch {b} is not a known list; expected one of {}",
                         listed.join(", ")
@@ -341,11 +375,16 @@ impl V<'_, '_> {
         }
         if let Some(r) = des.rank {
             if r == 0 {
-                self.err(format!("{p}.rank"), "rank 0; ranks count from 1");
+                self.err(
+                    format!("{p}.rank"),
+                    "排名为 0；排名从 1 开始",
+                    "rank 0; ranks count from 1",
+                );
             }
             if des.batch.is_none() {
                 self.warn(
                     format!("{p}.rank"),
+                    "有排名却没有 `batch`；请说明是哪一批名单的排名",
                     "a rank without a `batch`; say which list ranks the cluster",
                 );
             }
@@ -355,6 +394,7 @@ impl V<'_, '_> {
         {
             self.err(
                 format!("{p}.name_as_listed"),
+                "为空；请照所引网页的写法给出名称，或删去此字段",
                 "empty; give the name as the cited page prints it, or leave the field out",
             );
         }
@@ -366,6 +406,7 @@ impl V<'_, '_> {
         {
             self.err(
                 format!("{p}.disagreement"),
+                "为空；请说明各网页的分歧，或删去此字段",
                 "empty; say what the pages disagree on, or leave the field out",
             );
         }
@@ -381,28 +422,41 @@ impl V<'_, '_> {
                 self.err(
                     format!("{p}.batch"),
                     format!(
+                        "批次 {} 列出了两次（另见 register.batches[{first}]）",
+                        b.batch
+                    ),
+                    format!(
                         "batch {} is listed twice (also register.batches[{first}])",
                         b.batch
                     ),
                 );
             }
             if b.batch == 0 {
-                self.err(format!("{p}.batch"), "batch 0; lists count from 1");
+                self.err(
+                    format!("{p}.batch"),
+                    "批次为 0；名单从 1 开始计",
+                    "batch 0; lists count from 1",
+                );
             }
             if !(1949..=2100).contains(&b.year) {
                 self.err(
                     format!("{p}.year"),
+                    format!("年份 {} 不在 1949–2100 之内", b.year),
                     format!("year {} is outside 1949–2100", b.year),
                 );
             }
             if b.name.is_empty() {
-                self.err(format!("{p}.name"), "empty name");
+                self.err(format!("{p}.name"), "名称为空", "empty name");
             }
             self.cite(&format!("{p}.source"), &b.source);
             let named = named.get(&b.batch).copied().unwrap_or(0);
             if named > b.announced as usize {
                 self.err(
                     format!("{p}.announced"),
+                    format!(
+                        "有 {named} 个集群标为第 {} 批，而该批名单公布的是 {} 个",
+                        b.batch, b.announced
+                    ),
                     format!(
                         "{named} clusters name batch {} but the list announced {}",
                         b.batch, b.announced
@@ -412,7 +466,7 @@ impl V<'_, '_> {
         }
         for (i, n) in r.notes.iter().enumerate() {
             if n.is_empty() {
-                self.err(format!("register.notes[{i}]"), "empty note");
+                self.err(format!("register.notes[{i}]"), "备注为空", "empty note");
             }
         }
     }
@@ -437,6 +491,10 @@ impl V<'_, '_> {
                 self.err(
                     p.clone(),
                     format!(
+                        "第 {b} 批的排名 {rank} 已属于 `{}`",
+                        self.d.clusters[first].id.escape_debug()
+                    ),
+                    format!(
                         "rank {rank} in batch {b} is also `{}`'s",
                         self.d.clusters[first].id.escape_debug()
                     ),
@@ -447,6 +505,7 @@ impl V<'_, '_> {
             {
                 self.err(
                     p,
+                    format!("排名 {rank} 超出了第 {b} 批公布的 {n} 个集群"),
                     format!("rank {rank} is beyond the {n} clusters batch {b} announced"),
                 );
             }

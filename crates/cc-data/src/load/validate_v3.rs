@@ -14,12 +14,13 @@ use crate::units;
 pub fn validate(d: &Dataset, out: &mut Vec<Problem>) {
     let keys: HashMap<&str, &MetricKey> =
         d.metric_keys.iter().map(|k| (k.key.as_str(), k)).collect();
-    let mut push = |path: String, message: String| {
+    let mut push = |path: String, zh: String, message: String| {
         out.push(Problem {
             severity: Severity::Error,
             path,
             pos: None,
             message,
+            zh,
         })
     };
     for (i, k) in d.metric_keys.iter().enumerate() {
@@ -29,11 +30,13 @@ pub fn validate(d: &Dataset, out: &mut Vec<Problem>) {
             if def.key == UNSPECIFIED {
                 push(
                     p,
+                    format!("`{UNSPECIFIED}` 始终可用；不要声明它"),
                     format!("`{UNSPECIFIED}` is always allowed; do not declare it"),
                 );
             } else if let Some(first) = seen.insert(def.key.as_str(), j) {
                 push(
                     p,
+                    format!("口径 `{}` 声明了两次（另见 [{first}]）", def.key),
                     format!(
                         "definition `{}` is declared twice (also at [{first}])",
                         def.key
@@ -51,6 +54,12 @@ pub fn validate(d: &Dataset, out: &mut Vec<Problem>) {
             push(
                 format!("{path}.unit"),
                 format!(
+                    "`{unit}` 计量的是{}，而 `{key}` 计量的是{}；应为以下之一：{}",
+                    u.dimension.describe_zh(),
+                    dim.describe_zh(),
+                    units::symbols_of(dim).join(" ")
+                ),
+                format!(
                     "`{unit}` measures {}, but `{key}` measures {}; expected one of {}",
                     u.dimension.describe(),
                     dim.describe(),
@@ -62,12 +71,24 @@ pub fn validate(d: &Dataset, out: &mut Vec<Problem>) {
             None if v3 && !k.definitions.is_empty() => push(
                 format!("{path}.definition"),
                 format!(
+                    "缺少口径；`{key}` 需要一个口径：{} 之一，来源未说明时写 `{UNSPECIFIED}`",
+                    k.definition_keys().join(", ")
+                ),
+                format!(
                     "missing; `{key}` needs a definition: one of {}, or `{UNSPECIFIED}` where the source does not settle it",
                     k.definition_keys().join(", ")
                 ),
             ),
             Some(def) if def != UNSPECIFIED && !k.definitions.iter().any(|x| x.key == def) => push(
                 format!("{path}.definition"),
+                if k.definitions.is_empty() {
+                    format!("`{key}` 没有声明口径；请删去此项或写 `{UNSPECIFIED}`")
+                } else {
+                    format!(
+                        "`{key}` 没有口径 `{def}`；应为 {} 之一，或 `{UNSPECIFIED}`",
+                        k.definition_keys().join(", ")
+                    )
+                },
                 if k.definitions.is_empty() {
                     format!(
                         "`{key}` declares no definitions; leave this out or write `{UNSPECIFIED}`"

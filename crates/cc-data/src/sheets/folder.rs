@@ -47,6 +47,7 @@ pub(super) fn no_sheets(lang: Lang) -> Problem {
     let wanted: Vec<String> = SHEETS.iter().map(|s| file_name(s.id)).collect();
     Problem::error(
         "",
+        String::new(),
         msg(
             lang,
             format!(
@@ -91,6 +92,7 @@ pub fn grid(name: &str, bytes: &[u8], lang: Lang) -> Result<Grid, Problem> {
                 + 1;
             return Err(Problem::error(
                 format!("{name}:{line}"),
+                String::new(),
                 msg(
                     lang,
                     format!(
@@ -140,6 +142,7 @@ pub fn grid(name: &str, bytes: &[u8], lang: Lang) -> Result<Grid, Problem> {
             };
             Problem::error(
                 place,
+                String::new(),
                 msg(
                     lang,
                     format!("无法按 CSV 读取：{e}"),
@@ -189,6 +192,7 @@ pub fn load_path(dir: &Path, lang: Lang) -> Result<Loaded, LoadError> {
     let entries = std::fs::read_dir(dir).map_err(|e| {
         fail(vec![Problem::error(
             "",
+            String::new(),
             msg(
                 lang,
                 format!("无法读取文件夹：{e}"),
@@ -243,7 +247,7 @@ pub fn load_path(dir: &Path, lang: Lang) -> Result<Loaded, LoadError> {
                     Err(p) => problems.push(p),
                 }
             }
-            Err(e) => problems.push(Problem::error(name.clone(), e)),
+            Err(e) => problems.push(Problem::error(name.clone(), String::new(), e)),
         }
     }
     let read = read::read_as(&file, &sheets, lang, true);

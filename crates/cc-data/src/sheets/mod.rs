@@ -120,6 +120,13 @@ impl SheetSpec {
     /// The column whose header is `h` (case and surrounding space ignored).
     pub fn column(&self, h: &str) -> Option<usize> {
         let h = h.trim();
+        // A workbook of the one-language notes names these columns so; its
+        // notes were written in English.
+        let h = match h.to_ascii_lowercase().as_str() {
+            "date_note" => "date_note_en",
+            "year_note" => "year_note_en",
+            _ => h,
+        };
         self.columns
             .iter()
             .position(|c| c.header.eq_ignore_ascii_case(h))
@@ -312,7 +319,8 @@ pub const SHEETS: &[SheetSpec] = &[
             col("author_en", "author.en", Text, "作者（英文）。", "Author(s) in English."),
             col("date", "date", Code, "发布日期：2024、2024-05 或 2024-05-17（按文本输入）。", "Date published: 2024, 2024-05 or 2024-05-17 (typed as text).").req().w(12.0),
             col("date_approximate", "date_approximate", Bool, "日期是否为推断：TRUE 或留空。", "TRUE where the date is inferred, not printed; else empty.").pick(Choice::Bool).w(10.0),
-            col("date_note", "date_note", Text, "日期为推断时，说明依据。", "Why the date is approximate.").w(30.0),
+            col("date_note_zh", "date_note.zh", Text, "日期为推断时，说明依据（中文）。", "Why the date is approximate, in Chinese.").w(30.0),
+            col("date_note_en", "date_note.en", Text, "日期为推断时，说明依据（英文）。", "Why the date is approximate, in English.").w(30.0),
             col("file", "file", Text, "文件名（本地资料），或留空而填 url。", "The document's file name, or leave empty and give its url."),
             col("url", "url", Text, "网页地址（http:// 或 https://）。", "The web page's address (http:// or https://).").w(30.0),
             col("accessed", "accessed", Code, "访问日期 YYYY-MM-DD（填了 url 时必填）。", "The day the page was read, YYYY-MM-DD (with a url).").w(12.0),
@@ -380,7 +388,8 @@ pub const SHEETS: &[SheetSpec] = &[
             col("forecast", "forecast", Bool, "预计数（将达、预计、有望）填 TRUE；实际数留空。", "TRUE for an expected figure (将达, 预计, 有望); empty for a measured one.").pick(Choice::Bool).w(10.0),
             col("year", "as_of.year", Integer, "数字所指年份（如 2023）。", "The year the figure refers to (e.g. 2023).").req().w(8.0),
             col("year_approximate", "as_of.approximate", Bool, "来源未写明年份（如“目前”）时填 TRUE。", "TRUE where the source does not state the year (e.g. 目前).").pick(Choice::Bool).w(10.0),
-            col("year_note", "as_of.note", Text, "年份为推断时说明依据，或所覆盖的时期。", "Why the year is approximate, or the period covered.").w(24.0),
+            col("year_note_zh", "as_of.note.zh", Text, "年份为推断时说明依据，或所覆盖的时期（中文）。", "Why the year is approximate, or the period covered, in Chinese.").w(24.0),
+            col("year_note_en", "as_of.note.en", Text, "同上（英文）。", "The same in English.").w(24.0),
             DEFINITION,
             col("scope_zh", "scope.zh", Text, "口径原话（中文），如 集群总产值。", "The scope as written, in Chinese.").w(20.0),
             col("scope_en", "scope.en", Text, "口径（英文）。", "The scope in English.").w(20.0),

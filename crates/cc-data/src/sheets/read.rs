@@ -133,6 +133,7 @@ pub(super) fn read_as(
         let wanted: Vec<&str> = SHEETS.iter().map(|s| s.name).collect();
         return Err(fail(vec![Problem::error(
             "",
+            String::new(),
             msg(
                 lang,
                 format!(
@@ -188,6 +189,8 @@ impl<'a> Reader<'a> {
                 path: place,
                 pos: None,
                 message,
+                // Chosen in the reader's language already.
+                zh: String::new(),
             },
         ));
     }
@@ -529,10 +532,11 @@ impl<'a> Reader<'a> {
                         .and_then(|h| h.cols.iter().position(|c| *c == Some(at.col)));
                     let json_col = c.is_some_and(|i| spec(at.sheet).columns[i].kind == Kind::Json)
                         || at.sheet == SheetId::More;
+                    let shown = p.message_in(self.lang).to_owned();
                     let message = if json_col && !rest.is_empty() {
-                        format!("{rest}: {}", p.message)
+                        format!("{rest}: {shown}")
                     } else {
-                        p.message.clone()
+                        shown
                     };
                     // Problems at one cell from the checks' several rules are all kept.
                     let place = self.at(at);
@@ -541,6 +545,7 @@ impl<'a> Reader<'a> {
                         Problem {
                             path: place,
                             message,
+                            zh: String::new(),
                             ..p
                         },
                     ));

@@ -19,9 +19,20 @@ pub fn is_workbook(path: &Path) -> bool {
 }
 
 fn fail(file: &str, message: String) -> LoadError {
+    let zh = if let Some(e) = message.strip_prefix("cannot read the file: ") {
+        format!("无法读取文件：{e}")
+    } else if message.starts_with("is not a regular file") {
+        "不是普通文件；应为 .xlsx 工作簿".to_owned()
+    } else if message.starts_with("not an Excel workbook") {
+        format!("不是本程序能读取的 Excel 工作簿（.xlsx）；请在表格软件中另存为 .xlsx（{message}）")
+    } else if message.contains("a dataset may be at most 64 MiB") {
+        format!("文件过大；数据集最大 64 MiB（{message}）")
+    } else {
+        format!("无法读取工作簿：{message}")
+    };
     LoadError {
         file: file.to_owned(),
-        problems: vec![Problem::error("", message)],
+        problems: vec![Problem::error("", zh, message)],
     }
 }
 

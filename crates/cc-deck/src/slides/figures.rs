@@ -48,7 +48,7 @@ pub(crate) fn figures_slide(d: &Dataset, c: &Cluster, swatch: &Swatch, lang: Lan
                 Lang::Zh => "年份为推定，来源未写明。".to_owned(),
                 Lang::En => format!(
                     "Year inferred, not stated in the source. {}",
-                    m.as_of.note.clone().unwrap_or_default()
+                    m.as_of.note.as_ref().map_or("", |n| n.get(lang))
                 ),
             }));
         }

@@ -13,13 +13,12 @@ pub(crate) fn cell_text(c: &Cell, lang: Lang) -> String {
 pub(crate) fn cell_notes(c: &Cell, notes: &mut Notes, lang: Lang) -> String {
     let mut marks = String::new();
     if c.metric.as_of.approximate {
-        // The data gives its reasons in English only.
         let text = match lang {
             Lang::Zh => format!("{}：年份为推定，来源未写明。", c.year),
             Lang::En => format!(
                 "{}: year inferred, not stated in the source. {}",
                 c.year,
-                c.metric.as_of.note.clone().unwrap_or_default()
+                c.metric.as_of.note.as_ref().map_or("", |n| n.get(lang))
             ),
         };
         marks.push_str(&notes.mark(text.trim().to_owned()));
