@@ -9,6 +9,13 @@ use serde::{Deserialize, Serialize};
 
 pub use crate::units::Dimension;
 
+#[path = "model/field.rs"]
+mod field;
+#[path = "model/note.rs"]
+mod note;
+pub use field::{ClusterField, Field};
+use note::{NoteSchema, note};
+
 /// The format version this build writes, and the newest it reads.
 pub const FORMAT_VERSION: u32 = 3;
 
@@ -70,66 +77,6 @@ impl Text {
             Self::new("", s)
         }
     }
-}
-
-/// A date or year note in both languages: `{"zh": …, "en": …}`, either half
-/// optional. The older form, one string, is still read ([`Text::from_one`]).
-#[derive(Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-#[allow(dead_code)]
-struct NoteHalves {
-    /// Chinese.
-    #[serde(default)]
-    zh: String,
-    /// English.
-    #[serde(default)]
-    en: String,
-}
-
-/// What the schema says a note may be.
-#[derive(JsonSchema)]
-#[serde(untagged)]
-#[allow(dead_code)]
-enum NoteSchema {
-    Both(NoteHalves),
-    /// The older one-language form.
-    One(String),
-}
-
-/// Reads a note in either form; `null` is no note.
-fn note<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<Text>, D::Error> {
-    use serde::de::{self, Visitor};
-    struct V;
-    impl<'de> Visitor<'de> for V {
-        type Value = Option<Text>;
-        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-            f.write_str("a note: `{\"zh\": \"…\", \"en\": \"…\"}` or a string")
-        }
-        fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
-            Ok(None)
-        }
-        fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
-            Ok(None)
-        }
-        fn visit_some<D2: serde::Deserializer<'de>>(self, d: D2) -> Result<Self::Value, D2::Error> {
-            d.deserialize_any(V)
-        }
-        fn visit_str<E: de::Error>(self, s: &str) -> Result<Self::Value, E> {
-            Ok(Some(Text::from_one(s)))
-        }
-        // Worded as everywhere else an array stands for an object.
-        fn visit_seq<A: de::SeqAccess<'de>>(self, _: A) -> Result<Self::Value, A::Error> {
-            Err(de::Error::invalid_type(
-                de::Unexpected::Other("an array [ … ]"),
-                &"an object { … } (or a string)",
-            ))
-        }
-        fn visit_map<A: de::MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
-            let h = NoteHalves::deserialize(de::value::MapAccessDeserializer::new(map))?;
-            Ok(Some(Text::new(h.zh, h.en)))
-        }
-    }
-    d.deserialize_option(V)
 }
 
 /// Display language for names, labels and number formats.
@@ -705,83 +652,6 @@ pub struct Cluster {
     /// Free notes on gaps and caveats in the data.
     #[serde(default)]
     pub notes: Vec<Text>,
-}
-
-/// MIIT's six fields of the national advanced manufacturing clusters (as
-/// the 2022 list groups its 45 clusters).
-#[derive(
-    Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
-)]
-#[serde(rename_all = "snake_case")]
-pub enum Field {
-    /// 新一代信息技术.
-    NextGenerationIt,
-    /// 高端装备.
-    HighEndEquipment,
-    /// 新材料.
-    NewMaterials,
-    /// 生物医药及高端医疗器械.
-    BiomedicineMedicalDevices,
-    /// 消费品.
-    ConsumerGoods,
-    /// 新能源及智能网联汽车.
-    NewEnergyConnectedVehicles,
-}
-
-impl Field {
-    pub const ALL: [Field; 6] = [
-        Field::NextGenerationIt,
-        Field::HighEndEquipment,
-        Field::NewMaterials,
-        Field::BiomedicineMedicalDevices,
-        Field::ConsumerGoods,
-        Field::NewEnergyConnectedVehicles,
-    ];
-
-    /// The field's name as MIIT writes it, and in English.
-    pub fn name(self, lang: Lang) -> &'static str {
-        let (zh, en) = match self {
-            Field::NextGenerationIt => ("新一代信息技术", "Next-generation IT"),
-            Field::HighEndEquipment => ("高端装备", "High-end equipment"),
-            Field::NewMaterials => ("新材料", "New materials"),
-            Field::BiomedicineMedicalDevices => (
-                "生物医药及高端医疗器械",
-                "Biomedicine & high-end medical devices",
-            ),
-            Field::ConsumerGoods => ("消费品", "Consumer goods"),
-            Field::NewEnergyConnectedVehicles => (
-                "新能源及智能网联汽车",
-                "New energy & intelligent connected vehicles",
-            ),
-        };
-        lang.pick(zh, en)
-    }
-
-    /// How many of the 45 clusters of the 2022 list MIIT placed in the
-    /// field (its announcement as reported by 中新社, 2022-11-30).
-    pub fn count_2022(self) -> u32 {
-        match self {
-            Field::NextGenerationIt | Field::HighEndEquipment => 13,
-            Field::NewMaterials => 7,
-            Field::BiomedicineMedicalDevices => 5,
-            Field::ConsumerGoods => 4,
-            Field::NewEnergyConnectedVehicles => 3,
-        }
-    }
-}
-
-/// A cluster's field and how it is known: a page that states it, or
-/// `assigned` (inferred from the cluster's name and industry).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct ClusterField {
-    pub field: Field,
-    /// True where no page states the field: it is inferred from the name.
-    #[serde(default)]
-    pub assigned: bool,
-    /// The page that states the field (absent where assigned).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub source: Option<Citation>,
 }
 
 /// A count by category, e.g. competition winners by industry.
