@@ -206,8 +206,8 @@ impl SlideChoice {
         };
         let mut out: Vec<SlideKind> = Vec::new();
         for k in listed {
-            if !out.contains(&k) && !(k == SlideKind::Sources && self.sources == SourcesMode::Line)
-            {
+            let left_out = k == SlideKind::Sources && self.sources == SourcesMode::Line;
+            if !left_out && !out.contains(&k) {
                 out.push(k);
             }
         }

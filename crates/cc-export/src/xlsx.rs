@@ -59,6 +59,13 @@ struct Sheet<'a> {
     notes: &'a mut Vec<String>,
     num: &'a Format,
     sci: &'a Format,
+    /// The wrapping format: a cell written in it makes its row as tall as
+    /// its lines.
+    wrap: &'a Format,
+    /// Column widths, from the header.
+    widths: Vec<f64>,
+    /// The most lines a wrapped cell of a row holds, by row.
+    lines: std::collections::BTreeMap<u32, usize>,
 }
 
 impl Sheet<'_> {
@@ -68,12 +75,20 @@ impl Sheet<'_> {
         cols: &[(String, f64)],
         fmt: &Format,
     ) -> Result<(), ExportError> {
+        self.widths = cols.iter().map(|c| c.1).collect();
         for (i, (h, w)) in cols.iter().enumerate() {
             let c = i as u16;
             self.headers.push(h.clone());
             self.text(ws, 0, c, h, Some(fmt))?;
             ws.set_column_width(c, *w)?;
         }
+        // The header row as tall as its longest wrapped name.
+        let most = cols
+            .iter()
+            .map(|(h, w)| wrapped_lines(h, *w))
+            .max()
+            .unwrap_or(1);
+        ws.set_row_height(0, row_height(most))?;
         ws.set_freeze_panes(1, 0)?;
         let widths: Vec<f64> = cols.iter().map(|c| c.1).collect();
         print_setup(ws, self.title, &widths, 1)?;
@@ -115,6 +130,17 @@ impl Sheet<'_> {
             Some(f) => ws.write_string_with_format(row, col, s, f)?,
             None => ws.write_string(row, col, s)?,
         };
+        // A wrapped cell makes its row tall enough for its lines, so that
+        // LibreOffice and Excel print it without running into the next row.
+        if row > 0 && fmt.is_some_and(|f| std::ptr::eq(f, self.wrap)) {
+            let width = self.widths.get(col as usize).copied().unwrap_or(8.43);
+            let n = wrapped_lines(s, width);
+            let most = self.lines.entry(row).or_insert(1);
+            if n > *most {
+                *most = n;
+                ws.set_row_height(row, row_height(n))?;
+            }
+        }
         Ok(())
     }
 
@@ -157,6 +183,28 @@ impl Sheet<'_> {
     }
 }
 
+/// How many lines `s` takes wrapped in a column `width` characters wide:
+/// a CJK or full-width character is about two characters wide.
+pub(super) fn wrapped_lines(s: &str, width: f64) -> usize {
+    let room = (width - 1.0).max(1.0);
+    s.split('\n')
+        .map(|line| {
+            let w: f64 = line
+                .chars()
+                .map(|c| if (c as u32) >= 0x2E80 { 2.0 } else { 1.0 })
+                .sum();
+            ((w / room).ceil() as usize).max(1)
+        })
+        .sum::<usize>()
+        .max(1)
+}
+
+/// The height (points) of a row of `lines` lines of 11-point text, within
+/// Excel's limit of 409 points.
+pub(super) fn row_height(lines: usize) -> f64 {
+    (lines as f64 * 15.0).clamp(15.0, 409.0)
+}
+
 /// The header row's look, in every workbook the app writes.
 pub(super) fn header_format() -> Format {
     Format::new()
@@ -193,7 +241,7 @@ pub(super) fn print_setup(
     if keep > 0 {
         ws.set_repeat_columns(0, keep - 1)?;
     }
-    ws.set_header(&format!("&L{}&R&A", header_text(title)));
+    ws.set_header(format!("&L{}&R&A", header_text(title)));
     ws.set_footer("&C&P / &N");
     Ok(())
 }
@@ -236,6 +284,9 @@ pub fn xlsx_bytes(d: &Dataset, cmp: &Comparison) -> Result<(Vec<u8>, Vec<String>
                 notes: &mut notes,
                 num: &num,
                 sci: &sci,
+                wrap: &wrap,
+                widths: Vec::new(),
+                lines: Default::default(),
             }
         };
     }
@@ -271,7 +322,6 @@ pub fn xlsx_bytes(d: &Dataset, cmp: &Comparison) -> Result<(Vec<u8>, Vec<String>
     ws.set_freeze_panes(1, 2)?;
     // The metric and its unit on every page across.
     ws.set_repeat_columns(0, 1)?;
-    ws.set_row_height(0, 32.0)?;
     for (i, (r, tr)) in rows.iter().skip(1).zip(&t.rows).enumerate() {
         let row = i as u32 + 1;
         for (j, (cell, kind)) in r.iter().zip(&kinds).enumerate() {
