@@ -62,6 +62,8 @@ struct Sheet<'a> {
     /// The wrapping format: a cell written in it makes its row as tall as
     /// its lines.
     wrap: &'a Format,
+    /// A cell without a format of its own: at the top of its row.
+    plain: &'a Format,
     /// Column widths, from the header.
     widths: Vec<f64>,
     /// The most lines a wrapped cell of a row holds, by row.
@@ -128,7 +130,7 @@ impl Sheet<'_> {
         let s = fitted.as_deref().unwrap_or(s);
         match fmt {
             Some(f) => ws.write_string_with_format(row, col, s, f)?,
-            None => ws.write_string(row, col, s)?,
+            None => ws.write_string_with_format(row, col, s, self.plain)?,
         };
         // A wrapped cell makes its row tall enough for its lines, so that
         // LibreOffice and Excel print it without running into the next row.
@@ -205,6 +207,12 @@ pub(super) fn row_height(lines: usize) -> f64 {
     (lines as f64 * 15.0).clamp(15.0, 409.0)
 }
 
+/// Cells at the top of their row: a row made tall by a wrapped note reads
+/// from its first line.
+fn top() -> Format {
+    Format::new().set_align(FormatAlign::Top)
+}
+
 /// The header row's look, in every workbook the app writes.
 pub(super) fn header_format() -> Format {
     Format::new()
@@ -216,7 +224,9 @@ pub(super) fn header_format() -> Format {
 
 /// Numbers with thousands separators and up to three decimals.
 pub(super) fn number_format() -> Format {
-    Format::new().set_num_format("#,##0.###")
+    Format::new()
+        .set_num_format("#,##0.###")
+        .set_align(FormatAlign::Top)
 }
 
 /// Column width (in characters) a landscape A4 page holds at a scale that
@@ -268,12 +278,13 @@ pub fn xlsx_bytes(d: &Dataset, cmp: &Comparison) -> Result<(Vec<u8>, Vec<String>
     let mut notes = Vec::new();
     let head = header_format();
     let num = number_format();
-    let sci = Format::new().set_num_format("0.###E+00");
-    let ratio = Format::new().set_num_format("0.00");
-    let points = Format::new().set_num_format("+0.0;-0.0;0");
-    let pct = Format::new().set_num_format("0%");
+    let sci = top().set_num_format("0.###E+00");
+    let ratio = top().set_num_format("0.00");
+    let points = top().set_num_format("+0.0;-0.0;0");
+    let pct = top().set_num_format("0%");
     let wrap = Format::new().set_text_wrap().set_align(FormatAlign::Top);
-    let weak = Format::new().set_font_color("5A6470");
+    let weak = top().set_font_color("5A6470");
+    let plain = top();
     macro_rules! sheet {
         ($name:expr) => {
             Sheet {
@@ -285,6 +296,7 @@ pub fn xlsx_bytes(d: &Dataset, cmp: &Comparison) -> Result<(Vec<u8>, Vec<String>
                 num: &num,
                 sci: &sci,
                 wrap: &wrap,
+                plain: &plain,
                 widths: Vec::new(),
                 lines: Default::default(),
             }
