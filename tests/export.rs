@@ -810,6 +810,19 @@ fn xlsx_has_numeric_differences_targets_as_numbers_and_print_setup_on_every_shee
         header.contains("national advanced manufacturing clusters"),
         "the data's title in the header: {header}"
     );
+    // Rows with wrapped notes are as tall as their lines, so that they do
+    // not print over the next row (LibreOffice keeps a row's given height).
+    let sheet1 = zip_text(&mut zip, "xl/worksheets/sheet1.xml");
+    let tall = sheet1
+        .split("<row r=\"")
+        .skip(2)
+        .filter_map(|r| {
+            let ht = r.split(" ht=\"").nth(1)?.split('"').next()?;
+            ht.parse::<f64>().ok()
+        })
+        .filter(|h| *h > 15.0)
+        .count();
+    assert!(tall > 0, "some row taller than one line");
     // The metric and unit columns repeat on every page across.
     assert!(
         workbook.contains("Comparison!$A:$B,Comparison!$1:$1"),

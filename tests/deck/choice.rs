@@ -227,3 +227,26 @@ fn a_highlighted_cluster_keeps_its_colour_and_the_others_turn_grey() {
         assert_eq!(l[i].color, grey, "bar {i}");
     }
 }
+
+#[test]
+fn english_money_on_a_chart_reads_in_the_axis_unit_and_never_below_one() {
+    let d = seed();
+    let deck = deck_of(&d, &ids(&PAIR), Lang::En, &DeckOptions::default());
+    let cmp = Comparison::build(&d, &ids(&PAIR), None, Lang::En);
+    let name = cmp.row("output_value").unwrap().name.clone();
+    let bars = bars_of(&deck, &name);
+    for b in bars.iter().filter(|b| b.number.is_some()) {
+        assert!(b.value.contains(" bn"), "{}", b.value);
+        assert!(
+            !b.value.contains(" tn") && !b.value.contains("CNY 0."),
+            "{}",
+            b.value
+        );
+    }
+    let zh = deck_of(&d, &ids(&PAIR), Lang::Zh, &DeckOptions::default());
+    let cmp = Comparison::build(&d, &ids(&PAIR), None, Lang::Zh);
+    let name = cmp.row("output_value").unwrap().name.clone();
+    for b in bars_of(&zh, &name) {
+        assert!(!b.value.contains("0."), "{}", b.value);
+    }
+}

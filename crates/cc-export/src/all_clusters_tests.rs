@@ -93,4 +93,14 @@ fn page_headers_double_ampersands_and_stay_short() {
     assert_eq!(pages_wide(&[22.0, 10.0, 16.0]), 1);
     assert_eq!(pages_wide(&[40.0; 10]), 3);
     assert_eq!(pages_wide(&[f64::NAN, -3.0]), 1);
+    use super::super::xlsx::wrapped_lines;
+    assert_eq!(wrapped_lines("short", 30.0), 1);
+    assert_eq!(wrapped_lines(&"a".repeat(58), 30.0), 2);
+    assert_eq!(
+        wrapped_lines(&"长".repeat(29), 30.0),
+        2,
+        "CJK is twice as wide"
+    );
+    assert_eq!(wrapped_lines("a\nb\nc", 30.0), 3);
+    assert_eq!(wrapped_lines("", 0.0), 1);
 }

@@ -59,6 +59,15 @@ struct Sheet<'a> {
     notes: &'a mut Vec<String>,
     num: &'a Format,
     sci: &'a Format,
+    /// The wrapping format: a cell written in it makes its row as tall as
+    /// its lines.
+    wrap: &'a Format,
+    /// A cell without a format of its own: at the top of its row.
+    plain: &'a Format,
+    /// Column widths, from the header.
+    widths: Vec<f64>,
+    /// The most lines a wrapped cell of a row holds, by row.
+    lines: std::collections::BTreeMap<u32, usize>,
 }
 
 impl Sheet<'_> {
@@ -68,12 +77,20 @@ impl Sheet<'_> {
         cols: &[(String, f64)],
         fmt: &Format,
     ) -> Result<(), ExportError> {
+        self.widths = cols.iter().map(|c| c.1).collect();
         for (i, (h, w)) in cols.iter().enumerate() {
             let c = i as u16;
             self.headers.push(h.clone());
             self.text(ws, 0, c, h, Some(fmt))?;
             ws.set_column_width(c, *w)?;
         }
+        // The header row as tall as its longest wrapped name.
+        let most = cols
+            .iter()
+            .map(|(h, w)| wrapped_lines(h, *w))
+            .max()
+            .unwrap_or(1);
+        ws.set_row_height(0, row_height(most))?;
         ws.set_freeze_panes(1, 0)?;
         let widths: Vec<f64> = cols.iter().map(|c| c.1).collect();
         print_setup(ws, self.title, &widths, 1)?;
@@ -113,8 +130,19 @@ impl Sheet<'_> {
         let s = fitted.as_deref().unwrap_or(s);
         match fmt {
             Some(f) => ws.write_string_with_format(row, col, s, f)?,
-            None => ws.write_string(row, col, s)?,
+            None => ws.write_string_with_format(row, col, s, self.plain)?,
         };
+        // A wrapped cell makes its row tall enough for its lines, so that
+        // LibreOffice and Excel print it without running into the next row.
+        if row > 0 && fmt.is_some_and(|f| std::ptr::eq(f, self.wrap)) {
+            let width = self.widths.get(col as usize).copied().unwrap_or(8.43);
+            let n = wrapped_lines(s, width);
+            let most = self.lines.entry(row).or_insert(1);
+            if n > *most {
+                *most = n;
+                ws.set_row_height(row, row_height(n))?;
+            }
+        }
         Ok(())
     }
 
@@ -157,6 +185,34 @@ impl Sheet<'_> {
     }
 }
 
+/// How many lines `s` takes wrapped in a column `width` characters wide:
+/// a CJK or full-width character is about two characters wide.
+pub(super) fn wrapped_lines(s: &str, width: f64) -> usize {
+    let room = (width - 1.0).max(1.0);
+    s.split('\n')
+        .map(|line| {
+            let w: f64 = line
+                .chars()
+                .map(|c| if (c as u32) >= 0x2E80 { 2.0 } else { 1.0 })
+                .sum();
+            ((w / room).ceil() as usize).max(1)
+        })
+        .sum::<usize>()
+        .max(1)
+}
+
+/// The height (points) of a row of `lines` lines of 11-point text, within
+/// Excel's limit of 409 points.
+pub(super) fn row_height(lines: usize) -> f64 {
+    (lines as f64 * 15.0).clamp(15.0, 409.0)
+}
+
+/// Cells at the top of their row: a row made tall by a wrapped note reads
+/// from its first line.
+fn top() -> Format {
+    Format::new().set_align(FormatAlign::Top)
+}
+
 /// The header row's look, in every workbook the app writes.
 pub(super) fn header_format() -> Format {
     Format::new()
@@ -168,7 +224,9 @@ pub(super) fn header_format() -> Format {
 
 /// Numbers with thousands separators and up to three decimals.
 pub(super) fn number_format() -> Format {
-    Format::new().set_num_format("#,##0.###")
+    Format::new()
+        .set_num_format("#,##0.###")
+        .set_align(FormatAlign::Top)
 }
 
 /// Column width (in characters) a landscape A4 page holds at a scale that
@@ -220,12 +278,13 @@ pub fn xlsx_bytes(d: &Dataset, cmp: &Comparison) -> Result<(Vec<u8>, Vec<String>
     let mut notes = Vec::new();
     let head = header_format();
     let num = number_format();
-    let sci = Format::new().set_num_format("0.###E+00");
-    let ratio = Format::new().set_num_format("0.00");
-    let points = Format::new().set_num_format("+0.0;-0.0;0");
-    let pct = Format::new().set_num_format("0%");
+    let sci = top().set_num_format("0.###E+00");
+    let ratio = top().set_num_format("0.00");
+    let points = top().set_num_format("+0.0;-0.0;0");
+    let pct = top().set_num_format("0%");
     let wrap = Format::new().set_text_wrap().set_align(FormatAlign::Top);
-    let weak = Format::new().set_font_color("5A6470");
+    let weak = top().set_font_color("5A6470");
+    let plain = top();
     macro_rules! sheet {
         ($name:expr) => {
             Sheet {
@@ -236,6 +295,10 @@ pub fn xlsx_bytes(d: &Dataset, cmp: &Comparison) -> Result<(Vec<u8>, Vec<String>
                 notes: &mut notes,
                 num: &num,
                 sci: &sci,
+                wrap: &wrap,
+                plain: &plain,
+                widths: Vec::new(),
+                lines: Default::default(),
             }
         };
     }
@@ -271,7 +334,6 @@ pub fn xlsx_bytes(d: &Dataset, cmp: &Comparison) -> Result<(Vec<u8>, Vec<String>
     ws.set_freeze_panes(1, 2)?;
     // The metric and its unit on every page across.
     ws.set_repeat_columns(0, 1)?;
-    ws.set_row_height(0, 32.0)?;
     for (i, (r, tr)) in rows.iter().skip(1).zip(&t.rows).enumerate() {
         let row = i as u32 + 1;
         for (j, (cell, kind)) in r.iter().zip(&kinds).enumerate() {

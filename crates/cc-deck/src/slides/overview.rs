@@ -5,8 +5,15 @@ use cc_data::yours::Whose;
 
 /// `> 5700亿元 · 约2021`.
 pub(crate) fn cell_text(c: &Cell, lang: Lang) -> String {
-    // Forecasts and ranges are marked in `written` already.
-    format!("{}{}{}", c.written, lang.pick(" · ", " · "), c.year)
+    // Forecasts and ranges are marked in `written` and `display` already.
+    // Chinese keeps the unit the source wrote (5700亿元, 1.85万亿元); English
+    // has no such text to keep, so a figure reads in the unit of its row or
+    // axis (CNY 570 bn beside CNY 1,850 bn, not beside CNY 1.85 tn).
+    let value = match lang {
+        Lang::En if c.comparable => &c.display,
+        _ => &c.written,
+    };
+    format!("{value}{}{}", lang.pick(" · ", " · "), c.year)
 }
 
 /// Notes for one cell: an inferred year with its reason.
