@@ -182,6 +182,26 @@ fn the_panel_shows_growth_and_the_target_says_what_growth_it_needs() {
         .expect("the on-track line of the target of the same definition");
 }
 
+/// Shenzhen's firm counts are two lower bounds: the card says once that the
+/// growth cannot be told, in either language (no "growth growth").
+#[test]
+fn a_growth_between_two_bounds_is_said_once_on_the_card() {
+    for (lang, said, doubled) in [
+        (Lang::En, "growth cannot be told", "growth growth"),
+        (Lang::Zh, "增长率无法确定", "年均增长 增长率"),
+    ] {
+        let mut h = harness(app(data(), lang, Tab::Overview));
+        h.run();
+        h.get_all_by_label_contains(said)
+            .next()
+            .unwrap_or_else(|| panic!("{said} on the card"));
+        assert!(
+            h.query_all_by_label_contains(doubled).next().is_none(),
+            "{doubled}"
+        );
+    }
+}
+
 #[test]
 fn the_table_sorts_by_growth() {
     // Wide enough that the growth column, after every value column, is in view.

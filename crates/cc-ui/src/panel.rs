@@ -165,13 +165,16 @@ impl ClusterPanel<'_> {
                                 if let Some(g) = series_of_figure(col, &cell.metric)
                                     .and_then(Series::overall_growth)
                                 {
+                                    // An open growth says "growth cannot be told" itself.
+                                    let open = g.bound == cc_core::compare::RatioBound::Open;
+                                    let lead = if open {
+                                        ""
+                                    } else {
+                                        tr(lang, "年均增长 ", "growth ")
+                                    };
                                     widgets::weak(
                                         ui,
-                                        format!(
-                                            "{}{}",
-                                            tr(lang, "年均增长 ", "growth "),
-                                            series::growth_text(&g, lang)
-                                        ),
+                                        format!("{lead}{}", series::growth_text(&g, lang)),
                                     );
                                 }
                                 if let (Some(r), Some(diff)) =
