@@ -2,11 +2,11 @@
 //! Table tab's Coverage mode) and from `cluster-compare coverage` (text and
 //! CSV), with the clusters that have no figures named.
 
+mod common;
+
 use std::process::ExitCode;
 
-use clap::Parser;
 use cluster_compare::app::{App, Settings};
-use cluster_compare::cli::{self, Cli};
 use cluster_compare::coverage::CoverageKey;
 use cluster_compare::load;
 use cluster_compare::model::{Dataset, Lang, Level};
@@ -15,18 +15,7 @@ use cluster_compare::ui::view::Tab;
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
 
-fn run(args: &[&str]) -> (ExitCode, String, String) {
-    let cli = Cli::try_parse_from(std::iter::once("cluster-compare").chain(args.iter().copied()))
-        .unwrap_or_else(|e| panic!("{args:?}: {e}"));
-    let command = cli.command.as_ref().expect("a subcommand");
-    let (mut out, mut err) = (Vec::new(), Vec::new());
-    let code = cli::run_to(&cli, command, &mut out, &mut err);
-    (
-        code,
-        String::from_utf8(out).unwrap(),
-        String::from_utf8(err).unwrap(),
-    )
-}
+use common::run;
 
 fn seed() -> Dataset {
     load::load_embedded()

@@ -3,26 +3,16 @@
 //! problem named by file, line and column, all at once, in zh or en; the
 //! whole seed file goes through the folder and back the same.
 
+mod common;
+
 use std::path::Path;
 use std::process::ExitCode;
 
-use clap::Parser;
-use cluster_compare::cli::{self, Cli};
+use cluster_compare::cli;
 use cluster_compare::load;
 use cluster_compare::sheets::folder;
 
-fn run(args: &[&str]) -> (ExitCode, String, String) {
-    let cli = Cli::try_parse_from(std::iter::once("cluster-compare").chain(args.iter().copied()))
-        .unwrap_or_else(|e| panic!("{args:?}: {e}"));
-    let command = cli.command.as_ref().expect("a subcommand");
-    let (mut out, mut err) = (Vec::new(), Vec::new());
-    let code = cli::run_to(&cli, command, &mut out, &mut err);
-    (
-        code,
-        String::from_utf8(out).unwrap(),
-        String::from_utf8(err).unwrap(),
-    )
-}
+use common::run;
 
 fn write_folder(d: &cluster_compare::model::Dataset, dir: &Path) {
     std::fs::create_dir_all(dir).unwrap();

@@ -267,6 +267,11 @@ impl App {
             tasks::Poll::Ready(r) => Some(r),
             tasks::Poll::Finished => None,
         };
+        self.finish_view_read(result);
+    }
+
+    /// Opens the view read (or names the file's problem); the read is over.
+    fn finish_view_read(&mut self, result: Option<Result<SavedView, AppError>>) {
         let path = self.view_read.take().map(|r| r.path).unwrap_or_default();
         match result {
             Some(Ok(v)) => self.open_view(&v),
@@ -283,15 +288,7 @@ impl App {
     pub fn wait_for_view_file(&mut self) {
         if let Some(read) = &mut self.view_read {
             let result = read.task.wait(Duration::from_secs(60));
-            let path = self.view_read.take().map(|r| r.path).unwrap_or_default();
-            match result {
-                Some(Ok(v)) => self.open_view(&v),
-                Some(Err(error)) => self.notify(Notice::Failed {
-                    file: path.display().to_string(),
-                    error,
-                }),
-                None => {}
-            }
+            self.finish_view_read(result);
         }
     }
 
