@@ -458,15 +458,20 @@ fn a_matrix_cell_narrows_the_policy_list_and_dashes_mean_no_policies_recorded() 
 }
 
 #[test]
-fn every_cluster_has_a_field_and_the_2022_list_fits_miits_counts() {
+fn every_cluster_has_a_field_or_says_why_and_the_2022_list_fits_miits_counts() {
     use cluster_compare::model::Field;
     let d = load::load_embedded().unwrap().dataset;
     let mut n = std::collections::HashMap::new();
     for c in &d.clusters {
-        let f = c
-            .field
-            .as_ref()
-            .unwrap_or_else(|| panic!("{} has no field", c.id));
+        // A cluster that fits none of the six fields says so in a note.
+        let Some(f) = c.field.as_ref() else {
+            assert!(
+                !c.in_batch(1) && c.notes.iter().any(|n| n.en.contains("no field is given")),
+                "{} has no field and no note saying why",
+                c.id
+            );
+            continue;
+        };
         assert!(
             f.assigned || f.source.is_some(),
             "{}: neither sourced nor assigned",

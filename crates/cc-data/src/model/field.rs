@@ -56,7 +56,7 @@ impl Field {
     }
 
     /// How many of the 45 clusters of the 2022 list MIIT placed in the
-    /// field (its announcement as reported by 中新社, 2022-11-30).
+    /// field (its announcement as reported by 南方都市报 and 中新社, 2022-11-30).
     pub fn count_2022(self) -> u32 {
         match self {
             Field::NextGenerationIt | Field::HighEndEquipment => 13,
