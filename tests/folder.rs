@@ -181,3 +181,45 @@ fn a_file_that_is_not_utf8_is_named_beside_the_other_problems() {
     assert!(e.contains("the folder has no `sources.csv`"), "{e}");
     assert!(e.contains("the folder has no `clusters.csv`"), "{e}");
 }
+
+#[test]
+fn text_a_spreadsheet_would_run_as_a_formula_is_written_quoted_and_read_back_as_typed() {
+    let mut v = serde_json::to_value(load::load_embedded().unwrap().dataset).unwrap();
+    let typed = [
+        "=HYPERLINK(\"http://evil.example\",\"看这里\")",
+        "+86 755 1234",
+        "'=already quoted",
+        "'a quote before plain text",
+    ];
+    v["clusters"][0]["name"]["zh"] = typed[0].into();
+    v["clusters"][0]["name"]["en"] = typed[1].into();
+    v["clusters"][1]["name"]["zh"] = typed[2].into();
+    v["clusters"][1]["name"]["en"] = typed[3].into();
+    let d: cluster_compare::model::Dataset = serde_json::from_value(v.clone()).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    write_folder(&d, dir.path());
+
+    // As a spreadsheet program opens it: no cell starts a formula.
+    let text = std::fs::read_to_string(dir.path().join("clusters.csv")).unwrap();
+    let mut cells = 0;
+    for rec in csv::Reader::from_reader(text.trim_start_matches('\u{feff}').as_bytes()).records() {
+        for c in rec.unwrap().iter() {
+            cells += 1;
+            assert!(
+                !c.starts_with(['=', '+', '-', '@']),
+                "a cell opens as a formula: {c}"
+            );
+        }
+    }
+    assert!(cells > 100, "{cells} cells");
+    assert!(text.contains("'=HYPERLINK("), "{text}");
+
+    // Read back, the names are as typed, quote marks and all.
+    let back = load::load_path(dir.path()).unwrap_or_else(|e| panic!("{e}"));
+    let names = &serde_json::to_value(&back.dataset).unwrap()["clusters"];
+    assert_eq!(names[0]["name"]["zh"], typed[0]);
+    assert_eq!(names[0]["name"]["en"], typed[1]);
+    assert_eq!(names[1]["name"]["zh"], typed[2]);
+    assert_eq!(names[1]["name"]["en"], typed[3]);
+    assert_eq!(serde_json::to_value(&back.dataset).unwrap(), v);
+}

@@ -5,6 +5,7 @@
 //! Nothing here knows about egui, Typst or the command line.
 
 pub mod calendar;
+pub mod formula;
 pub mod latest;
 pub mod load;
 pub mod model;

@@ -13,46 +13,20 @@
 
 use std::borrow::Cow;
 
-/// Characters that make a spreadsheet read a cell as a formula (OWASP), and
-/// their full-width forms, which some spreadsheet programs take alike.
-const FORMULA_START: [char; 10] = ['=', '+', '-', '@', '\t', '\r', '＝', '＋', '－', '＠'];
+use cc_data::formula::{is_bidi_control, looks_like_formula};
 
 /// A text cell for CSV/TSV: prefixed with `'` where a spreadsheet could take
-/// it for a formula. Leading white space of any kind (spaces, no-break and
-/// ideographic spaces, line breaks), control characters and invisible format
-/// characters (zero-width space, BOM, bidi controls) are looked through,
-/// since importers may trim them (LibreOffice's "Trim spaces").
+/// it for a formula ([`cc_data::formula`]: leading white space, control and
+/// invisible format characters are looked through, since importers may trim
+/// them, as LibreOffice's "Trim spaces" does).
 ///
 /// Only text goes through here; numeric cells are written as numbers.
 pub fn csv_text(s: &str) -> Cow<'_, str> {
-    let first = s.chars().next();
-    let after_space = s.chars().find(|&c| !is_blank(c));
-    let risky = first.is_some_and(|c| FORMULA_START.contains(&c))
-        || after_space.is_some_and(|c| FORMULA_START.contains(&c));
-    if risky {
+    if looks_like_formula(s) {
         Cow::Owned(format!("'{s}"))
     } else {
         Cow::Borrowed(s)
     }
-}
-
-/// Does `c` show nothing at the start of a cell: white space, a control
-/// character or an invisible format character?
-fn is_blank(c: char) -> bool {
-    c.is_whitespace()
-        || c.is_control()
-        || is_bidi_control(c)
-        || matches!(
-            c,
-            '\u{00AD}' | '\u{034F}' | '\u{061C}' | '\u{115F}' | '\u{1160}' | '\u{180E}'
-                | '\u{200B}'..='\u{200F}' | '\u{2060}'..='\u{2064}' | '\u{3164}'
-                | '\u{FEFF}' | '\u{FFA0}'
-        )
-}
-
-/// Is `c` a bidirectional embedding, override or isolate control?
-fn is_bidi_control(c: char) -> bool {
-    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }
 
 /// Is `c` a line or paragraph break, or another control character (not tab)?

@@ -166,7 +166,7 @@ pub fn grid(name: &str, bytes: &[u8], lang: Lang) -> Result<Grid, Problem> {
                 if s.is_empty() {
                     Cell::Empty
                 } else {
-                    Cell::Text(s.to_owned())
+                    Cell::Text(crate::formula::unguard(s).to_owned())
                 }
             })
             .collect();
@@ -264,11 +264,13 @@ pub fn load_path(dir: &Path, lang: Lang) -> Result<Loaded, LoadError> {
     Err(fail(problems))
 }
 
-/// A cell as CSV text: numbers in their shortest exact form, TRUE/FALSE.
+/// A cell as CSV text: formula-like text behind a `'` (taken off again when
+/// read), numbers in their shortest exact form, TRUE/FALSE.
 fn text(c: &Cell) -> String {
     match c {
         Cell::Empty => String::new(),
-        Cell::Text(s) | Cell::Date(s) | Cell::Error(s) => s.clone(),
+        Cell::Text(s) => crate::formula::guard(s).into_owned(),
+        Cell::Date(s) | Cell::Error(s) => s.clone(),
         Cell::Number(v) => format!("{v}"),
         Cell::Bool(b) => if *b { "TRUE" } else { "FALSE" }.to_owned(),
     }
@@ -276,7 +278,7 @@ fn text(c: &Cell) -> String {
 
 /// The folder's files for `d`: each sheet as CSV (UTF-8 with a byte-order
 /// mark, so spreadsheet programs read Chinese right), its header row
-/// first. Reading them back ([`load_path`]) gives `d` again.
+/// first, no text cell a spreadsheet could run as a formula. Reading them back ([`load_path`]) gives `d` again.
 pub fn files(d: &Dataset) -> Vec<(String, Vec<u8>)> {
     super::rows(d)
         .into_iter()
