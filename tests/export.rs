@@ -128,7 +128,7 @@ fn markdown_and_html_hold_the_values_and_sources() {
     let md =
         String::from_utf8(export::render(&d, &request(Lang::Zh), Format::Md).unwrap()).unwrap();
     assert!(md.contains("| 指标 |"));
-    assert!(md.contains("18500亿元"), "in 亿元 beside 5700亿元");
+    assert!(md.contains("18,500亿元"), "in 亿元 beside 5700亿元");
     assert!(md.contains("## 来源"));
     let html =
         String::from_utf8(export::render(&d, &request(Lang::En), Format::Html).unwrap()).unwrap();

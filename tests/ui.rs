@@ -40,7 +40,7 @@ fn opens_on_shenzhen_and_guangdong_side_by_side() {
     h.get_all_by_label_contains("深圳先进电池材料集群")
         .next()
         .expect("Shenzhen panel");
-    h.get_all_by_label_contains("> 5700亿元")
+    h.get_all_by_label_contains("> 5,700亿元")
         .next()
         .expect("output card with qualifier");
 }

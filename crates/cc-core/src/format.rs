@@ -214,15 +214,17 @@ pub fn scale_for_values(
     all[i]
 }
 
-/// Writes a plain number: up to four significant digits (more for large
-/// integers), at most three decimals, trailing zeros trimmed. English groups
-/// thousands with commas; Chinese writes digits ungrouped, as the sources do.
+/// Writes a plain number with thousands separators (`5,641.6`, in both
+/// languages). A number of up to [`WRITTEN_DIGITS`] significant digits is
+/// written with all of them, so no digit a source wrote is dropped
+/// (`5641.6`, `1.0135`); a longer one, such as a computed ratio, with four
+/// (more for large integers), trailing zeros trimmed.
 ///
 /// Magnitudes a reader cannot take in as digits (from 10^15 up, or non-zero
 /// below 10^-6, where six decimals would show 0) are written in scientific
 /// notation with four significant digits, `1e308`, `-2.5e-300`; negative zero
 /// is `0`.
-pub fn number(v: f64, lang: Lang) -> String {
+pub fn number(v: f64, _lang: Lang) -> String {
     if !v.is_finite() {
         return "–".to_owned();
     }
@@ -232,21 +234,40 @@ pub fn number(v: f64, lang: Lang) -> String {
     if needs_scientific(v) {
         return scientific(v, 4);
     }
-    let mag = v.abs().log10().floor() as i32;
-    // Four significant digits; up to six decimals so a small value in a large
-    // common unit (3亿元 in 万亿元) is not shown as 0.
-    let decimals = (3 - mag).clamp(0, 6) as usize;
-    let mut text = format!("{v:.decimals$}");
-    if text.contains('.') {
-        text = text.trim_end_matches('0').trim_end_matches('.').to_owned();
-    }
+    let mut text = match as_written(v) {
+        Some(t) => t,
+        None => {
+            let mag = v.abs().log10().floor() as i32;
+            // Four significant digits; up to six decimals so a small value in
+            // a large common unit (3亿元 in 万亿元) is not shown as 0.
+            let decimals = (3 - mag).clamp(0, 6) as usize;
+            let t = format!("{v:.decimals$}");
+            if t.contains('.') {
+                t.trim_end_matches('0').trim_end_matches('.').to_owned()
+            } else {
+                t
+            }
+        }
+    };
     if text == "-0" {
         text = "0".to_owned();
     }
-    match lang {
-        Lang::Zh => text,
-        Lang::En => group_thousands(&text),
-    }
+    group_thousands(&text)
+}
+
+/// Numbers of up to this many significant digits are written in full by
+/// [`number`]: figures as sources write them (`5641.6`, `10135`, `1.0135`
+/// once in 万亿元) have fewer; computed values mostly have more.
+pub const WRITTEN_DIGITS: usize = 7;
+
+/// `v`'s shortest exact digits (conversion noise rounded away), when it has
+/// at most [`WRITTEN_DIGITS`] significant digits and six decimals.
+fn as_written(v: f64) -> Option<String> {
+    let t = format!("{}", round_sig(v));
+    let digits = t.trim_start_matches('-').replace('.', "");
+    let significant = digits.trim_start_matches('0');
+    let decimals = t.split_once('.').map_or(0, |(_, f)| f.len());
+    (significant.len() <= WRITTEN_DIGITS && decimals <= 6).then_some(t)
 }
 
 /// From this magnitude up, numbers are written in scientific notation.
@@ -417,7 +438,7 @@ pub fn in_scale(base: f64, scale: &Scale, lang: Lang) -> String {
 /// use cc_core::format;
 /// use cc_data::{model::Lang, units::Quantity};
 /// let q = Quantity::new(5700.0, "亿元").unwrap();
-/// assert_eq!(format::quantity(&q, Lang::Zh), "5700亿元");
+/// assert_eq!(format::quantity(&q, Lang::Zh), "5,700亿元");
 /// assert_eq!(format::quantity(&q, Lang::En), "CNY 570 bn");
 /// ```
 pub fn quantity(q: &Quantity, lang: Lang) -> String {
@@ -717,10 +738,10 @@ mod tests {
 
     #[test]
     fn chinese_keeps_the_written_unit() {
-        assert_eq!(quantity(&q(5700.0, "亿元"), Lang::Zh), "5700亿元");
+        assert_eq!(quantity(&q(5700.0, "亿元"), Lang::Zh), "5,700亿元");
         assert_eq!(quantity(&q(1.85, "万亿元"), Lang::Zh), "1.85万亿元");
         assert_eq!(quantity(&q(24.64, "万吨"), Lang::Zh), "24.64万吨");
-        assert_eq!(quantity(&q(4223.0, "家"), Lang::Zh), "4223家");
+        assert_eq!(quantity(&q(4223.0, "家"), Lang::Zh), "4,223家");
     }
 
     #[test]
@@ -739,7 +760,7 @@ mod tests {
     fn qualifiers_are_visible() {
         assert_eq!(
             figure(&q(5700.0, "亿元"), Qualifier::MoreThan, Lang::Zh),
-            "> 5700亿元"
+            "> 5,700亿元"
         );
         assert_eq!(
             figure(&q(240.0, "万辆"), Qualifier::Nearly, Lang::En),
@@ -763,8 +784,8 @@ mod tests {
         let vals = [1213e8, 2518e8, 1.85e12];
         let zh = scale_for_values(Dimension::MoneyCny, Lang::Zh, vals);
         assert_eq!(zh.label, "亿元");
-        assert_eq!(in_scale(2518e8, &zh, Lang::Zh), "2518亿元");
-        assert_eq!(in_scale(1.85e12, &zh, Lang::Zh), "18500亿元");
+        assert_eq!(in_scale(2518e8, &zh, Lang::Zh), "2,518亿元");
+        assert_eq!(in_scale(1.85e12, &zh, Lang::Zh), "18,500亿元");
         let en = scale_for_values(Dimension::MoneyCny, Lang::En, vals);
         assert_eq!(en.label, "CNY bn");
         assert_eq!(in_scale(2518e8, &en, Lang::En), "CNY 251.8 bn");
@@ -803,7 +824,13 @@ mod tests {
     #[test]
     fn numbers_round_and_group() {
         assert_eq!(number(1234567.0, Lang::En), "1,234,567");
-        assert_eq!(number(1234567.0, Lang::Zh), "1234567");
+        assert_eq!(number(1234567.0, Lang::Zh), "1,234,567");
+        // Every digit a source wrote stays; computed values keep four.
+        assert_eq!(number(5641.6, Lang::Zh), "5,641.6");
+        assert_eq!(number(10135.0 / 1e4, Lang::En), "1.0135");
+        assert_eq!(number(0.1213, Lang::Zh), "0.1213");
+        assert_eq!(number(12.345_678_9, Lang::En), "12.35");
+        assert_eq!(number(1.0 / 3.0, Lang::En), "0.3333");
         assert_eq!(number(0.395, Lang::En), "0.395");
         assert_eq!(number(0.0003, Lang::Zh), "0.0003");
         assert_eq!(quantity(&q(13.0, "条"), Lang::Zh), "13条");

@@ -89,10 +89,10 @@ fn one_row_per_cluster_and_one_column_per_headline_metric() {
     assert_eq!(t.columns[0].header(Lang::Zh), "产值（亿元）");
     assert_eq!(
         t.rows[2].values[0].as_ref().unwrap().text,
-        "18500",
+        "18,500",
         "latest year"
     );
-    assert_eq!(t.rows[1].values[0].as_ref().unwrap().text, "> 5700");
+    assert_eq!(t.rows[1].values[0].as_ref().unwrap().text, "> 5,700");
     assert!(t.rows[1].values[0].as_ref().unwrap().bound);
     let odd = t.rows[4].values[0].as_ref().unwrap();
     assert_eq!(odd.number, None, "another kind is not converted");
