@@ -65,20 +65,7 @@ impl DataInfo {
     }
 }
 
-/// The latest `accessed` date of the sources, else the latest publication
-/// date that is stated rather than inferred. Dates are ISO (`2021`,
-/// `2021-07`, `2021-07-05`), so the greatest string is the latest.
-pub fn date_of(d: &Dataset) -> Option<String> {
-    let accessed = d.sources.iter().filter_map(|s| s.accessed.as_deref()).max();
-    let published = || {
-        d.sources
-            .iter()
-            .filter(|s| !s.date_approximate && !s.date.is_empty())
-            .map(|s| s.date.as_str())
-            .max()
-    };
-    accessed.or_else(published).map(str::to_owned)
-}
+pub use cc_core::cite::data_date as date_of;
 
 /// The embedded dataset's info, read once.
 pub fn embedded() -> &'static DataInfo {
@@ -98,35 +85,4 @@ pub fn version_text() -> String {
         load::escape_controls(&e.title_both()),
         e.details(Lang::En)
     )
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::model::Source;
-
-    fn source(date: &str, approximate: bool, accessed: Option<&str>) -> Source {
-        Source {
-            date: date.to_owned(),
-            date_approximate: approximate,
-            accessed: accessed.map(str::to_owned),
-            ..Default::default()
-        }
-    }
-
-    #[test]
-    fn the_date_is_the_latest_reading_else_the_latest_stated_publication() {
-        let mut d = Dataset::default();
-        assert_eq!(date_of(&d), None);
-        d.sources = vec![
-            source("2021-07", false, None),
-            source("2027", true, None),
-            source("2024", false, None),
-        ];
-        // An inferred date (here a plan's target year) is not the data's date.
-        assert_eq!(date_of(&d).as_deref(), Some("2024"));
-        d.sources.push(source("2020", false, Some("2026-11-22")));
-        d.sources.push(source("2020", false, Some("2026-12-01")));
-        assert_eq!(date_of(&d).as_deref(), Some("2026-12-01"));
-    }
 }

@@ -12,6 +12,8 @@ use cluster_compare::units::Quantity;
 
 #[path = "deck/choice.rs"]
 mod choice;
+#[path = "deck/cite.rs"]
+mod cite;
 #[path = "deck/limits.rs"]
 mod limits;
 #[path = "deck/series.rs"]

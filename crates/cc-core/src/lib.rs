@@ -4,6 +4,7 @@
 //!
 //! Plain data in, plain data out: no egui, no Typst, no I/O.
 
+pub mod cite;
 pub mod collate;
 pub mod compact;
 pub mod compare;

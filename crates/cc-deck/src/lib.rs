@@ -13,7 +13,6 @@
 //! ([`SlideChoice`]); the title slide always opens the deck.
 
 mod clean;
-mod date;
 mod model;
 mod notes;
 mod slides;
@@ -21,7 +20,7 @@ mod text;
 pub mod typeset;
 
 pub use clean::{clean, is_bidi_control};
-pub use date::today;
+pub use cc_data::calendar::today;
 pub use model::*;
 pub use text::{default_title, note_mark, short_name, shorten};
 
@@ -254,6 +253,16 @@ pub fn build_dated(d: &Dataset, cmp: &Comparison, opts: &DeckOptions, date: &str
         slides,
     };
     clean::clean_deck(&mut deck);
+    // The last slide's foot says how to cite the deck (cleaned on its own,
+    // so a long source line cannot crowd it out).
+    if let Some(last) = deck.slides.last_mut() {
+        let cite = clean(&cc_core::cite::line(d, lang, date), false);
+        last.sources = if last.sources.is_empty() {
+            cite
+        } else {
+            format!("{}\n{cite}", last.sources)
+        };
+    }
     deck
 }
 

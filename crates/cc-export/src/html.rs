@@ -295,6 +295,10 @@ pub fn html(d: &Dataset, cmp: &Comparison) -> String {
         }
     }
     body.push_str("</ul>");
+    body.push_str(&format!(
+        "<p class=\"sub\">{}</p>",
+        bdi(&crate::markdown::cite_line(d, l))
+    ));
     format!(
         "<!DOCTYPE html>\n<html lang=\"{}\"><head><meta charset=\"utf-8\"><title>{}</title><style>\
 body{{font-family:\"Noto Sans CJK SC\",\"Source Han Sans SC\",\"PingFang SC\",\"Microsoft YaHei\",sans-serif;margin:2em;color:#1d232b}}\

@@ -180,5 +180,11 @@ pub fn markdown(d: &Dataset, cmp: &Comparison) -> String {
             out.push_str(&format!("- {}\n", md(&table::source_line(s, l))));
         }
     }
+    out.push_str(&format!("\n{}\n", md(&cite_line(d, l))));
     out
+}
+
+/// The line that says how to cite this download, dated today.
+pub(crate) fn cite_line(d: &Dataset, l: cc_data::model::Lang) -> String {
+    cc_core::cite::line(d, l, &cc_data::calendar::today())
 }

@@ -530,6 +530,8 @@ pub fn xlsx_bytes(d: &Dataset, cmp: &Comparison) -> Result<(Vec<u8>, Vec<String>
             Some(&wrap),
         )?;
     }
+    // How to cite the workbook, under its sources.
+    sh.text(ws, row + 2, 0, &crate::markdown::cite_line(d, l), None)?;
 
     // Chart of the headline metric, from a small data block on its own sheet.
     if let Some(key) = cmp.default_chart_key()
