@@ -47,8 +47,10 @@ impl DataInfo {
                 self.format_version, self.clusters, self.sources
             ),
             Lang::En => format!(
-                "data format version {}, {date}, {} clusters, {} sources",
-                self.format_version, self.clusters, self.sources
+                "data format version {}, {date}, {}, {}",
+                self.format_version,
+                cc_core::format::count(self.clusters, lang, "", "cluster", "clusters"),
+                cc_core::format::count(self.sources, lang, "", "source", "sources")
             ),
         }
     }

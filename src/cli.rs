@@ -311,7 +311,7 @@ pub fn run_to(cli: &Cli, command: &Command, out: &mut dyn Write, err: &mut dyn W
                         checks::ok_line(&l.dataset, l.warnings.len(), lang)
                     );
                     for a in &l.added {
-                        let _ = writeln!(out, "{}: {}", esc(&l.file), esc(a));
+                        let _ = writeln!(out, "{}: {}", esc(&l.file), esc(a.get(lang)));
                     }
                     for w in &l.warnings {
                         let _ = writeln!(err, "{}", w.render_in(&l.file, lang));

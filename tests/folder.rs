@@ -46,7 +46,7 @@ fn the_csv_template_is_a_folder_that_imports_to_json_that_checks() {
     assert!(head.lines().next().unwrap().contains(",unit,"), "{head}");
     let (code, out, err) = run(&["import", s, "-o", j, "--verbose"]);
     assert_eq!(code, ExitCode::SUCCESS, "{out}{err}");
-    assert!(err.contains("1 clusters"), "{err}");
+    assert!(err.contains("1 cluster,"), "{err}");
     let (code, out, _) = run(&["check", j]);
     assert_eq!(code, ExitCode::SUCCESS, "{out}");
     // `check` and `--data` read the folder itself too.
@@ -222,4 +222,66 @@ fn text_a_spreadsheet_would_run_as_a_formula_is_written_quoted_and_read_back_as_
     assert_eq!(names[1]["name"]["zh"], typed[2]);
     assert_eq!(names[1]["name"]["en"], typed[3]);
     assert_eq!(serde_json::to_value(&back.dataset).unwrap(), v);
+}
+
+#[test]
+fn the_app_opens_a_folder_of_sheets_from_the_file_menu_in_either_language() {
+    use cluster_compare::app::{App, Settings, commands::Command, commands::Menu};
+    use cluster_compare::model::Lang;
+    use egui_kittest::kittest::Queryable;
+
+    for (lang, label) in [
+        (Lang::En, "Open a folder of CSV sheets…"),
+        (Lang::Zh, "打开 CSV 文件夹…"),
+    ] {
+        assert_eq!(Command::OpenFolder.label(lang), label);
+        assert_eq!(Command::OpenFolder.menu(), Menu::File);
+    }
+    assert!(Command::all().contains(&Command::OpenFolder));
+
+    // A folder of the seed's sheets, one cluster renamed.
+    let mut v = serde_json::to_value(load::load_embedded().unwrap().dataset).unwrap();
+    v["clusters"][0]["name"]["en"] = "Folder-opened Shenzhen".into();
+    v["clusters"][0]["short_name"]["en"] = "Folder-opened Shenzhen".into();
+    let d: cluster_compare::model::Dataset = serde_json::from_value(v).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    write_folder(&d, dir.path());
+
+    let app = App::with_data(
+        load::load_embedded().unwrap(),
+        Settings {
+            lang: Lang::En,
+            ..Settings::default()
+        },
+    );
+    let mut h = egui_kittest::Harness::builder()
+        .with_size(egui::vec2(1600.0, 1000.0))
+        .with_context_setup(cluster_compare::ui::fonts::install)
+        .build_ui_state(|ui, app: &mut App| app.ui(ui), app);
+    h.run();
+    h.get_by_label("File").click();
+    h.run();
+    assert!(h.query_by_label("Open a folder of CSV sheets…").is_some());
+    h.key_press(egui::Key::Escape);
+    h.run();
+    // Where no dialog can open, the folder's path is typed instead.
+    h.state_mut()
+        .dialog_unavailable(cluster_compare::app::notice::Purpose::OpenData);
+    h.run();
+    h.get_by_label("Path")
+        .type_text(&dir.path().display().to_string());
+    h.run();
+    h.get_by_label("Open").click();
+    h.step();
+    h.state_mut().wait_for_loading();
+    h.run_steps(8);
+    assert_eq!(
+        h.state().loaded.file,
+        dir.path().display().to_string(),
+        "{:?}",
+        h.state().problems.as_ref().map(ToString::to_string)
+    );
+    h.get_all_by_label_contains("Folder-opened Shenzhen")
+        .next()
+        .expect("the folder's data is shown");
 }

@@ -21,7 +21,7 @@ fn the_template_imports_to_json_that_checks() {
     assert_eq!(code, ExitCode::SUCCESS, "{err}");
     let (code, out, err) = run(&["import", x, "-o", j, "--verbose"]);
     assert_eq!(code, ExitCode::SUCCESS, "{out}{err}");
-    assert!(err.contains("1 clusters"), "{err}");
+    assert!(err.contains("1 cluster,"), "{err}");
     let (code, out, _) = run(&["check", j]);
     assert_eq!(code, ExitCode::SUCCESS, "{out}");
     assert!(out.contains("ok: format version 3, 1 cluster,"), "{out}");

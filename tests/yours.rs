@@ -301,4 +301,65 @@ fn the_table_of_every_cluster_says_whose_each_row_is() {
     // The register alone has no such column.
     let (head, _) = table(&load::load_embedded().unwrap().dataset);
     assert!(!head.iter().any(|h| h == "Whose"), "{head:?}");
+
+    // The Markdown table has it too, last, and each row says whose it is.
+    let md = String::from_utf8(all_clusters::render(&l.dataset, &req, TableFormat::Md).unwrap())
+        .unwrap();
+    let table_lines: Vec<&str> = md.lines().filter(|r| r.starts_with('|')).collect();
+    assert!(
+        table_lines[0].trim_end().ends_with("| Whose |"),
+        "{}",
+        table_lines[0]
+    );
+    let row_of = |name: &str| {
+        table_lines
+            .iter()
+            .find(|r| r.contains(name))
+            .unwrap_or_else(|| panic!("{name} in {md}"))
+    };
+    assert!(
+        row_of("My robot").trim_end().ends_with("| Your data |"),
+        "{md}"
+    );
+    let cols = |r: &str| r.matches(" | ").count();
+    assert!(
+        table_lines
+            .iter()
+            .filter(|r| !r.starts_with("|-"))
+            .all(|r| cols(r) == cols(table_lines[0])),
+        "{md}"
+    );
+}
+
+#[test]
+fn the_app_says_what_the_users_file_added_where_in_the_chosen_language() {
+    for (lang, want) in [
+        (
+            Lang::En,
+            [
+                "Added from mine.json: ",
+                "cluster `my-robot-cluster` added (1 figure, 0 targets, 0 policies)",
+                "added to the register's `guangdong-six-city-nev`: 1 figure",
+            ],
+        ),
+        (
+            Lang::Zh,
+            [
+                "从 mine.json 并入：",
+                "新增集群 `my-robot-cluster`（1 项数据、0 个目标、0 项政策）",
+                "并入名录中的 `guangdong-six-city-nev`：1 项数据",
+            ],
+        ),
+    ] {
+        let h = app(&[MINE], lang);
+        let status = h.state().status.clone().unwrap_or_default();
+        let shown = match lang {
+            Lang::Zh => status.zh,
+            Lang::En => status.en,
+        };
+        for w in want {
+            assert!(shown.contains(w), "{w:?} in {shown:?}");
+        }
+        assert_eq!(count(&h, want[1]), 1, "shown in the window");
+    }
 }

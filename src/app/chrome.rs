@@ -59,14 +59,11 @@ impl App {
             widgets::weak(
                 ui,
                 format!(
-                    "{} · {} {} · {} {} · {} {}",
+                    "{} · {} · {} · {}",
                     self.loaded.file,
-                    s.clusters,
-                    tr(lang, "个集群", "clusters"),
-                    s.metrics,
-                    tr(lang, "项数据", "figures"),
-                    s.sources,
-                    tr(lang, "份来源", "sources")
+                    cc_core::format::count(s.clusters, lang, "个集群", "cluster", "clusters"),
+                    cc_core::format::count(s.metrics, lang, "项数据", "figure", "figures"),
+                    cc_core::format::count(s.sources, lang, "份来源", "source", "sources"),
                 ),
             );
             if !self.loaded.warnings.is_empty() {

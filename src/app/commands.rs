@@ -48,6 +48,8 @@ impl Menu {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Command {
     Open,
+    /// A folder of the dataset's sheets as CSV files.
+    OpenFolder,
     OpenPath,
     UseEmbedded,
     /// A workbook to fill in with one's own figures.
@@ -93,6 +95,7 @@ impl Command {
     pub fn all() -> Vec<Command> {
         let mut v = vec![
             Command::Open,
+            Command::OpenFolder,
             Command::OpenPath,
             Command::UseEmbedded,
             Command::NewFromTemplate,
@@ -159,6 +162,7 @@ impl Command {
     pub fn menu(self) -> Menu {
         match self {
             Command::Open
+            | Command::OpenFolder
             | Command::OpenPath
             | Command::UseEmbedded
             | Command::NewFromTemplate
@@ -186,6 +190,7 @@ impl Command {
     pub fn label(self, lang: Lang) -> String {
         let s = match self {
             Command::Open => tr(lang, "打开…", "Open…"),
+            Command::OpenFolder => tr(lang, "打开 CSV 文件夹…", "Open a folder of CSV sheets…"),
             Command::OpenPath => tr(lang, "打开路径…", "Open path…"),
             Command::UseEmbedded => tr(lang, "使用内置数据", "Use the embedded dataset"),
             Command::NewFromTemplate => tr(lang, "从模板新建数据…", "New data from template…"),
@@ -245,6 +250,11 @@ impl Command {
                 lang,
                 "把当前数据写成 JSON 文件或 Excel 工作簿",
                 "Write the data shown to a JSON file or an Excel workbook",
+            ),
+            Command::OpenFolder => tr(
+                lang,
+                "打开存放数据表 CSV 文件（figures.csv 等）的文件夹",
+                "Open a folder holding the dataset's sheets as CSV files (figures.csv and the others)",
             ),
             Command::OpenPath => tr(lang, "输入数据文件的路径", "Type the path of a data file"),
             Command::UseEmbedded => tr(

@@ -67,6 +67,7 @@ impl App {
     fn run(&mut self, ctx: &egui::Context, c: Command) {
         match c {
             Command::Open => self.open_dialog(),
+            Command::OpenFolder => self.open_folder_dialog(),
             Command::OpenPath => self.prompt_for(Purpose::OpenData),
             Command::UseEmbedded => self.use_embedded(),
             Command::NewFromTemplate => self.data_file_dialog(Purpose::Template),

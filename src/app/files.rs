@@ -101,7 +101,7 @@ impl App {
         self.sanitise_selection();
         self.report_startup_compare();
         self.open_pending_view();
-        self.status = None;
+        self.status = added_status(&self.loaded);
         self.dirty = true;
     }
 
@@ -363,10 +363,32 @@ impl App {
         self.export_in_background(req, format, path);
     }
 
-    pub(super) fn open_dialog(&mut self) {
+    pub(super) fn open_folder_dialog(&mut self) {
+        let lang = self.settings.lang;
         let picked = run_dialog(|| {
             rfd::FileDialog::new()
-                .set_title("Open a cluster dataset")
+                .set_title(tr(
+                    lang,
+                    "打开存放数据表 CSV 文件的文件夹",
+                    "Open a folder of the dataset's CSV sheets",
+                ))
+                .pick_folder()
+        });
+        match picked {
+            Picked::Path(p) => {
+                self.remember_folder(Purpose::OpenData, &p);
+                self.open(&p)
+            }
+            Picked::Unavailable => self.dialog_unavailable(Purpose::OpenData),
+            Picked::Cancelled => {}
+        }
+    }
+
+    pub(super) fn open_dialog(&mut self) {
+        let lang = self.settings.lang;
+        let picked = run_dialog(|| {
+            rfd::FileDialog::new()
+                .set_title(tr(lang, "打开集群数据", "Open a cluster dataset"))
                 .add_filter("JSON, Excel", &["json", "xlsx"])
                 .add_filter("JSON", &["json"])
                 .add_filter("Excel", &["xlsx"])
@@ -383,10 +405,11 @@ impl App {
     }
 
     pub(super) fn export_dialog(&mut self, format: Format, scale: f32) {
+        let lang = self.settings.lang;
         let name = format!("cluster-comparison.{}", format.extension());
         let picked = run_dialog(|| {
             rfd::FileDialog::new()
-                .set_title("Export the comparison")
+                .set_title(tr(lang, "导出对比表", "Export the comparison"))
                 .set_file_name(name)
                 .add_filter(format.extension(), &[format.extension()])
                 .save_file()
@@ -538,4 +561,20 @@ mod tests {
         std::fs::write(&p, "\u{feff}{\"format\": \"x\"}").unwrap();
         assert_eq!(read_view_file(&p).unwrap(), "{\"format\": \"x\"}");
     }
+}
+
+/// What a file laid over the register added where (`从 mine.json 并入：新增
+///集群 …`), for the status bar; `None` for any other data.
+pub(super) fn added_status(l: &Loaded) -> Option<super::Status> {
+    if l.added.is_empty() {
+        return None;
+    }
+    let file = l.dataset.yours_file().unwrap_or(l.file.as_str());
+    Some(super::both(|lang| {
+        let lines: Vec<&str> = l.added.iter().map(|a| a.get(lang)).collect();
+        match lang {
+            Lang::Zh => format!("从 {file} 并入：{}", lines.join("；")),
+            Lang::En => format!("Added from {file}: {}", lines.join("; ")),
+        }
+    }))
 }

@@ -225,7 +225,12 @@ impl App {
         let lang = self.settings.lang;
         egui::MenuBar::new().ui(ui, |ui| {
             ui.menu_button(Menu::File.label(lang), |ui| {
-                for c in [Command::Open, Command::OpenPath, Command::UseEmbedded] {
+                for c in [
+                    Command::Open,
+                    Command::OpenFolder,
+                    Command::OpenPath,
+                    Command::UseEmbedded,
+                ] {
                     self.command_item(ui, c);
                 }
                 ui.separator();

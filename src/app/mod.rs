@@ -145,6 +145,7 @@ pub struct App {
 impl App {
     /// The app on already-loaded data (used by `new` and by tests).
     pub fn with_data(loaded: Loaded, settings: Settings) -> Self {
+        let status = files::added_status(&loaded);
         let mut app = Self {
             settings,
             dirty: false,
@@ -153,7 +154,7 @@ impl App {
             loaded,
             problems: None,
             presentation: false,
-            status: None,
+            status,
             generation: 1,
             comparison: ComparisonMemo::default(),
             watched: None,

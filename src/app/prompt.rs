@@ -83,6 +83,10 @@ pub fn with_extension(path: PathBuf, ext: &str) -> PathBuf {
 /// Whether `path` can be used for `purpose`; the path to use (with its
 /// extension) or why not.
 pub fn check(purpose: Purpose, path: PathBuf) -> Result<PathBuf, AppError> {
+    // A folder of the dataset's sheets as CSV files opens as data.
+    if purpose == Purpose::OpenData && path.is_dir() && crate::sheets::folder::holds_sheets(&path) {
+        return Ok(path);
+    }
     if !purpose.wants_folder() && path.is_dir() {
         return Err(AppError::IsAFolder(path));
     }
@@ -372,6 +376,17 @@ mod tests {
             check(Purpose::OpenData, dir.path().join("none.json")),
             Err(AppError::NoSuchFile(_))
         ));
+        // A folder opens as data only where it holds the dataset's sheets.
+        assert!(matches!(
+            check(Purpose::OpenData, dir.path().to_owned()),
+            Err(AppError::IsAFolder(_))
+        ));
+        std::fs::write(dir.path().join("figures.csv"), "key\n").unwrap();
+        assert_eq!(
+            check(Purpose::OpenData, dir.path().to_owned()).ok(),
+            Some(dir.path().to_owned())
+        );
+        std::fs::remove_file(dir.path().join("figures.csv")).unwrap();
         let file = dir.path().join("f.pdf");
         std::fs::write(&file, b"x").unwrap();
         assert!(matches!(

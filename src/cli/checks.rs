@@ -128,9 +128,8 @@ pub fn ok_line(d: &Dataset, warnings: usize, lang: crate::model::Lang) -> String
     let s = d.summary();
     match lang {
         Lang::En => {
-            let n = |n: usize, one: &str, many: &str| {
-                format!("{n} {}", if n == 1 { one } else { many })
-            };
+            let n =
+                |n: usize, one: &str, many: &str| cc_core::format::count(n, lang, "", one, many);
             let mut line = format!(
                 "ok: format version {}, {}, {}, {}, {}, {}",
                 d.format_version,

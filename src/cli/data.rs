@@ -133,16 +133,19 @@ pub fn import(
         Ok(what) => {
             if cli.verbose {
                 let s = loaded.dataset.summary();
+                let n = |n: usize, one: &str, many: &str| {
+                    cc_core::format::count(n, crate::model::Lang::En, "", one, many)
+                };
                 let _ = writeln!(
                     err,
-                    "read {} in {:.0} ms: {} clusters, {} figures, {} targets, {} policies, {} sources; wrote {}: {what}",
+                    "read {} in {:.0} ms: {}, {}, {}, {}, {}; wrote {}: {what}",
                     esc(&loaded.file),
                     took.as_secs_f64() * 1000.0,
-                    s.clusters,
-                    s.metrics,
-                    s.targets,
-                    s.policies,
-                    s.sources,
+                    n(s.clusters, "cluster", "clusters"),
+                    n(s.metrics, "figure", "figures"),
+                    n(s.targets, "target", "targets"),
+                    n(s.policies, "policy", "policies"),
+                    n(s.sources, "source", "sources"),
                     esc(&written_to(output)),
                 );
             }

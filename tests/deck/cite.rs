@@ -36,11 +36,17 @@ fn the_last_slide_says_how_to_cite_the_deck_and_still_fits() {
             let deck = deck_of(&d, &longest_six(&d, lang), lang, &opts);
             let (last, before) = deck.slides.split_last().unwrap();
             for part in cite_parts(&d, lang) {
-                assert!(last.sources.contains(&part), "{part:?} in {:?}", last.sources);
+                assert!(
+                    last.sources.contains(&part),
+                    "{part:?} in {:?}",
+                    last.sources
+                );
             }
             assert!(last.sources.contains("2026-11-22"), "{}", last.sources);
             assert!(
-                before.iter().all(|s| !s.sources.contains(&cite_parts(&d, lang)[2])),
+                before
+                    .iter()
+                    .all(|s| !s.sources.contains(&cite_parts(&d, lang)[2])),
                 "only the last slide"
             );
             let p = problems(&deck);

@@ -36,7 +36,9 @@ pub fn line(d: &Dataset, lang: Lang, made: &str) -> String {
             format!("引用：{title}（{date}）；集群对比 {APP_VERSION}，{made} 导出。")
         }
         Lang::En => {
-            let date = date.map_or("no date given".to_owned(), |d| format!("sources read up to {d}"));
+            let date = date.map_or("no date given".to_owned(), |d| {
+                format!("sources read up to {d}")
+            });
             format!("Cite as: {title} ({date}); Cluster Compare {APP_VERSION}, made {made}.")
         }
     }
@@ -85,10 +87,18 @@ mod tests {
         let en = line(&d, Lang::En, "2026-12-02");
         assert_eq!(
             en,
-            format!("Cite as: 集群数据 (sources read up to 2026-12-01); Cluster Compare {APP_VERSION}, made 2026-12-02.")
+            format!(
+                "Cite as: 集群数据 (sources read up to 2026-12-01); Cluster Compare {APP_VERSION}, made 2026-12-02."
+            )
         );
         let zh = line(&d, Lang::Zh, "2026-12-02");
-        assert!(zh.starts_with("引用：集群数据（来源查阅至 2026-12-01）"), "{zh}");
-        assert!(zh.contains(APP_VERSION) && zh.contains("2026-12-02"), "{zh}");
+        assert!(
+            zh.starts_with("引用：集群数据（来源查阅至 2026-12-01）"),
+            "{zh}"
+        );
+        assert!(
+            zh.contains(APP_VERSION) && zh.contains("2026-12-02"),
+            "{zh}"
+        );
     }
 }

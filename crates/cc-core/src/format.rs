@@ -270,6 +270,16 @@ fn as_written(v: f64) -> Option<String> {
     (significant.len() <= WRITTEN_DIGITS && decimals <= 6).then_some(t)
 }
 
+/// A count with its noun: `1 cluster`, `68 clusters`, `68 个集群`
+/// (Chinese takes its measure word, `zh`, whatever the number).
+pub fn count(n: usize, lang: Lang, zh: &str, one: &str, many: &str) -> String {
+    match lang {
+        Lang::Zh => format!("{n} {zh}"),
+        Lang::En if n == 1 => format!("{n} {one}"),
+        Lang::En => format!("{n} {many}"),
+    }
+}
+
 /// From this magnitude up, numbers are written in scientific notation.
 const SCIENTIFIC_LARGE: f64 = 1e15;
 /// Below this magnitude (and not zero), numbers are written in scientific notation.
@@ -825,6 +835,18 @@ mod tests {
     fn numbers_round_and_group() {
         assert_eq!(number(1234567.0, Lang::En), "1,234,567");
         assert_eq!(number(1234567.0, Lang::Zh), "1,234,567");
+        assert_eq!(
+            count(1, Lang::En, "个集群", "cluster", "clusters"),
+            "1 cluster"
+        );
+        assert_eq!(
+            count(2, Lang::En, "个集群", "cluster", "clusters"),
+            "2 clusters"
+        );
+        assert_eq!(
+            count(1, Lang::Zh, "个集群", "cluster", "clusters"),
+            "1 个集群"
+        );
         // Every digit a source wrote stays; computed values keep four.
         assert_eq!(number(5641.6, Lang::Zh), "5,641.6");
         assert_eq!(number(10135.0 / 1e4, Lang::En), "1.0135");

@@ -68,7 +68,10 @@ mod tests {
     #[test]
     fn formula_like_text_is_quoted_and_read_back_as_it_was() {
         for (s, written) in [
-            ("=HYPERLINK(\"http://x\",\"y\")", "'=HYPERLINK(\"http://x\",\"y\")"),
+            (
+                "=HYPERLINK(\"http://x\",\"y\")",
+                "'=HYPERLINK(\"http://x\",\"y\")",
+            ),
             ("+86 10 1234", "'+86 10 1234"),
             (" \u{200B}-2", "' \u{200B}-2"),
             ("＝1", "'＝1"),

@@ -19,8 +19,8 @@ mod slides;
 mod text;
 pub mod typeset;
 
-pub use clean::{clean, is_bidi_control};
 pub use cc_data::calendar::today;
+pub use clean::{clean, is_bidi_control};
 pub use model::*;
 pub use text::{default_title, note_mark, short_name, shorten};
 

@@ -298,9 +298,8 @@ fn markdown(d: &Dataset, t: &ClusterTable, rows: &[usize]) -> String {
     };
     out.push_str(&format!("# {}\n\n", md(&title)));
     out.push_str(&format!(
-        "{} {} / {}. {}\n\n",
-        rows.len(),
-        l.pick("个集群", "clusters"),
+        "{} / {}. {}\n\n",
+        cc_core::format::count(rows.len(), l, "个集群", "cluster", "clusters"),
         t.rows.len(),
         l.pick(
             "每项为最新的集群整体数据，单位见表头；> 超过，≥ 不少于，≈ 约/近，< 不足（界限值按其数值排序）；括号内为年份，约 = 来源未写明年份。",
@@ -324,6 +323,7 @@ fn markdown(d: &Dataset, t: &ClusterTable, rows: &[usize]) -> String {
         }
     }));
     head.extend(t.growth.iter().map(|g| g.header(l)));
+    head.extend(whose_header(d, l).map(str::to_owned));
     out.push_str(&format!(
         "| {} |\n",
         head.iter()
@@ -352,6 +352,9 @@ fn markdown(d: &Dataset, t: &ClusterTable, rows: &[usize]) -> String {
         }
         for g in &r.growth {
             cells.push(g.as_ref().map_or("—".to_owned(), |g| md_cell(&g.note)));
+        }
+        if d.yours.is_some() {
+            cells.push(whose(d, &r.id, l).to_owned());
         }
         out.push_str(&format!("| {} |\n", cells.join(" | ")));
     }

@@ -10,6 +10,7 @@ use super::i18n::{self, tr};
 use super::widgets;
 use super::{Action, DataGen, MAX_PANELS, Memo, theme};
 pub use cc_core::filter::{Filters, filter};
+use cc_core::format;
 use cc_data::model::{Dataset, Field, Lang, Level};
 
 /// The picker's state. Filter results are cached per dataset and filter.
@@ -261,10 +262,9 @@ impl Picker {
             widgets::weak(
                 ui,
                 format!(
-                    "{} {} {}",
+                    "{} {}",
                     tr(lang, "全部", "All"),
-                    d.clusters.len(),
-                    tr(lang, "个集群", "clusters")
+                    format::count(d.clusters.len(), lang, "个集群", "cluster", "clusters")
                 ),
             );
         }

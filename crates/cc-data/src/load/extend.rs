@@ -24,8 +24,8 @@ pub struct Extended {
     pub dataset: Dataset,
     /// Collisions and validation problems, at the user's paths.
     pub problems: Vec<Problem>,
-    /// What was added where, in words, for `check` and the app.
-    pub added: Vec<String>,
+    /// What was added where, in words (zh and en), for `check` and the app.
+    pub added: Vec<Text>,
 }
 
 /// Merges `user` (whose `extends` is set, read from `file`) over the
@@ -116,7 +116,7 @@ struct Merge {
     /// Merged element path → the user's.
     map: HashMap<String, String>,
     problems: Vec<Problem>,
-    added: Vec<String>,
+    added: Vec<Text>,
     /// What came from the user's file.
     yours: Yours,
 }
@@ -127,6 +127,19 @@ fn same<T: serde::Serialize>(a: &T, b: &T) -> bool {
 
 fn n(k: usize, one: &str, many: &str) -> String {
     format!("{k} {}", if k == 1 { one } else { many })
+}
+
+/// `3 项数据、1 个目标、0 项政策` / `3 figures, 1 target, 0 policies`.
+fn counts(m: usize, t: usize, p: usize) -> (String, String) {
+    (
+        format!("{m} 项数据、{t} 个目标、{p} 项政策"),
+        format!(
+            "{}, {}, {}",
+            n(m, "figure", "figures"),
+            n(t, "target", "targets"),
+            n(p, "policy", "policies")
+        ),
+    )
 }
 
 impl Merge {
@@ -195,8 +208,10 @@ impl Merge {
             }
         }
         if sources > 0 {
-            self.added
-                .push(format!("{} added", n(sources, "source", "sources")));
+            self.added.push(Text::new(
+                format!("新增 {sources} 份来源"),
+                format!("{} added", n(sources, "source", "sources")),
+            ));
         }
         let index: HashMap<String, usize> = base
             .clusters
@@ -209,12 +224,10 @@ impl Merge {
                 let at = self.d.clusters.len();
                 self.map
                     .insert(format!("clusters[{at}]"), format!("clusters[{i}]"));
-                self.added.push(format!(
-                    "cluster `{}` added ({}, {}, {})",
-                    c.id,
-                    n(c.metrics.len(), "figure", "figures"),
-                    n(c.targets.len(), "target", "targets"),
-                    n(c.policies.len(), "policy", "policies")
+                let (zh, en) = counts(c.metrics.len(), c.targets.len(), c.policies.len());
+                self.added.push(Text::new(
+                    format!("新增集群 `{}`（{zh}）", c.id),
+                    format!("cluster `{}` added ({en})", c.id),
                 ));
                 self.yours
                     .clusters
@@ -291,12 +304,10 @@ impl Merge {
                 );
                 target.policies.push(x);
             }
-            self.added.push(format!(
-                "added to the register's `{}`: {}, {}, {}",
-                reg.id,
-                n(nm, "figure", "figures"),
-                n(nt, "target", "targets"),
-                n(np, "policy", "policies")
+            let (zh, en) = counts(nm, nt, np);
+            self.added.push(Text::new(
+                format!("并入名录中的 `{}`：{zh}", reg.id),
+                format!("added to the register's `{}`: {en}", reg.id),
             ));
         }
     }
@@ -343,7 +354,13 @@ mod tests {
         assert_eq!(c.metrics.len(), reg.metrics.len() + 1);
         assert_eq!(c.metrics.last().unwrap().value, 12.0);
         assert!(d.source("my-001").is_some());
-        let added = l.added.join("\n");
+        let added: Vec<&str> = l.added.iter().map(|a| a.en.as_str()).collect();
+        let added = added.join("\n");
+        let zh: Vec<&str> = l.added.iter().map(|a| a.zh.as_str()).collect();
+        assert!(
+            zh.join("\n").contains("新增集群 `my-new-cluster`"),
+            "{zh:?}"
+        );
         assert!(added.contains("cluster `my-new-cluster` added"), "{added}");
         // What came from the file is known as the user's; the register's is not.
         use crate::yours::Whose;

@@ -312,8 +312,9 @@ pub struct Loaded {
     pub file: String,
     pub dataset: Dataset,
     pub warnings: Vec<Problem>,
-    /// For a file that extends the embedded data: what it added where.
-    pub added: Vec<String>,
+    /// For a file that extends the embedded data: what it added where, in
+    /// both languages.
+    pub added: Vec<crate::model::Text>,
 }
 
 /// The embedded seed dataset. It is checked by the test suite, so failure here

@@ -519,9 +519,9 @@ fn a_workbook_over_the_register_adds_its_figures_to_a_register_cluster() {
     let c = l.dataset.cluster(&reg.id).unwrap();
     assert_eq!(c.metrics.len(), reg.metrics.len() + 1);
     assert!(
-        l.added
-            .iter()
-            .any(|a| a.contains(&reg.id) && a.contains("1 figure")),
+        l.added.iter().any(|a| a.en.contains(&reg.id)
+            && a.en.contains("1 figure")
+            && a.zh.contains("1 项数据")),
         "{:?}",
         l.added
     );
