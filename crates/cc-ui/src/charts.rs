@@ -172,6 +172,7 @@ pub fn grouped_bars_styled(
                     .min_thickness((longest * theme::SIZE_BODY + 12.0).clamp(60.0, 320.0)),
             ])
             .y_grid_spacer(marks)
+            .x_axis_formatter(value_mark)
             .x_axis_label(axis_label.to_owned())
             .include_x(min * 1.18)
             .include_x(max * 1.18)
@@ -181,6 +182,7 @@ pub fn grouped_bars_styled(
         plot = plot
             .custom_x_axes(vec![category_hints(AxisHints::new_x(), category_axis)])
             .x_grid_spacer(marks)
+            .y_axis_formatter(value_mark)
             .y_axis_label(axis_label.to_owned())
             .include_y(min * 1.15)
             .include_y(max * 1.15)
@@ -275,6 +277,11 @@ pub fn grouped_bars_styled(
             }
         }
     });
+}
+
+/// A value axis mark as the figures are written: `20,000`, `0.5`.
+fn value_mark(mark: egui_plot::GridMark, _range: &std::ops::RangeInclusive<f64>) -> String {
+    cc_core::format::number(mark.value, cc_data::model::Lang::En)
 }
 
 /// The lowest (at most 0) and highest (at least 0) value a bar chart

@@ -242,7 +242,10 @@ impl ComparisonView<'_> {
                     .data(|d| d.get_temp::<f32>(egui::Id::unique("view-body-height")))
                     .unwrap_or(theme::CHART_HEIGHT * 2.0);
                 let left = body_h - ui.min_rect().height() - theme::GAP_LARGE;
-                (left - 90.0 - 22.0 * row.caveats.len() as f32).clamp(80.0, theme::CHART_HEIGHT)
+                // Never a strip: a chart too tall for what is left makes the
+                // picture draw smaller (see the PNG export) rather than flat.
+                (left - 90.0 - 22.0 * row.caveats.len() as f32)
+                    .clamp(theme::CHART_HEIGHT * 0.6, theme::CHART_HEIGHT)
             } else {
                 theme::CHART_HEIGHT
             };
