@@ -203,17 +203,20 @@ fn control_characters_never_reach_a_slide_or_the_pdf_metadata() {
 }
 
 #[test]
-fn a_chart_the_title_the_matrix_and_the_map_never_split() {
+fn a_chart_the_title_the_matrix_and_the_map_never_split_and_no_row_is_left_alone() {
     let d = seed();
     for lang in [Lang::Zh, Lang::En] {
         let six = longest_six(&d, lang);
-        for page in [PageShape::Wide, PageShape::Standard] {
+        for (page, baseline) in [PageShape::Wide, PageShape::Standard]
+            .into_iter()
+            .flat_map(|p| [(p, None), (p, Some(0))])
+        {
             let opts = DeckOptions {
                 page,
                 context: true,
                 ..Default::default()
             };
-            let cmp = Comparison::build(&d, &six, Some(0), lang);
+            let cmp = Comparison::build(&d, &six, baseline, lang);
             let deck = deck::build_dated(&d, &cmp, &opts, "2026-11-22");
             let doc = typeset::layout(&deck).unwrap_or_else(|e| panic!("{e}"));
             let counts = pages_per_slide(&deck, &doc);
@@ -223,12 +226,48 @@ fn a_chart_the_title_the_matrix_and_the_map_never_split() {
                     deck::Body::Title { .. } | deck::Body::Bars { .. } | deck::Body::Map { .. } => {
                         true
                     }
-                    deck::Body::Table { fit, .. } => *fit,
+                    deck::Body::Table { fit, .. } => {
+                        *fit && s.kind != Some(deck::SlideKind::Overview)
+                    }
                     _ => false,
                 };
                 if picture {
                     assert_eq!(*n, 1, "{lang:?} {page:?}: '{}' takes {n} pages", s.title);
                 }
+            }
+            // The headline figures continue only where they must, and then
+            // never with a row alone on the last page.
+            let texts = page_texts(&doc);
+            let mut first = 0;
+            for (s, n) in deck.slides.iter().zip(&counts) {
+                if let (Some(deck::SlideKind::Overview), deck::Body::Table { rows, .. }) =
+                    (s.kind, &s.body)
+                    && *n > 1
+                {
+                    let last = &texts[first + n - 1];
+                    let labels: Vec<String> = rows.iter().map(|r| squash(&r.label)).collect();
+                    // A label counts where it is not only inside a longer one
+                    // (`汽车产量` in `新能源汽车产量`).
+                    let on_last = labels
+                        .iter()
+                        .filter(|l| {
+                            let inside: usize = labels
+                                .iter()
+                                .filter(|m| m.len() > l.len() && m.contains(l.as_str()))
+                                .map(|m| {
+                                    last.matches(m.as_str()).count() * m.matches(l.as_str()).count()
+                                })
+                                .sum();
+                            last.matches(l.as_str()).count() > inside
+                        })
+                        .count();
+                    assert!(
+                        on_last >= 2,
+                        "{lang:?} {page:?}: {on_last} row(s) of {} on the last of {n} pages",
+                        rows.len()
+                    );
+                }
+                first += n;
             }
             let p = typeset::check_fit(&doc, &small_ok(&deck));
             assert!(p.is_empty(), "{lang:?} {page:?}: {p:#?}");

@@ -172,7 +172,9 @@ pub(crate) fn overview(d: &Dataset, cmp: &Comparison, swatches: &[Swatch], lang:
             first: t(lang, "指标", "Measure"),
             rows,
             first_width: 1.1,
-            fit: false,
+            // Set tighter before it continues: a last row alone on a
+            // second slide reads as a mistake.
+            fit: true,
         },
         notes: notes.finish(),
         overflow: Vec::new(),
