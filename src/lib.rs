@@ -14,7 +14,7 @@ pub mod cli;
 pub mod export;
 
 pub use cc_core::{
-    compact, compare, coverage, filter, format, map, series, table, timeline, tokens,
+    cite, collate, compact, compare, coverage, filter, format, map, series, table, timeline, tokens,
 };
 pub use cc_data::{load, model, selection, sheets, synth, units, yours};
 pub use cc_deck as deck;

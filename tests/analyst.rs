@@ -157,7 +157,7 @@ fn the_problems_panel_and_the_status_bar_follow_a_language_switch() {
     );
 
     // A status line, then the switch.
-    h.get_by_label("添加 yichun-lithium").click();
+    h.get_by_label("添加 baotou-rare-earth").click();
     h.run();
     h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     h.run();
@@ -245,7 +245,7 @@ fn the_compact_overview_has_clusters_as_columns_and_copies_as_a_table() {
     a.settings.baseline = Some(0);
     let mut h = harness(a);
     h.run();
-    h.get_by_label("Add yichun-lithium").click();
+    h.get_by_label("Add baotou-rare-earth").click();
     h.run();
     h.get_by_label("Compact table").click();
     h.run();

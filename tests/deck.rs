@@ -3,7 +3,7 @@
 //! figure and target present; hostile names stay data.
 
 use cluster_compare::compare::Comparison;
-use cluster_compare::deck::{self, Deck, DeckOptions, PageShape, typeset};
+use cluster_compare::deck::{self, Body, Deck, DeckOptions, PageShape, typeset};
 use cluster_compare::export::{self, Format, Request};
 use cluster_compare::format;
 use cluster_compare::load;
@@ -233,6 +233,49 @@ fn a_cluster_without_figures_says_so_and_nothing_says_hover() {
         assert!(text.contains(says), "{lang:?}");
         for hint in ["悬停", "hover", "Hover", "点击", "click"] {
             assert!(!text.contains(hint), "{lang:?}: '{hint}' on a still slide");
+        }
+    }
+    // Clusters without figures are named on one slide, not one slide each.
+    let none: Vec<&str> = d
+        .clusters
+        .iter()
+        .filter(|c| c.metrics.is_empty())
+        .take(3)
+        .map(|c| c.id.as_str())
+        .collect();
+    let mut set = vec![PAIR[0]];
+    set.extend(&none);
+    for lang in [Lang::Zh, Lang::En] {
+        let deck = deck_of(&d, &ids(&set), lang, &DeckOptions::default());
+        let every = lang.pick("：全部数字", ": every figure");
+        let titled: Vec<&str> = deck
+            .slides
+            .iter()
+            .filter(|s| s.title.ends_with(every))
+            .map(|s| s.title.as_str())
+            .collect();
+        assert_eq!(titled.len(), 1, "{lang:?}: {titled:?}");
+        let once: Vec<_> = deck
+            .slides
+            .iter()
+            .filter(|s| {
+                s.title
+                    == lang.pick(
+                        "来源未给出数字的集群",
+                        "Clusters the sources give no figures for",
+                    )
+            })
+            .collect();
+        assert_eq!(once.len(), 1, "{lang:?}");
+        let Body::Table { rows, .. } = &once[0].body else {
+            panic!("a table")
+        };
+        for id in &none {
+            let c = d.cluster(id).unwrap();
+            assert!(
+                rows.iter().any(|r| r.cells[0] == c.name.get(lang)),
+                "{lang:?}: {id}"
+            );
         }
     }
 }

@@ -3,6 +3,8 @@
 //! `--compare` ids that were not used, the typed-path fallback when no file
 //! dialog can open, and a remembered search that is visible and clearable.
 
+mod common;
+
 use cluster_compare::app::notice::Purpose;
 use cluster_compare::app::{App, Settings};
 use cluster_compare::load;
@@ -37,7 +39,8 @@ fn harness(app: App) -> Harness<'static, App> {
 
 const SZ: &str = "shenzhen-battery-materials";
 const GD: &str = "guangdong-six-city-nev";
-const YC: &str = "yichun-lithium";
+/// A cluster near the top of the list in either language.
+const YC: &str = "baotou-rare-earth";
 
 #[test]
 fn add_remove_undo_undo_redo() {
@@ -58,7 +61,7 @@ fn add_remove_undo_undo_redo() {
     h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
     h.run();
     assert_eq!(h.state().settings.compare, [SZ, GD, YC], "add redone");
-    h.get_all_by_label_contains("Yichun")
+    h.get_all_by_label_contains("Baotou")
         .next()
         .expect("the redone panel is drawn");
 }
@@ -161,11 +164,12 @@ fn save_a_named_view_change_the_comparison_and_reopen_it() {
 
     h.get_by_label(&format!("Remove {YC}")).click();
     h.run();
-    h.get_by_label(&format!("Add {GD}")).click();
+    let other = common::listed(&h.state().loaded.dataset, Lang::En)[0].clone();
+    h.get_by_label(&format!("Add {other}")).click();
     h.run();
     h.get_by_label("中文").click();
     h.run();
-    assert_eq!(h.state().settings.compare, [SZ, GD]);
+    assert_eq!(h.state().settings.compare, [SZ, other.as_str()]);
 
     h.get_by_label("视图").click();
     h.run();
@@ -335,7 +339,10 @@ fn compare_ids_not_used_at_start_are_named_in_the_window() {
 fn without_a_file_dialog_a_typed_path_opens_the_file() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("renamed.json");
-    let changed = load::EMBEDDED.replace("\"Shenzhen advanced", "\"Typed-path Shenzhen advanced");
+    let changed = load::EMBEDDED.replace(
+        "\"Shenzhen battery materials\"",
+        "\"Typed-path Shenzhen battery materials\"",
+    );
     assert_ne!(changed, load::EMBEDDED);
     std::fs::write(&path, changed).unwrap();
 
@@ -398,7 +405,8 @@ fn a_remembered_search_is_visible_and_clears_at_once() {
     h.get_by_label("Clear filters").click();
     h.run();
     h.run();
-    assert!(h.query_by_label("Add deqing-biomedicine").is_some());
+    let first = common::listed(&h.state().loaded.dataset, Lang::En)[0].clone();
+    assert!(h.query_by_label(&format!("Add {first}")).is_some());
     assert_eq!(h.state().settings.picker.filters.query, "");
 
     h.state_mut().settings.picker.filters.query = "lithium".into();
@@ -406,7 +414,8 @@ fn a_remembered_search_is_visible_and_clears_at_once() {
     h.get_by_label("Clear the search").click();
     h.run();
     h.run();
-    assert!(h.query_by_label("Add deqing-biomedicine").is_some());
+    let first = common::listed(&h.state().loaded.dataset, Lang::En)[0].clone();
+    assert!(h.query_by_label(&format!("Add {first}")).is_some());
 }
 
 #[test]
@@ -583,16 +592,9 @@ fn clicking_a_name_in_the_list_adds_the_cluster() {
 #[test]
 fn a_full_comparison_says_why_nothing_more_is_added() {
     let mut a = app(Lang::En);
-    let ids: Vec<String> = a
-        .loaded
-        .dataset
-        .clusters
-        .iter()
-        .take(6)
-        .map(|c| c.id.clone())
-        .collect();
-    a.settings.compare = ids;
-    let next = a.loaded.dataset.clusters[6].id.clone();
+    let listed = common::listed(&a.loaded.dataset, Lang::En);
+    a.settings.compare = listed[..6].to_vec();
+    let next = listed[6].clone();
     let mut h = harness(a);
     h.run();
     h.get_by_label(&format!("Add {next}")).hover();
@@ -609,13 +611,10 @@ fn the_list_counts_figures_and_can_show_only_clusters_with_figures() {
     let mut h = harness(app(Lang::En));
     h.run();
     let d = &h.state().loaded.dataset;
-    let empty = d
-        .clusters
-        .iter()
-        .find(|c| c.metrics.is_empty())
-        .expect("a cluster without figures")
-        .id
-        .clone();
+    let empty = common::listed(d, Lang::En)
+        .into_iter()
+        .find(|id| d.cluster(id).is_some_and(|c| c.metrics.is_empty()))
+        .expect("a cluster without figures");
     let with = d.clusters.iter().filter(|c| !c.metrics.is_empty()).count();
     let total = d.clusters.len();
     assert!(h.query_by_label(&format!("Add {empty}")).is_some());
@@ -640,15 +639,15 @@ fn the_edit_menu_names_the_change_and_undo_confirms_it() {
     h.run();
     h.get_by_label("Edit").click();
     h.run();
-    h.get_all_by_label_contains("Undo comparison change: add Yichun")
+    h.get_all_by_label_contains("Undo comparison change: add Baotou")
         .next()
         .expect("the undo item names the change")
         .click();
     h.run();
     assert_eq!(h.state().settings.compare, [SZ, GD]);
     let status = h.state().status.clone().unwrap_or_default().en;
-    assert!(status.starts_with("Undone: add Yichun"), "{status}");
-    h.get_all_by_label_contains("Undone: add Yichun")
+    assert!(status.starts_with("Undone: add Baotou"), "{status}");
+    h.get_all_by_label_contains("Undone: add Baotou")
         .next()
         .expect("shown in the window");
 }

@@ -376,7 +376,7 @@ fn harness(lang: Lang) -> Harness<'static, App> {
 fn clicking_a_tile_filters_the_cluster_list_by_its_province() {
     let mut h = harness(Lang::En);
     h.run();
-    assert!(h.query_by_label("Add yichun-lithium").is_some());
+    assert!(h.query_by_label("Add baotou-rare-earth").is_some());
     h.get_all_by_label_contains("Guangdong: ")
         .next()
         .expect("the Guangdong tile")
@@ -387,8 +387,8 @@ fn clicking_a_tile_filters_the_cluster_list_by_its_province() {
         Some("Guangdong")
     );
     assert!(
-        h.query_by_label("Add yichun-lithium").is_none(),
-        "Jiangxi's cluster filtered out"
+        h.query_by_label("Add baotou-rare-earth").is_none(),
+        "Inner Mongolia's cluster filtered out"
     );
     // Clicking the same tile again clears the filter.
     h.get_all_by_label_contains("Guangdong: ")

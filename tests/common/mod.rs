@@ -47,3 +47,14 @@ pub fn run(args: &[&str]) -> (ExitCode, String, String) {
         String::from_utf8(err).unwrap(),
     )
 }
+
+/// The ids of `d`'s clusters in the order the sidebar lists them: by name,
+/// pinyin order in Chinese, alphabetical in English.
+pub fn listed(
+    d: &cluster_compare::model::Dataset,
+    lang: cluster_compare::model::Lang,
+) -> Vec<String> {
+    let mut c: Vec<&cluster_compare::model::Cluster> = d.clusters.iter().collect();
+    c.sort_by_cached_key(|c| cluster_compare::collate::key(c.name.get(lang), lang));
+    c.into_iter().map(|c| c.id.clone()).collect()
+}

@@ -172,8 +172,17 @@ pub fn build_dated(d: &Dataset, cmp: &Comparison, opts: &DeckOptions, date: &str
                 slides.extend(series_slides(d, cmp, &shorts, colours, opts.page, lang))
             }
             SlideKind::Figures => {
+                let mut none = Vec::new();
                 for (i, c) in clusters.iter().enumerate() {
-                    slides.push(figures_slide(d, c, &swatches[i], lang));
+                    if c.metrics.is_empty() {
+                        none.push((*c, &swatches[i]));
+                    } else {
+                        slides.push(figures_slide(d, c, &swatches[i], lang));
+                    }
+                }
+                // Said once for all the clusters without figures.
+                if !none.is_empty() {
+                    slides.push(no_figures_slide(&none, lang));
                 }
             }
             SlideKind::Targets => {

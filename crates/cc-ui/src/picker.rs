@@ -151,9 +151,23 @@ impl Picker {
             });
         }
         let all = tr(lang, "全部", "All");
+        // On a short window the filters fold away (open where one is set),
+        // so the list and the compared clusters keep their room.
+        let short = ui.available_height() < 560.0;
+        let set = [
+            self.filters.level.is_some(),
+            self.filters.industry.is_some(),
+            self.filters.province.is_some(),
+            self.filters.field.is_some(),
+            self.filters.year.is_some(),
+        ]
+        .iter()
+        .filter(|b| **b)
+        .count();
         if let Some(o) = self.options.get() {
             let f = &mut self.filters;
-            egui::Grid::new("filters").num_columns(2).show(ui, |ui| {
+            let mut grid = |ui: &mut Ui| {
+                egui::Grid::new("filters").num_columns(2).show(ui, |ui| {
                 let label = ui.label(tr(lang, "级别", "Level"));
                 egui::ComboBox::from_id_salt("f-level")
                     .selected_text(f.level.map_or(all, |l| i18n::level(lang, l)))
@@ -212,7 +226,22 @@ impl Picker {
                     .response
                     .labelled_by(label.id);
                 ui.end_row();
-            });
+            })
+            };
+            if short {
+                let title = match (lang, set) {
+                    (Lang::Zh, 0) => "筛选".to_owned(),
+                    (Lang::Zh, n) => format!("筛选（已设 {n} 项）"),
+                    (Lang::En, 0) => "Filters".to_owned(),
+                    (Lang::En, n) => format!("Filters ({n} set)"),
+                };
+                egui::CollapsingHeader::new(title)
+                    .id_salt("filters-folded")
+                    .default_open(set > 0)
+                    .show(ui, |ui| grid(ui));
+            } else {
+                grid(ui);
+            }
         }
         // Filter again only when the data, language or filters changed.
         ui.checkbox(
@@ -232,6 +261,10 @@ impl Picker {
                 if key.1 {
                     found.retain(|&i| !d.clusters[i].metrics.is_empty());
                 }
+                // By name: pinyin order in Chinese, alphabetical in English.
+                found.sort_by_cached_key(|&i| {
+                    cc_core::collate::key(d.clusters[i].name.get(lang), lang)
+                });
                 found
             })
             .as_slice();
@@ -289,7 +322,10 @@ impl Picker {
         }
         let full = compared.len() >= MAX_PANELS;
         let row_h = ui.text_style_height(&egui::TextStyle::Body) + 10.0;
-        let list_h = (ui.available_height() - 230.0).max(160.0);
+        // The list takes what the Compared section below leaves, so all of
+        // it (up to six rows) stays in view on a small screen.
+        let compared_h = 60.0 + row_h * compared.len().max(1) as f32;
+        let list_h = (ui.available_height() - compared_h).max(3.0 * row_h);
         egui::ScrollArea::vertical()
             .id_salt("cluster-list")
             .max_height(list_h)

@@ -46,8 +46,14 @@ pub fn source_tooltip(ui: &mut Ui, d: &Dataset, cite: &Citation, lang: Lang, not
                 line.push_str(tr(lang, "（推定）", " (inferred)"));
             }
             weak(ui, line);
-            if let Some(f) = &s.file {
-                weak(ui, format!("{} {f}", tr(lang, "文件", "File")));
+            // Where a reader can look it up: its web address (never an
+            // internal file name).
+            if let Some(u) = s
+                .url
+                .as_deref()
+                .filter(|u| u.starts_with("https://") || u.starts_with("http://"))
+            {
+                weak(ui, u);
             }
         }
         None => {

@@ -113,3 +113,59 @@ pub(crate) fn figures_slide(d: &Dataset, c: &Cluster, swatch: &Swatch, lang: Lan
         kind: None,
     }
 }
+
+/// One slide for the compared clusters the sources give no figures for,
+/// rather than a near-empty slide each: their names and what the record
+/// says of them.
+pub(crate) fn no_figures_slide(clusters: &[(&Cluster, &Swatch)], lang: Lang) -> Slide {
+    let rows = clusters
+        .iter()
+        .map(|(c, s)| TableRow {
+            label: s.text.clone(),
+            cells: vec![
+                shorten_words(c.name.get(lang), 80),
+                c.notes
+                    .first()
+                    .map(|n| shorten_words(n.get(lang), 160))
+                    .unwrap_or_default(),
+            ],
+            group: false,
+        })
+        .collect();
+    Slide {
+        title: t(
+            lang,
+            "来源未给出数字的集群",
+            "Clusters the sources give no figures for",
+        ),
+        subtitle: t(
+            lang,
+            "所引来源未给出这些集群的任何数字（产值、企业数等）",
+            "The cited sources give no figure (output, firm counts) for these clusters",
+        ),
+        body: Body::Table {
+            header: vec![
+                Swatch {
+                    text: t(lang, "全称", "Full name"),
+                    color: String::new(),
+                    detail: String::new(),
+                },
+                Swatch {
+                    text: t(lang, "记录说明", "What the record says"),
+                    color: String::new(),
+                    detail: String::new(),
+                },
+            ],
+            first: t(lang, "集群", "Cluster"),
+            rows,
+            first_width: 0.8,
+            fit: false,
+        },
+        notes: Vec::new(),
+        overflow: Vec::new(),
+        more_notes: None,
+        sources: String::new(),
+        cited: Vec::new(),
+        kind: None,
+    }
+}
