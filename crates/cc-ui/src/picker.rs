@@ -153,7 +153,7 @@ impl Picker {
         let all = tr(lang, "全部", "All");
         // On a short window the filters fold away (open where one is set),
         // so the list and the compared clusters keep their room.
-        let short = ui.available_height() < 560.0;
+        let short = ui.available_height() < 700.0;
         let set = [
             self.filters.level.is_some(),
             self.filters.industry.is_some(),
