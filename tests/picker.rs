@@ -110,3 +110,30 @@ fn at_1024_by_700_the_list_shows_rows_and_all_six_compared_clusters_stay_in_view
         assert!(rows >= 6, "{lang:?}: {rows} rows of the list in view");
     }
 }
+
+#[test]
+fn the_policy_matrix_heads_its_columns_with_the_short_names_uncut() {
+    use cluster_compare::ui::view::Tab;
+    let d = load::load_embedded().unwrap().dataset;
+    let six: Vec<String> = d.clusters.iter().take(6).map(|c| c.id.clone()).collect();
+    for lang in [Lang::Zh, Lang::En] {
+        let mut settings = Settings {
+            lang,
+            compare: six.clone(),
+            sidebar: false,
+            ..Settings::default()
+        };
+        settings.tab = Tab::Policies;
+        let app = App::with_data(load::load_embedded().unwrap(), settings);
+        let mut h = Harness::builder()
+            .with_size(egui::vec2(1024.0, 700.0))
+            .with_context_setup(fonts::install)
+            .build_ui_state(|ui, app: &mut App| app.ui(ui), app);
+        h.run();
+        for id in &six {
+            let short = cluster_compare::deck::short_name(d.cluster(id).unwrap(), lang);
+            h.query_by_label(&short)
+                .unwrap_or_else(|| panic!("{lang:?}: no column headed {short:?}"));
+        }
+    }
+}

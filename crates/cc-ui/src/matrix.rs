@@ -61,15 +61,22 @@ impl PolicyMatrix<'_> {
             .show(ui, |ui| {
                 ui.label("");
                 for (i, col) in cmp.columns.iter().enumerate() {
-                    ui.add_sized(
-                        [cell_w, 20.0],
-                        egui::Label::new(
-                            RichText::new(&col.name)
-                                .strong()
-                                .color(theme::series(ui, i)),
+                    // The short name the panels and slides use, wrapped
+                    // rather than cut; the full one on hover.
+                    let name = cx
+                        .dataset
+                        .cluster(&col.id)
+                        .map_or_else(|| col.name.clone(), |c| cc_deck::short_name(c, lang));
+                    ui.vertical(|ui| {
+                        ui.set_width(cell_w);
+                        ui.add(
+                            egui::Label::new(
+                                RichText::new(name).strong().color(theme::series(ui, i)),
+                            )
+                            .wrap(),
                         )
-                        .truncate(),
-                    )
+                    })
+                    .inner
                     .on_hover_text(&col.name);
                 }
                 ui.end_row();
