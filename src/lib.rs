@@ -12,6 +12,7 @@ pub mod about;
 pub mod app;
 pub mod cli;
 pub mod export;
+pub mod words;
 
 pub use cc_core::{
     cite, collate, compact, compare, coverage, filter, format, map, series, table, timeline, tokens,

@@ -22,13 +22,13 @@ impl App {
         let mut go = false;
         egui::Modal::new(egui::Id::unique("overwrite")).show(ctx, |ui| {
             ui.set_width(420.0);
-            ui.heading(tr(lang, "覆盖文件？", "Overwrite the file?"));
+            ui.heading(crate::words::OVERWRITE_THE_FILE.get(lang));
             ui.label(path.display().to_string());
             ui.horizontal(|ui| {
-                if ui.button(tr(lang, "覆盖", "Overwrite")).clicked() {
+                if ui.button(crate::words::OVERWRITE.get(lang)).clicked() {
                     go = true;
                 }
-                if ui.button(tr(lang, "取消", "Cancel")).clicked() {
+                if ui.button(crate::words::CANCEL.get(lang)).clicked() {
                     close = true;
                 }
             });
@@ -48,7 +48,7 @@ impl App {
                 ui.add(egui::Spinner::new());
                 ui.label(format!(
                     "{} {}… {:.0} s",
-                    tr(lang, "正在加载", "Loading"),
+                    crate::words::LOADING.get(lang),
                     p.label,
                     p.started.elapsed().as_secs_f64()
                 ));
@@ -72,7 +72,7 @@ impl App {
                     &format!(
                         "{} {}",
                         self.loaded.warnings.len(),
-                        tr(lang, "条警告", "warnings")
+                        crate::words::WARNINGS.get(lang)
                     ),
                 );
                 let file = self.loaded.file.clone();
@@ -104,22 +104,14 @@ impl App {
                 .filter(|p| p.severity == Severity::Error)
                 .count();
             let what_is_shown = if self.fallback {
-                tr(
-                    lang,
-                    "个错误；显示的是内置数据集",
-                    "error(s); the embedded dataset is shown instead",
-                )
+                crate::words::ERROR_S_THE_EMBEDDED_DATASET_IS.get(lang)
             } else {
-                tr(
-                    lang,
-                    "个错误；仍显示之前的数据",
-                    "error(s); the data shown before stays",
-                )
+                crate::words::ERROR_S_THE_DATA_SHOWN_BEFORE.get(lang)
             };
             ui.label(
                 RichText::new(format!(
                     "{} {} — {} {}",
-                    tr(lang, "无法加载", "Could not load"),
+                    crate::words::COULD_NOT_LOAD.get(lang),
                     err.file,
                     errors,
                     what_is_shown
@@ -127,7 +119,7 @@ impl App {
                 .strong()
                 .color(p.bad),
             );
-            if ui.button(tr(lang, "关闭 (Esc)", "Dismiss (Esc)")).clicked() {
+            if ui.button(crate::words::DISMISS_ESC.get(lang)).clicked() {
                 dismiss = true;
             }
         });

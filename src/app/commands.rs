@@ -17,7 +17,6 @@ use super::views_saved::SavedView;
 use crate::export::Format;
 use crate::model::Lang;
 use cc_ui::Action;
-use cc_ui::i18n::tr;
 use cc_ui::view::Tab;
 
 /// A menu of the menu bar.
@@ -35,11 +34,11 @@ impl Menu {
 
     pub fn label(self, lang: Lang) -> &'static str {
         match self {
-            Menu::File => tr(lang, "文件", "File"),
-            Menu::Edit => tr(lang, "编辑", "Edit"),
-            Menu::Export => tr(lang, "导出", "Export"),
-            Menu::View => tr(lang, "视图", "View"),
-            Menu::Help => tr(lang, "帮助", "Help"),
+            Menu::File => crate::words::FILE.get(lang),
+            Menu::Edit => crate::words::EDIT.get(lang),
+            Menu::Export => crate::words::EXPORT.get(lang),
+            Menu::View => crate::words::VIEW.get(lang),
+            Menu::Help => crate::words::HELP.get(lang),
         }
     }
 }
@@ -189,44 +188,32 @@ impl Command {
     /// The text of its menu item.
     pub fn label(self, lang: Lang) -> String {
         let s = match self {
-            Command::Open => tr(lang, "打开…", "Open…"),
-            Command::OpenFolder => tr(lang, "打开 CSV 文件夹…", "Open a folder of CSV sheets…"),
-            Command::OpenPath => tr(lang, "打开路径…", "Open path…"),
-            Command::UseEmbedded => tr(lang, "使用内置数据", "Use the embedded dataset"),
-            Command::NewFromTemplate => tr(lang, "从模板新建数据…", "New data from template…"),
-            Command::SaveData => tr(lang, "将数据另存为…", "Save the data as…"),
-            Command::Undo => tr(lang, "撤销对比更改", "Undo comparison change"),
-            Command::Redo => tr(lang, "重做", "Redo"),
+            Command::Open => crate::words::OPEN.get(lang),
+            Command::OpenFolder => crate::words::OPEN_A_FOLDER_OF_CSV_SHEETS.get(lang),
+            Command::OpenPath => crate::words::OPEN_PATH.get(lang),
+            Command::UseEmbedded => crate::words::USE_THE_EMBEDDED_DATASET.get(lang),
+            Command::NewFromTemplate => crate::words::NEW_DATA_FROM_TEMPLATE.get(lang),
+            Command::SaveData => crate::words::SAVE_THE_DATA_AS.get(lang),
+            Command::Undo => crate::words::UNDO_COMPARISON_CHANGE.get(lang),
+            Command::Redo => crate::words::REDO.get(lang),
             Command::Export(Format::Xlsx) => "XLSX…",
             Command::Export(Format::Csv) => "CSV…",
             Command::Export(Format::Md) => "Markdown…",
             Command::Export(Format::Html) => "HTML…",
             Command::Export(_) => "…",
-            Command::SlidesPdf => tr(lang, "幻灯片 PDF…", "Slides as PDF…"),
-            Command::SlidesPptx => tr(
-                lang,
-                "幻灯片 PPTX（PowerPoint、WPS 可编辑）…",
-                "Slides as PPTX, editable in PowerPoint or WPS…",
-            ),
-            Command::SlidesPng => tr(
-                lang,
-                "幻灯片 PNG（每页一张）…",
-                "Slides as PNG, one per slide…",
-            ),
-            Command::CopySlide => tr(
-                lang,
-                "复制当前幻灯片为图片",
-                "Copy the current slide as an image",
-            ),
+            Command::SlidesPdf => crate::words::SLIDES_AS_PDF.get(lang),
+            Command::SlidesPptx => crate::words::SLIDES_AS_PPTX_EDITABLE_IN_POWERPOINT.get(lang),
+            Command::SlidesPng => crate::words::SLIDES_AS_PNG_ONE_PER_SLIDE.get(lang),
+            Command::CopySlide => crate::words::COPY_THE_CURRENT_SLIDE_AS_AN.get(lang),
             Command::Picture1x => "PNG 1×…",
             Command::Picture2x => "PNG 2×…",
-            Command::CopyTable => tr(lang, "复制对比表", "Copy comparison table"),
-            Command::Presentation => tr(lang, "演示模式", "Presentation mode"),
-            Command::Find => tr(lang, "搜索集群", "Search clusters"),
-            Command::ToggleSidebar => tr(lang, "显示/隐藏集群列表", "Show/hide the cluster list"),
-            Command::SaveView => tr(lang, "保存当前视图…", "Save the current view…"),
-            Command::SaveViewFile => tr(lang, "将视图保存为文件…", "Save the view as a file…"),
-            Command::OpenViewFile => tr(lang, "打开视图文件…", "Open a view file…"),
+            Command::CopyTable => crate::words::COPY_COMPARISON_TABLE.get(lang),
+            Command::Presentation => crate::words::PRESENTATION_MODE.get(lang),
+            Command::Find => crate::words::SEARCH_CLUSTERS.get(lang),
+            Command::ToggleSidebar => crate::words::SHOW_HIDE_THE_CLUSTER_LIST.get(lang),
+            Command::SaveView => crate::words::SAVE_THE_CURRENT_VIEW.get(lang),
+            Command::SaveViewFile => crate::words::SAVE_THE_VIEW_AS_A_FILE.get(lang),
+            Command::OpenViewFile => crate::words::OPEN_A_VIEW_FILE.get(lang),
             Command::Help(p) => return format!("{}…", p.title(lang)),
         };
         s.to_owned()
@@ -236,83 +223,31 @@ impl Command {
     /// on the shortcuts page.
     pub fn tooltip(self, lang: Lang) -> &'static str {
         match self {
-            Command::Open => tr(
-                lang,
-                "打开数据文件（JSON 或 Excel 工作簿）",
-                "Open a data file (JSON or an Excel workbook)",
-            ),
-            Command::NewFromTemplate => tr(
-                lang,
-                "保存一个 Excel 工作簿，填入自己的集群和数字后再打开",
-                "Save an Excel workbook to fill in with your own clusters and figures, then open it",
-            ),
-            Command::SaveData => tr(
-                lang,
-                "把当前数据写成 JSON 文件或 Excel 工作簿",
-                "Write the data shown to a JSON file or an Excel workbook",
-            ),
-            Command::OpenFolder => tr(
-                lang,
-                "打开存放数据表 CSV 文件（figures.csv 等）的文件夹",
-                "Open a folder holding the dataset's sheets as CSV files (figures.csv and the others)",
-            ),
-            Command::OpenPath => tr(lang, "输入数据文件的路径", "Type the path of a data file"),
-            Command::UseEmbedded => tr(
-                lang,
-                "改用程序内置的数据集",
-                "Show the dataset built into the app",
-            ),
-            Command::Undo => tr(lang, "撤销对比更改", "Undo a change to the comparison"),
-            Command::Redo => tr(lang, "重做", "Redo"),
-            Command::Export(Format::Xlsx) => tr(lang, "导出 XLSX", "Export XLSX"),
-            Command::Export(_) => tr(lang, "导出对比表", "Export the comparison"),
-            Command::SlidesPdf => tr(lang, "将幻灯片导出为 PDF", "Export the slides as one PDF"),
-            Command::SlidesPptx => tr(
-                lang,
-                "将幻灯片导出为 PPTX：文字、表格和图表可在 PowerPoint 或 WPS 中编辑",
-                "Export the slides as PPTX: text, tables and charts stay editable in PowerPoint or WPS",
-            ),
-            Command::SlidesPng => tr(
-                lang,
-                "将每页幻灯片导出为 PNG 图片",
-                "Export each slide as a PNG picture",
-            ),
-            Command::CopySlide => tr(
-                lang,
-                "把当前幻灯片复制到剪贴板",
-                "Copy the current slide to the clipboard",
-            ),
-            Command::Picture1x | Command::Picture2x => tr(
-                lang,
-                "把当前视图保存为 PNG 图片",
-                "Save the current view as a PNG picture",
-            ),
-            Command::CopyTable => tr(
-                lang,
-                "复制对比表（制表符分隔）",
-                "Copy the comparison table (tab-separated)",
-            ),
-            Command::Presentation => tr(lang, "演示模式开关", "Presentation mode on/off"),
-            Command::Find => tr(lang, "搜索集群", "Search clusters"),
-            Command::ToggleSidebar => tr(
-                lang,
-                "显示或隐藏左侧的集群列表",
-                "Show or hide the cluster list on the left",
-            ),
-            Command::SaveView => tr(
-                lang,
-                "以名称保存所选集群、基准、指标、标签页和语言",
-                "Keep the clusters, baseline, metric, tab and language under a name",
-            ),
-            Command::SaveViewFile => tr(
-                lang,
-                "把当前视图写成可发送的文件",
-                "Write the current view to a file to send",
-            ),
-            Command::OpenViewFile => tr(lang, "打开视图文件", "Open a view file"),
-            Command::Help(Page::Shortcuts) => {
-                tr(lang, "显示键盘快捷键", "Show the keyboard shortcuts")
+            Command::Open => crate::words::OPEN_A_DATA_FILE_JSON_OR.get(lang),
+            Command::NewFromTemplate => crate::words::SAVE_AN_EXCEL_WORKBOOK_TO_FILL.get(lang),
+            Command::SaveData => crate::words::WRITE_THE_DATA_SHOWN_TO_A.get(lang),
+            Command::OpenFolder => crate::words::OPEN_A_FOLDER_HOLDING_THE_DATASET.get(lang),
+            Command::OpenPath => crate::words::TYPE_THE_PATH_OF_A_DATA.get(lang),
+            Command::UseEmbedded => crate::words::SHOW_THE_DATASET_BUILT_INTO_THE.get(lang),
+            Command::Undo => crate::words::UNDO_A_CHANGE_TO_THE_COMPARISON.get(lang),
+            Command::Redo => crate::words::REDO.get(lang),
+            Command::Export(Format::Xlsx) => crate::words::EXPORT_XLSX.get(lang),
+            Command::Export(_) => crate::words::EXPORT_THE_COMPARISON.get(lang),
+            Command::SlidesPdf => crate::words::EXPORT_THE_SLIDES_AS_ONE_PDF.get(lang),
+            Command::SlidesPptx => crate::words::EXPORT_THE_SLIDES_AS_PPTX_TEXT.get(lang),
+            Command::SlidesPng => crate::words::EXPORT_EACH_SLIDE_AS_A_PNG.get(lang),
+            Command::CopySlide => crate::words::COPY_THE_CURRENT_SLIDE_TO_THE.get(lang),
+            Command::Picture1x | Command::Picture2x => {
+                crate::words::SAVE_THE_CURRENT_VIEW_AS_A.get(lang)
             }
+            Command::CopyTable => crate::words::COPY_THE_COMPARISON_TABLE_TAB_SEPARATED.get(lang),
+            Command::Presentation => crate::words::PRESENTATION_MODE_ON_OFF.get(lang),
+            Command::Find => crate::words::SEARCH_CLUSTERS.get(lang),
+            Command::ToggleSidebar => crate::words::SHOW_OR_HIDE_THE_CLUSTER_LIST.get(lang),
+            Command::SaveView => crate::words::KEEP_THE_CLUSTERS_BASELINE_METRIC_TAB.get(lang),
+            Command::SaveViewFile => crate::words::WRITE_THE_CURRENT_VIEW_TO_A.get(lang),
+            Command::OpenViewFile => crate::words::OPEN_A_VIEW_FILE_2.get(lang),
+            Command::Help(Page::Shortcuts) => crate::words::SHOW_THE_KEYBOARD_SHORTCUTS.get(lang),
             Command::Help(p) => p.title(lang),
         }
     }

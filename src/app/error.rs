@@ -5,7 +5,6 @@ use std::fmt;
 use std::path::PathBuf;
 
 use crate::model::Lang;
-use cc_ui::i18n::tr;
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum AppError {
@@ -43,11 +42,7 @@ impl AppError {
             (AppError::NotAViewFile(e), Lang::En) => format!("not a valid view file ({e})"),
             (AppError::OtherFormat(f), _) => format!(
                 "{}{}",
-                tr(
-                    lang,
-                    "不是视图文件：format 为 ",
-                    "not a view file: format is "
-                ),
+                crate::words::NOT_A_VIEW_FILE_FORMAT_IS.get(lang),
                 format_args!("“{}”", f.escape_debug())
             ),
             (AppError::NewerViewFile { version, reads }, Lang::Zh) => {

@@ -124,7 +124,7 @@ impl App {
         let dataset = self.loaded.dataset.clone();
         let shown = path.display().to_string();
         self.status = Some(super::both(|lang| {
-            format!("{} {shown}", tr(lang, "正在导出", "Exporting"))
+            format!("{} {shown}", crate::words::EXPORTING.get(lang))
         }));
         let work = move |sink: &tasks::Sink<tasks::Exported>| {
             let done = match export::export_what(
@@ -136,7 +136,7 @@ impl App {
             ) {
                 Ok(notes) if notes.is_empty() => tasks::Exported {
                     message: super::both(|lang| {
-                        format!("{} {}", tr(lang, "已导出", "Exported"), path.display())
+                        format!("{} {}", crate::words::EXPORTED.get(lang), path.display())
                     }),
                     ok: true,
                 },
@@ -144,7 +144,7 @@ impl App {
                     message: super::both(|lang| {
                         format!(
                             "{} {} ({})",
-                            tr(lang, "已导出", "Exported"),
+                            crate::words::EXPORTED.get(lang),
                             path.display(),
                             notes.join("; ")
                         )
@@ -153,7 +153,7 @@ impl App {
                 },
                 Err(e) => tasks::Exported {
                     message: super::both(|lang| {
-                        format!("{} {e}", tr(lang, "导出失败：", "Export failed:"))
+                        format!("{} {e}", crate::words::EXPORT_FAILED.get(lang))
                     }),
                     ok: false,
                 },
@@ -321,27 +321,19 @@ impl App {
         let picked = run_dialog(|| {
             if format == Format::Pdf {
                 rfd::FileDialog::new()
-                    .set_title(tr(lang, "导出幻灯片（PDF）", "Export the slides as PDF"))
+                    .set_title(crate::words::EXPORT_THE_SLIDES_AS_PDF.get(lang))
                     .set_file_name("cluster-comparison.pdf")
                     .add_filter("PDF", &["pdf"])
                     .save_file()
             } else if format == Format::Pptx {
                 rfd::FileDialog::new()
-                    .set_title(tr(
-                        lang,
-                        "导出幻灯片（PPTX，PowerPoint / WPS）",
-                        "Export the slides as PPTX (PowerPoint, WPS)",
-                    ))
+                    .set_title(crate::words::EXPORT_THE_SLIDES_AS_PPTX_POWERPOINT.get(lang))
                     .set_file_name("cluster-comparison.pptx")
                     .add_filter("PowerPoint", &["pptx"])
                     .save_file()
             } else {
                 rfd::FileDialog::new()
-                    .set_title(tr(
-                        lang,
-                        "选择存放幻灯片图片的文件夹",
-                        "Choose a folder for the slide pictures",
-                    ))
+                    .set_title(crate::words::CHOOSE_A_FOLDER_FOR_THE_SLIDE.get(lang))
                     .pick_folder()
             }
         });
@@ -367,11 +359,7 @@ impl App {
         let lang = self.settings.lang;
         let picked = run_dialog(|| {
             rfd::FileDialog::new()
-                .set_title(tr(
-                    lang,
-                    "打开存放数据表 CSV 文件的文件夹",
-                    "Open a folder of the dataset's CSV sheets",
-                ))
+                .set_title(crate::words::OPEN_A_FOLDER_OF_THE_DATASET.get(lang))
                 .pick_folder()
         });
         match picked {
@@ -388,7 +376,7 @@ impl App {
         let lang = self.settings.lang;
         let picked = run_dialog(|| {
             rfd::FileDialog::new()
-                .set_title(tr(lang, "打开集群数据", "Open a cluster dataset"))
+                .set_title(crate::words::OPEN_A_CLUSTER_DATASET.get(lang))
                 .add_filter("JSON, Excel", &["json", "xlsx"])
                 .add_filter("JSON", &["json"])
                 .add_filter("Excel", &["xlsx"])
@@ -409,7 +397,7 @@ impl App {
         let name = format!("cluster-comparison.{}", format.extension());
         let picked = run_dialog(|| {
             rfd::FileDialog::new()
-                .set_title(tr(lang, "导出对比表", "Export the comparison"))
+                .set_title(crate::words::EXPORT_THE_COMPARISON.get(lang))
                 .set_file_name(name)
                 .add_filter(format.extension(), &[format.extension()])
                 .save_file()
@@ -431,12 +419,12 @@ impl App {
         let picked = run_dialog(|| {
             let d = rfd::FileDialog::new();
             if template {
-                d.set_title(tr(lang, "从模板新建数据", "New data from template"))
+                d.set_title(crate::words::NEW_DATA_FROM_TEMPLATE_2.get(lang))
                     .set_file_name("my-clusters.xlsx")
                     .add_filter("Excel", &["xlsx"])
                     .save_file()
             } else {
-                d.set_title(tr(lang, "将数据另存为", "Save the data as"))
+                d.set_title(crate::words::SAVE_THE_DATA_AS_2.get(lang))
                     .set_file_name("clusters.json")
                     .add_filter("JSON", &["json"])
                     .add_filter("Excel", &["xlsx"])
@@ -469,7 +457,7 @@ impl App {
             Ok(()) => {
                 self.notices.retain(|n| *n != Notice::NoFileDialog);
                 self.status = Some(super::both(|lang| {
-                    format!("{} {shown}", tr(lang, "已保存到", "Saved to"))
+                    format!("{} {shown}", crate::words::SAVED_TO.get(lang))
                 }));
             }
             Err(e) => self.notify(Notice::Failed {
@@ -531,6 +519,22 @@ pub(super) fn read_view_file(path: &Path) -> Result<String, AppError> {
     })
 }
 
+/// What a file laid over the register added where (`从 mine.json 并入：新增
+///集群 …`), for the status bar; `None` for any other data.
+pub(super) fn added_status(l: &Loaded) -> Option<super::Status> {
+    if l.added.is_empty() {
+        return None;
+    }
+    let file = l.dataset.yours_file().unwrap_or(l.file.as_str());
+    Some(super::both(|lang| {
+        let lines: Vec<&str> = l.added.iter().map(|a| a.get(lang)).collect();
+        match lang {
+            Lang::Zh => format!("从 {file} 并入：{}", lines.join("；")),
+            Lang::En => format!("Added from {file}: {}", lines.join("; ")),
+        }
+    }))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -561,20 +565,4 @@ mod tests {
         std::fs::write(&p, "\u{feff}{\"format\": \"x\"}").unwrap();
         assert_eq!(read_view_file(&p).unwrap(), "{\"format\": \"x\"}");
     }
-}
-
-/// What a file laid over the register added where (`从 mine.json 并入：新增
-///集群 …`), for the status bar; `None` for any other data.
-pub(super) fn added_status(l: &Loaded) -> Option<super::Status> {
-    if l.added.is_empty() {
-        return None;
-    }
-    let file = l.dataset.yours_file().unwrap_or(l.file.as_str());
-    Some(super::both(|lang| {
-        let lines: Vec<&str> = l.added.iter().map(|a| a.get(lang)).collect();
-        match lang {
-            Lang::Zh => format!("从 {file} 并入：{}", lines.join("；")),
-            Lang::En => format!("Added from {file}: {}", lines.join("; ")),
-        }
-    }))
 }

@@ -7,7 +7,7 @@ use egui::{RichText, Ui};
 use super::App;
 use super::commands::{Command, Menu};
 use crate::model::{Dataset, Lang};
-use cc_ui::i18n::{colon, tr};
+use cc_ui::i18n::colon;
 use cc_ui::{theme, widgets};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -23,10 +23,10 @@ impl Page {
 
     pub fn title(self, lang: Lang) -> &'static str {
         match self {
-            Page::Shortcuts => tr(lang, "键盘快捷键", "Keyboard shortcuts"),
-            Page::Format => tr(lang, "数据格式", "The data format"),
-            Page::Sources => tr(lang, "数据来源", "Where the data comes from"),
-            Page::About => tr(lang, "关于", "About"),
+            Page::Shortcuts => crate::words::KEYBOARD_SHORTCUTS.get(lang),
+            Page::Format => crate::words::THE_DATA_FORMAT.get(lang),
+            Page::Sources => crate::words::WHERE_THE_DATA_COMES_FROM.get(lang),
+            Page::About => crate::words::ABOUT.get(lang),
         }
     }
 }
@@ -64,25 +64,17 @@ pub fn shortcuts(ctx: &egui::Context, lang: Lang) -> Vec<(String, String)> {
         .collect();
     rows.push((
         "Esc".into(),
-        tr(
-            lang,
-            "关闭窗口或对话框，退出演示模式",
-            "Close a window or dialog; leave presentation mode",
-        )
-        .into(),
+        crate::words::CLOSE_A_WINDOW_OR_DIALOG_LEAVE
+            .get(lang)
+            .into(),
     ));
     for (keys, step) in cc_ui::present::KEYS {
         let names: Vec<&str> = keys.iter().map(|k| k.name()).collect();
         rows.push((names.join(" / "), step.describe(lang).to_owned()));
     }
     rows.push((
-        tr(lang, "拖放文件", "Drop a file").into(),
-        tr(
-            lang,
-            "打开拖到窗口上的 JSON 文件",
-            "Open a JSON file dropped onto the window",
-        )
-        .into(),
+        crate::words::DROP_A_FILE.get(lang).into(),
+        crate::words::OPEN_A_JSON_FILE_DROPPED_ONTO.get(lang).into(),
     ));
     rows
 }
@@ -110,81 +102,52 @@ fn table(ui: &mut Ui, id: &str, rows: &[(String, String)]) {
 }
 
 fn format_page(ui: &mut Ui, lang: Lang) {
-    ui.label(tr(
-        lang,
-        "数据集是一个 JSON 文件（UTF-8，最大 64 MiB）：来源文献、指标名称、集群及其数据，以及可选的全国背景。每个数字都引用来源文献并照录原文措辞。",
-        "A dataset is one JSON file (UTF-8, at most 64 MiB): the source documents, the names of the metrics, the clusters with their figures, and optional national context. Every figure cites a document and quotes the phrase as written.",
-    ));
-    widgets::section(ui, tr(lang, "必填字段", "Required fields"));
+    ui.label(crate::words::A_DATASET_IS_ONE_JSON_FILE.get(lang));
+    widgets::section(ui, crate::words::REQUIRED_FIELDS.get(lang));
     let rows: Vec<(String, String)> = [
         (
             "format_version, sources, metric_keys, clusters",
-            tr(lang, "文件顶层", "the top level of the file"),
+            crate::words::THE_TOP_LEVEL_OF_THE_FILE.get(lang),
         ),
         (
             "sources[]: id, title, publisher, date",
-            tr(
-                lang,
-                "每份来源文献；date 写作 2024、2024-05 或 2024-05-17",
-                "each source document; date as 2024, 2024-05 or 2024-05-17",
-            ),
+            crate::words::EACH_SOURCE_DOCUMENT_DATE_AS_2024.get(lang),
         ),
         (
             "metric_keys[]: key, name",
-            tr(lang, "每种指标的键和中英文名称", "each kind of figure: its key and names"),
+            crate::words::EACH_KIND_OF_FIGURE_ITS_KEY.get(lang),
         ),
         (
             "clusters[]: id, name, level, provinces, industry",
-            tr(
-                lang,
-                "id 用小写字母和连字符；level 为 national、provincial、municipal 或 county",
-                "id in lower case with hyphens; level is national, provincial, municipal or county",
-            ),
+            crate::words::ID_IN_LOWER_CASE_WITH_HYPHENS.get(lang),
         ),
         (
             "metrics[]: key, value, unit, as_of, source",
-            tr(
-                lang,
-                "数值和单位按原文（5700 与 亿元）；qualifier 记“超过”“约”等；source 为来源 id 和原文引语",
-                "value and unit as the source writes them (5700 with 亿元); qualifier for 超过, 约…; source is the document id and the quote",
-            ),
+            crate::words::VALUE_AND_UNIT_AS_THE_SOURCE.get(lang),
         ),
     ]
     .into_iter()
     .map(|(k, v)| (k.to_owned(), v.to_owned()))
     .collect();
     table(ui, "help-format", &rows);
-    widgets::section(ui, tr(lang, "检查文件", "Checking a file"));
+    widgets::section(ui, crate::words::CHECKING_A_FILE.get(lang));
     let cmds: Vec<(String, String)> = vec![
         (
             "cluster-compare check FILE".into(),
-            tr(
-                lang,
-                "列出每个问题（行:列与 JSON 路径），无误时显示 ok",
-                "lists every problem (line:column and JSON path), or says ok",
-            )
-            .into(),
+            crate::words::LISTS_EVERY_PROBLEM_LINE_COLUMN_AND
+                .get(lang)
+                .into(),
         ),
         (
             "cluster-compare schema".into(),
-            tr(
-                lang,
-                "输出 JSON Schema，供编辑器补全和检查",
-                "prints the JSON Schema, for completion and checking in an editor",
-            )
-            .into(),
+            crate::words::PRINTS_THE_JSON_SCHEMA_FOR_COMPLETION
+                .get(lang)
+                .into(),
         ),
     ];
     table(ui, "help-check", &cmds);
     ui.add_space(theme::GAP);
-    widgets::weak(
-        ui,
-        tr(
-            lang,
-            "完整说明和示例见 README 的“数据格式”一节；内置数据 seeds/clusters.json 可作为模板。",
-            "The README's \"The data format\" section has the full description and an example; the embedded seeds/clusters.json is a template.",
-        ),
-    );
+    widgets::weak(ui, crate::words::THE_README_S_THE_DATA_FORMAT.get(lang));
 }
 
 fn sources_page(ui: &mut Ui, d: &Dataset, file: &str, lang: Lang) {
@@ -194,10 +157,10 @@ fn sources_page(ui: &mut Ui, d: &Dataset, file: &str, lang: Lang) {
         ui,
         format!(
             "{}{}{file} · {} {}",
-            tr(lang, "文件", "File"),
+            crate::words::FILE.get(lang),
             colon(lang),
             d.sources.len(),
-            tr(lang, "份来源文献", "source documents")
+            crate::words::SOURCE_DOCUMENTS.get(lang)
         ),
     );
     ui.add_space(theme::GAP);
@@ -207,7 +170,7 @@ fn sources_page(ui: &mut Ui, d: &Dataset, file: &str, lang: Lang) {
             ui.add(egui::Label::new(RichText::new(s.title.get(lang)).strong()).wrap());
             let mut line = format!("{} · {}", s.publisher.get(lang), s.date);
             if s.date_approximate {
-                line.push_str(tr(lang, "（推断日期）", " (date inferred)"));
+                line.push_str(crate::words::DATE_INFERRED.get(lang));
             }
             if let Some(a) = &s.author {
                 line.push_str(&format!(" · {}", a.get(lang)));
@@ -231,7 +194,7 @@ fn about_page(ui: &mut Ui, lang: Lang, loaded: &crate::load::Loaded) {
     );
     ui.label(format!(
         "{} {}",
-        tr(lang, "版本", "Version"),
+        crate::words::VERSION.get(lang),
         about::VERSION
     ));
     // The embedded data (what `--version` names), and the file shown when it is another.
@@ -240,33 +203,24 @@ fn about_page(ui: &mut Ui, lang: Lang, loaded: &crate::load::Loaded) {
         ui.add(egui::Label::new(format!("{what}{}{}", colon(lang), info.title_both())).wrap());
         widgets::weak(ui, info.details(lang));
     };
-    data(ui, tr(lang, "内置数据", "Embedded data"), embedded);
+    data(ui, crate::words::EMBEDDED_DATA.get(lang), embedded);
     if loaded.file != crate::load::EMBEDDED_NAME {
         let shown = DataInfo::of(&loaded.dataset);
-        let what = format!("{} {}", tr(lang, "当前数据", "Data shown"), loaded.file);
+        let what = format!("{} {}", crate::words::DATA_SHOWN.get(lang), loaded.file);
         data(ui, &what, &shown);
     }
     ui.add(
-        egui::Label::new(tr(
-            lang,
-            "并排对比中国国家先进制造业集群：数据、目标、政策与来源。",
-            "China's national advanced manufacturing clusters side by side: figures, targets, policies and their sources.",
-        ))
-        .wrap(),
+        egui::Label::new(crate::words::CHINA_S_NATIONAL_ADVANCED_MANUFACTURING_CLUSTERS.get(lang))
+            .wrap(),
     );
-    widgets::section(ui, tr(lang, "许可证", "Licences"));
+    widgets::section(ui, crate::words::LICENCES.get(lang));
     let mut rows: Vec<(String, String)> = vec![
         (
-            tr(lang, "本应用", "This app").into(),
+            crate::words::THIS_APP.get(lang).into(),
             "MIT (LICENSE)".into(),
         ),
         (
-            tr(
-                lang,
-                "内置字体 Noto Sans CJK SC（子集）",
-                "Bundled font Noto Sans CJK SC (subset)",
-            )
-            .into(),
+            crate::words::BUNDLED_FONT_NOTO_SANS_CJK_SC.get(lang).into(),
             "SIL Open Font License 1.1 (assets/fonts/LICENSE-OFL.txt)".into(),
         ),
     ];
@@ -318,7 +272,7 @@ impl App {
             ui.horizontal(|ui| {
                 ui.heading(page.title(lang));
                 ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                    if ui.button(tr(lang, "关闭 (Esc)", "Close (Esc)")).clicked() {
+                    if ui.button(crate::words::CLOSE_ESC.get(lang)).clicked() {
                         close = true;
                     }
                 });

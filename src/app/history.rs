@@ -6,7 +6,6 @@ use std::collections::VecDeque;
 
 use super::App;
 use crate::model::Lang;
-use cc_ui::i18n::tr;
 
 /// How many steps back the history reaches.
 pub const LIMIT: usize = 100;
@@ -88,7 +87,7 @@ pub fn describe(from: &State, to: &State, d: &crate::model::Dataset, lang: Lang)
         ids.into_iter()
             .map(name)
             .collect::<Vec<_>>()
-            .join(tr(lang, "、", ", "))
+            .join(crate::words::MARK.get(lang))
     };
     let added: Vec<&String> = to
         .compare
@@ -102,27 +101,31 @@ pub fn describe(from: &State, to: &State, d: &crate::model::Dataset, lang: Lang)
         .collect();
     let mut parts = Vec::new();
     if !added.is_empty() {
-        parts.push(format!("{} {}", tr(lang, "添加", "add"), names(added)));
+        parts.push(format!("{} {}", crate::words::ADD.get(lang), names(added)));
     }
     if !removed.is_empty() {
-        parts.push(format!("{} {}", tr(lang, "移除", "remove"), names(removed)));
+        parts.push(format!(
+            "{} {}",
+            crate::words::REMOVE.get(lang),
+            names(removed)
+        ));
     }
     if parts.is_empty() && from.compare != to.compare {
-        parts.push(tr(lang, "调整顺序", "reorder").to_owned());
+        parts.push(crate::words::REORDER.get(lang).to_owned());
     }
     fn base(s: &State) -> Option<&String> {
         s.baseline.and_then(|b| s.compare.get(b))
     }
     if parts.is_empty() && base(from) != base(to) {
         parts.push(match base(to) {
-            Some(id) => format!("{} {}", tr(lang, "基准设为", "baseline"), name(id)),
-            None => tr(lang, "取消基准", "clear the baseline").to_owned(),
+            Some(id) => format!("{} {}", crate::words::BASELINE.get(lang), name(id)),
+            None => crate::words::CLEAR_THE_BASELINE.get(lang).to_owned(),
         });
     }
     if from.metric != to.metric {
-        parts.push(tr(lang, "图表指标", "chart metric").to_owned());
+        parts.push(crate::words::CHART_METRIC.get(lang).to_owned());
     }
-    parts.join(tr(lang, "；", "; "))
+    parts.join(crate::words::MARK_2.get(lang))
 }
 
 impl App {
@@ -220,12 +223,12 @@ impl App {
                 .as_ref()
                 .filter(|w| !w.is_empty());
             let done = if redo {
-                tr(lang, "已重做", "Redone")
+                crate::words::REDONE.get(lang)
             } else {
-                tr(lang, "已撤销", "Undone")
+                crate::words::UNDONE.get(lang)
             };
             match what {
-                Some(w) => format!("{done}{}{w}", tr(lang, "：", ": ")),
+                Some(w) => format!("{done}{}{w}", crate::words::MARK_3.get(lang)),
                 None => done.to_owned(),
             }
         }));

@@ -9,7 +9,6 @@ use super::App;
 use super::commands::{Change, Command, Menu};
 use crate::deck::{self, PageShape};
 use crate::model::Lang;
-use cc_ui::i18n::tr;
 
 impl App {
     /// A menu item for `cmd`; true when clicked (the command is sent).
@@ -48,7 +47,7 @@ impl App {
             _ => None,
         };
         match what.filter(|w| !w.is_empty()) {
-            Some(w) => format!("{label}{}{w}", tr(self.settings.lang, "：", ": ")),
+            Some(w) => format!("{label}{}{w}", crate::words::MARK_3.get(self.settings.lang)),
             None => label,
         }
     }
@@ -58,9 +57,9 @@ impl App {
         let lang = self.settings.lang;
         let cmd = Command::ToggleSidebar;
         let (sym, what) = if self.settings.sidebar {
-            ("«", tr(lang, "隐藏集群列表", "Hide the cluster list"))
+            ("«", crate::words::HIDE_THE_CLUSTER_LIST.get(lang))
         } else {
-            ("»", tr(lang, "显示集群列表", "Show the cluster list"))
+            ("»", crate::words::SHOW_THE_CLUSTER_LIST.get(lang))
         };
         let keys = cmd
             .shortcuts()
@@ -80,17 +79,13 @@ impl App {
     /// the deck as PDF, as PNG slides, or the current slide as an image.
     fn slides_menu(&mut self, ui: &mut Ui) {
         let lang = self.settings.lang;
-        ui.label(egui::RichText::new(tr(lang, "幻灯片", "Slides")).strong());
+        ui.label(egui::RichText::new(crate::words::SLIDES.get(lang)).strong());
         let before = self.settings.deck.clone();
         ui.horizontal(|ui| {
-            ui.label(tr(lang, "标题", "Title"));
+            ui.label(crate::words::TITLE.get(lang));
             ui.add(
                 egui::TextEdit::singleline(&mut self.settings.deck.title)
-                    .hint_text(tr(
-                        lang,
-                        "默认：集群简称",
-                        "default: the clusters' short names",
-                    ))
+                    .hint_text(crate::words::DEFAULT_THE_CLUSTERS_SHORT_NAMES.get(lang))
                     .desired_width(220.0),
             );
         });
@@ -100,7 +95,7 @@ impl App {
             }
             ui.checkbox(
                 &mut self.settings.deck.context,
-                tr(lang, "含全国背景", "with national context"),
+                crate::words::WITH_NATIONAL_CONTEXT.get(lang),
             );
         });
         if self.settings.deck.context != before.context {
@@ -109,7 +104,7 @@ impl App {
                 set_context(kinds, context);
             }
         }
-        ui.menu_button(tr(lang, "选择幻灯片…", "Choose slides…"), |ui| {
+        ui.menu_button(crate::words::CHOOSE_SLIDES.get(lang), |ui| {
             self.choose_slides(ui)
         });
         if self.settings.deck != before {
@@ -146,11 +141,7 @@ impl App {
             .clone()
             .unwrap_or_else(|| SlideChoice::default_kinds(context));
         let before = kinds.clone();
-        ui.label(tr(
-            lang,
-            "标题页之后，按此顺序：",
-            "After the title, in this order:",
-        ));
+        ui.label(crate::words::AFTER_THE_TITLE_IN_THIS_ORDER.get(lang));
         for (i, k) in before.iter().enumerate() {
             ui.horizontal(|ui| {
                 let mut on = true;
@@ -160,7 +151,7 @@ impl App {
                 if i > 0
                     && ui
                         .small_button("↑")
-                        .on_hover_text(tr(lang, "上移", "Move up"))
+                        .on_hover_text(crate::words::MOVE_UP.get(lang))
                         .clicked()
                 {
                     kinds.swap(i - 1, i);
@@ -183,38 +174,41 @@ impl App {
         }
         if choice.slides.is_some()
             && ui
-                .button(tr(lang, "恢复完整幻灯片", "Back to the whole deck"))
+                .button(crate::words::BACK_TO_THE_WHOLE_DECK.get(lang))
                 .clicked()
         {
             choice.slides = None;
         }
         ui.separator();
         ui.horizontal(|ui| {
-            ui.label(tr(lang, "来源", "Sources"));
+            ui.label(crate::words::SOURCES.get(lang));
             ui.radio_value(
                 &mut choice.sources,
                 SourcesMode::Appendix,
-                tr(lang, "附录全文", "in full (appendix)"),
+                crate::words::IN_FULL_APPENDIX.get(lang),
             );
             ui.radio_value(
                 &mut choice.sources,
                 SourcesMode::Line,
-                tr(lang, "每页一行", "a line per slide"),
+                crate::words::A_LINE_PER_SLIDE.get(lang),
             );
         });
         ui.checkbox(
             &mut choice.sort_bars,
-            tr(lang, "柱按数值排序", "bars sorted by value"),
+            crate::words::BARS_SORTED_BY_VALUE.get(lang),
         );
         let shown = choice
             .highlight
             .as_ref()
             .and_then(|h| names.iter().find(|(id, _)| id == h))
-            .map_or_else(|| tr(lang, "无", "none").to_owned(), |(_, n)| n.clone());
-        egui::ComboBox::from_label(tr(lang, "突出显示", "highlight"))
+            .map_or_else(
+                || crate::words::NONE.get(lang).to_owned(),
+                |(_, n)| n.clone(),
+            );
+        egui::ComboBox::from_label(crate::words::HIGHLIGHT.get(lang))
             .selected_text(shown)
             .show_ui(ui, |ui| {
-                ui.selectable_value(&mut choice.highlight, None, tr(lang, "无", "none"));
+                ui.selectable_value(&mut choice.highlight, None, crate::words::NONE.get(lang));
                 for (id, name) in &names {
                     ui.selectable_value(&mut choice.highlight, Some(id.clone()), name);
                 }
@@ -238,9 +232,9 @@ impl App {
                     self.command_item(ui, c);
                 }
                 ui.separator();
-                ui.menu_button(tr(lang, "最近打开", "Recent files"), |ui| {
+                ui.menu_button(crate::words::RECENT_FILES.get(lang), |ui| {
                     if self.settings.recent.is_empty() {
-                        ui.label(tr(lang, "（无）", "(none)"));
+                        ui.label(crate::words::NONE_2.get(lang));
                     }
                     for p in self.settings.recent.clone() {
                         if ui.button(p.display().to_string()).clicked() {
@@ -262,7 +256,7 @@ impl App {
                 self.slides_menu(ui);
                 ui.separator();
                 ui.label(
-                    egui::RichText::new(tr(lang, "当前视图截图", "Picture of the current view"))
+                    egui::RichText::new(crate::words::PICTURE_OF_THE_CURRENT_VIEW.get(lang))
                         .strong(),
                 );
                 for c in [Command::Picture1x, Command::Picture2x] {
@@ -291,9 +285,9 @@ impl App {
             ui.separator();
             let dark = self.settings.dark;
             let theme_label = if dark {
-                tr(lang, "浅色主题", "Light theme")
+                crate::words::LIGHT_THEME.get(lang)
             } else {
-                tr(lang, "深色主题", "Dark theme")
+                crate::words::DARK_THEME.get(lang)
             };
             if ui.button(theme_label).clicked() {
                 self.send(Change::Dark(!dark));

@@ -43,7 +43,6 @@ use crate::export::{self, Format};
 use crate::load::{self, LoadError, Loaded, Severity};
 use crate::model::{Dataset, Lang};
 use cc_ui::charts::Charts;
-use cc_ui::i18n::tr;
 use cc_ui::picker::Picker;
 use cc_ui::present::{PresentAction, Presenter};
 use cc_ui::table::TableView;

@@ -11,7 +11,6 @@ use super::App;
 use super::error::AppError;
 pub use super::prompt::{PathPrompt, Purpose};
 use crate::model::{Dataset, Lang};
-use cc_ui::i18n::tr;
 use cc_ui::{MAX_PANELS, theme};
 
 /// What the app tells the user until they dismiss it. Kept structured, so
@@ -107,56 +106,49 @@ impl Notice {
             } => {
                 let mut parts = Vec::new();
                 let mut s = match from {
-                    From::View(name) => format!("{} “{name}”", tr(lang, "视图", "View")),
+                    From::View(name) => format!("{} “{name}”", crate::words::VIEW.get(lang)),
                     From::CommandLine => "--compare".to_owned(),
                 };
-                s.push_str(tr(lang, "：", ": "));
+                s.push_str(crate::words::MARK_3.get(lang));
                 if !unknown.is_empty() {
                     parts.push(format!(
                         "{}{}",
-                        tr(lang, "数据中没有这些 id：", "ids not found in the data: "),
+                        crate::words::IDS_NOT_FOUND_IN_THE_DATA.get(lang),
                         list(unknown)
                     ));
                 }
                 if !duplicate.is_empty() {
                     parts.push(format!(
                         "{}{}",
-                        tr(lang, "重复的 id：", "repeated ids: "),
+                        crate::words::REPEATED_IDS.get(lang),
                         list(duplicate)
                     ));
                 }
                 if !over.is_empty() {
                     parts.push(format!(
                         "{}{}",
-                        tr(lang, "超过6个面板，未显示：", "more than 6 panels, left out: "),
+                        crate::words::MORE_THAN_6_PANELS_LEFT_OUT.get(lang),
                         list(over)
                     ));
                 }
-                s.push_str(&parts.join(tr(lang, "；", "; ")));
+                s.push_str(&parts.join(crate::words::MARK_2.get(lang)));
                 if *fallback {
                     s.push_str(match from {
-                        From::CommandLine => tr(
-                            lang,
-                            "。没有可用的 id，改为显示默认对比。",
-                            ". None could be used, so the default comparison is shown.",
-                        ),
-                        From::View(_) => tr(
-                            lang,
-                            "。没有可用的 id，对比保持不变。",
-                            ". None could be used, so the comparison is unchanged.",
-                        ),
+                        From::CommandLine => crate::words::NONE_COULD_BE_USED_SO_THE.get(lang),
+                        From::View(_) => crate::words::NONE_COULD_BE_USED_SO_THE_2.get(lang),
                     });
                 }
                 s
             }
-            Notice::NoFileDialog => tr(
-                lang,
-                "无法打开系统文件对话框（桌面未提供文件选择门户或 GTK）。可将文件拖到窗口上，用 --data 文件 启动，或输入路径：",
-                "The system file dialog could not open (the desktop offers no file-chooser portal or GTK). Drop a file onto the window, start with --data FILE, or type a path:",
-            )
-            .to_owned(),
+            Notice::NoFileDialog => crate::words::THE_SYSTEM_FILE_DIALOG_COULD_NOT
+                .get(lang)
+                .to_owned(),
             Notice::Failed { file, error } => {
-                format!("{file}{}{}", tr(lang, "：", ": "), error.text(lang))
+                format!(
+                    "{file}{}{}",
+                    crate::words::MARK_3.get(lang),
+                    error.text(lang)
+                )
             }
         }
     }
@@ -206,16 +198,14 @@ impl App {
             for (i, n) in self.notices.iter().enumerate() {
                 ui.horizontal_wrapped(|ui| {
                     // The dismiss button first, so it never wraps onto a line of its own.
-                    let b = ui.small_button("×").on_hover_text(tr(
-                        lang,
-                        "关闭此提示",
-                        "Dismiss this notice",
-                    ));
+                    let b = ui
+                        .small_button("×")
+                        .on_hover_text(crate::words::DISMISS_THIS_NOTICE.get(lang));
                     b.widget_info(|| {
                         egui::WidgetInfo::labeled(
                             egui::Role::Button,
                             true,
-                            tr(lang, "关闭提示", "Dismiss notice"),
+                            crate::words::DISMISS_NOTICE.get(lang),
                         )
                     });
                     if b.clicked() {
@@ -224,7 +214,7 @@ impl App {
                     ui.label(RichText::new("⚠").color(p.warn));
                     ui.label(n.text(lang));
                     if *n == Notice::NoFileDialog
-                        && ui.button(tr(lang, "输入路径…", "Type a path…")).clicked()
+                        && ui.button(crate::words::TYPE_A_PATH.get(lang)).clicked()
                     {
                         prompt = true;
                     }

@@ -10,7 +10,6 @@ use super::error::AppError;
 use super::notice::Notice;
 use super::views_saved;
 use crate::export::Format;
-use cc_ui::i18n::tr;
 use cc_ui::theme;
 
 /// What a typed path is for.
@@ -218,48 +217,39 @@ impl App {
         let lang = self.settings.lang;
         let prompt = self.path_prompt.as_mut()?;
         let (title, action) = match prompt.purpose {
-            Purpose::OpenData => (tr(lang, "打开路径", "Open path"), tr(lang, "打开", "Open")),
+            Purpose::OpenData => (
+                crate::words::OPEN_PATH_2.get(lang),
+                crate::words::OPEN_2.get(lang),
+            ),
             Purpose::Slides(Format::Png) => (
-                tr(
-                    lang,
-                    "将幻灯片图片导出到文件夹",
-                    "Export the slide pictures to a folder",
-                ),
-                tr(lang, "导出", "Export"),
+                crate::words::EXPORT_THE_SLIDE_PICTURES_TO_A.get(lang),
+                crate::words::EXPORT.get(lang),
             ),
             Purpose::Export(..) | Purpose::Slides(..) => (
-                tr(lang, "导出到路径", "Export to path"),
-                tr(lang, "导出", "Export"),
+                crate::words::EXPORT_TO_PATH.get(lang),
+                crate::words::EXPORT.get(lang),
             ),
             Purpose::SaveViewFile => (
-                tr(lang, "将视图保存到路径", "Save the view to path"),
-                tr(lang, "保存", "Save"),
+                crate::words::SAVE_THE_VIEW_TO_PATH.get(lang),
+                crate::words::SAVE.get(lang),
             ),
             Purpose::OpenViewFile => (
-                tr(lang, "从路径打开视图", "Open a view from path"),
-                tr(lang, "打开", "Open"),
+                crate::words::OPEN_A_VIEW_FROM_PATH.get(lang),
+                crate::words::OPEN_2.get(lang),
             ),
             Purpose::Template => (
-                tr(
-                    lang,
-                    "将数据模板保存到路径",
-                    "Save the data template to path",
-                ),
-                tr(lang, "保存", "Save"),
+                crate::words::SAVE_THE_DATA_TEMPLATE_TO_PATH.get(lang),
+                crate::words::SAVE.get(lang),
             ),
             Purpose::SaveData => (
-                tr(
-                    lang,
-                    "将数据保存到路径（.json 或 .xlsx）",
-                    "Save the data to path (.json or .xlsx)",
-                ),
-                tr(lang, "保存", "Save"),
+                crate::words::SAVE_THE_DATA_TO_PATH_JSON.get(lang),
+                crate::words::SAVE.get(lang),
             ),
         };
         let hint = if prompt.purpose.wants_folder() {
-            tr(lang, "文件夹的完整路径", "Full path of the folder")
+            crate::words::FULL_PATH_OF_THE_FOLDER.get(lang)
         } else {
-            tr(lang, "文件的完整路径", "Full path of the file")
+            crate::words::FULL_PATH_OF_THE_FILE.get(lang)
         };
         let mut go = false;
         let mut cancel = false;
@@ -299,7 +289,7 @@ impl App {
                 if ok.clicked() {
                     go = true;
                 }
-                if ui.button(tr(lang, "取消", "Cancel")).clicked() {
+                if ui.button(crate::words::CANCEL.get(lang)).clicked() {
                     cancel = true;
                 }
             });

@@ -44,10 +44,7 @@ impl App {
             && let Some(e) = self.presenter.error()
         {
             self.status = Some(super::both(|lang| {
-                format!(
-                    "{} {e}",
-                    tr(lang, "无法复制幻灯片：", "Could not copy the slide:")
-                )
+                format!("{} {e}", crate::words::COULD_NOT_COPY_THE_SLIDE.get(lang))
             }));
             self.copy_slide_pending = false;
         }
@@ -57,7 +54,7 @@ impl App {
                 ctx.copy_image(img);
                 let n = self.presenter.index + 1;
                 self.status = Some(super::both(|lang| {
-                    format!("{} {n}", tr(lang, "已复制幻灯片", "Copied slide"))
+                    format!("{} {n}", crate::words::COPIED_SLIDE.get(lang))
                 }));
             }
         }

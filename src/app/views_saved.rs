@@ -11,7 +11,6 @@ use super::error::AppError;
 use super::notice::{self, Notice, Purpose};
 use crate::deck::SlideChoice;
 use crate::model::Lang;
-use cc_ui::i18n::tr;
 use cc_ui::view::Tab;
 
 /// The file name ending of a view file.
@@ -220,7 +219,7 @@ impl App {
             self.command_item(ui, Command::SaveView);
             ui.separator();
             if self.settings.views.is_empty() {
-                ui.label(tr(lang, "（尚无已保存的视图）", "(no saved views yet)"));
+                ui.label(crate::words::NO_SAVED_VIEWS_YET.get(lang));
             }
             let mut open = None;
             let mut delete = None;
@@ -228,12 +227,12 @@ impl App {
                 ui.horizontal(|ui| {
                     let del = ui
                         .small_button("×")
-                        .on_hover_text(tr(lang, "删除", "Delete"));
+                        .on_hover_text(crate::words::DELETE.get(lang));
                     del.widget_info(|| {
                         egui::WidgetInfo::labeled(
                             egui::Role::Button,
                             true,
-                            format!("{} {}", tr(lang, "删除视图", "Delete view"), v.name),
+                            format!("{} {}", crate::words::DELETE_VIEW.get(lang), v.name),
                         )
                     });
                     if del.clicked() {
@@ -263,7 +262,7 @@ impl App {
     pub(super) fn name_view(&mut self) {
         let n = self.settings.views.len() + 1;
         let lang = self.settings.lang;
-        self.views_ui.naming = Some(format!("{} {n}", tr(lang, "视图", "View")));
+        self.views_ui.naming = Some(format!("{} {n}", crate::words::VIEW.get(lang)));
         self.views_ui.focus = true;
     }
 
@@ -298,7 +297,7 @@ impl App {
             Ok(()) => {
                 self.notices.retain(|n| *n != Notice::NoFileDialog);
                 self.status = Some(super::both(|lang| {
-                    format!("{} {shown}", tr(lang, "视图已保存到", "View saved to"))
+                    format!("{} {shown}", crate::words::VIEW_SAVED_TO.get(lang))
                 }));
             }
             Err(error) => self.notify(Notice::Failed { file: shown, error }),
@@ -316,12 +315,8 @@ impl App {
         let mut cancel = false;
         egui::Modal::new(egui::Id::unique("save-view")).show(ctx, |ui| {
             ui.set_width(360.0);
-            ui.heading(tr(lang, "保存视图", "Save view"));
-            ui.label(tr(
-                lang,
-                "保存所选集群、基准、图表指标、标签页、语言和所选幻灯片。",
-                "Keeps the clusters, baseline, chart metric, tab, language and the chosen slides.",
-            ));
+            ui.heading(crate::words::SAVE_VIEW.get(lang));
+            ui.label(crate::words::KEEPS_THE_CLUSTERS_BASELINE_CHART_METRIC.get(lang));
             let out = egui::TextEdit::singleline(name)
                 .desired_width(f32::INFINITY)
                 .show(ui);
@@ -341,7 +336,7 @@ impl App {
                 egui::WidgetInfo::labeled(
                     egui::Role::TextInput,
                     true,
-                    tr(lang, "视图名称", "View name"),
+                    crate::words::VIEW_NAME.get(lang),
                 )
             });
             if r.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
@@ -351,13 +346,13 @@ impl App {
                 if ui
                     .add_enabled(
                         !name.trim().is_empty(),
-                        egui::Button::new(tr(lang, "保存", "Save")),
+                        egui::Button::new(crate::words::SAVE.get(lang)),
                     )
                     .clicked()
                 {
                     save = true;
                 }
-                if ui.button(tr(lang, "取消", "Cancel")).clicked() {
+                if ui.button(crate::words::CANCEL.get(lang)).clicked() {
                     cancel = true;
                 }
             });
@@ -367,7 +362,7 @@ impl App {
             self.views_ui.naming = None;
             self.save_view(&name);
             self.status = Some(super::both(|lang| {
-                format!("{} “{name}”", tr(lang, "已保存视图", "Saved view"))
+                format!("{} “{name}”", crate::words::SAVED_VIEW.get(lang))
             }));
         } else if cancel {
             self.views_ui.naming = None;

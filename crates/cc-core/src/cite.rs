@@ -26,7 +26,7 @@ pub fn data_date(d: &Dataset) -> Option<String> {
 /// version, and `made` (the day of the download, `YYYY-MM-DD`).
 pub fn line(d: &Dataset, lang: Lang, made: &str) -> String {
     let title = match d.title.get(lang) {
-        "" => lang.pick("未命名数据", "untitled data"),
+        "" => crate::words::UNTITLED_DATA.get(lang),
         t => t,
     };
     let date = data_date(d);

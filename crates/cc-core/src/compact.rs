@@ -73,7 +73,7 @@ impl Compact {
         for (i, c) in cmp.columns.iter().enumerate() {
             let short = short_name(d, &c.id, &c.name, lang);
             let baseline_mark = if Some(i) == base {
-                lang.pick("（基准）", " (baseline)")
+                crate::words::BASELINE.get(lang)
             } else {
                 ""
             };
@@ -87,7 +87,7 @@ impl Compact {
             {
                 let bshort = short_name(d, &cmp.columns[b].id, &cmp.columns[b].name, lang);
                 columns.push(Head {
-                    text: format!("{short} {}", lang.pick("与基准之差", "vs baseline")),
+                    text: format!("{short} {}", crate::words::VS_BASELINE.get(lang)),
                     full: match lang {
                         Lang::Zh => format!("{} 与基准（{bshort}）之差", c.name),
                         Lang::En => format!("{} vs the baseline ({bshort})", c.name),
@@ -121,7 +121,7 @@ impl Compact {
         rows.sort_by_key(|r| !r.headline);
         Self {
             lang,
-            first: lang.pick("指标", "Metric").to_owned(),
+            first: crate::words::METRIC.get(lang).to_owned(),
             columns,
             rows,
         }
@@ -179,10 +179,10 @@ fn diff_cell(c: Option<&crate::compare::Cell>, baseline_has: bool, lang: Lang) -
         muted: true,
     };
     let Some(c) = c else {
-        return none(lang.pick("本集群无此数字", "This cluster has no such figure"));
+        return none(crate::words::THIS_CLUSTER_HAS_NO_SUCH_FIGURE.get(lang));
     };
     if !baseline_has {
-        return none(lang.pick("基准集群无此数字", "The baseline has no such figure"));
+        return none(crate::words::THE_BASELINE_HAS_NO_SUCH_FIGURE.get(lang));
     }
     match c.baseline_diff(lang) {
         Some(d) => Cell {
@@ -196,7 +196,7 @@ fn diff_cell(c: Option<&crate::compare::Cell>, baseline_has: bool, lang: Lang) -
                 .as_ref()
                 .map_or_else(String::new, |n| n.describe(lang));
             Cell {
-                text: lang.pick("不可比", "not comparable").into(),
+                text: crate::words::NOT_COMPARABLE.get(lang).into(),
                 hover: why,
                 muted: true,
             }

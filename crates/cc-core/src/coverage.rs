@@ -174,14 +174,14 @@ impl Coverage {
         let l = self.lang;
         let mut h: Vec<String> = [
             "id",
-            l.pick("集群", "Cluster"),
-            l.pick("数据", "Whose"),
-            l.pick("有数字的指标", "Metrics with figures"),
-            l.pick("年份数", "Years"),
-            l.pick("最早", "First"),
-            l.pick("最新", "Latest"),
-            l.pick("目标", "Targets"),
-            l.pick("来源", "Sources"),
+            crate::words::CLUSTER.get(l),
+            crate::words::WHOSE.get(l),
+            crate::words::METRICS_WITH_FIGURES.get(l),
+            crate::words::YEARS.get(l),
+            crate::words::FIRST.get(l),
+            crate::words::LATEST.get(l),
+            crate::words::TARGETS.get(l),
+            crate::words::SOURCES.get(l),
         ]
         .iter()
         .map(|s| s.to_string())
@@ -195,7 +195,7 @@ impl Coverage {
     pub fn whose(&self, r: &CoverageRow) -> &'static str {
         match r.yours {
             Some(w) => cc_data::yours::label(self.lang, w),
-            None => self.lang.pick("名录", "Register"),
+            None => crate::words::REGISTER.get(self.lang),
         }
     }
 
@@ -272,12 +272,9 @@ impl Coverage {
                 .map(|((_, name), c)| format!("{name} {}", c.text()))
                 .collect();
             if have.is_empty() {
-                out.push_str(l.pick(
-                    "  仅有关于单个企业或地点的数字\n",
-                    "  only figures about one firm or place\n",
-                ));
+                out.push_str(crate::words::ONLY_FIGURES_ABOUT_ONE_FIRM_OR.get(l));
             } else {
-                out.push_str(&format!("  {}\n", have.join(l.pick("；", "; "))));
+                out.push_str(&format!("  {}\n", have.join(crate::words::MARK.get(l))));
             }
         }
         let none: Vec<&CoverageRow> = self.without_figures().collect();

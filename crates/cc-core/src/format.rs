@@ -396,18 +396,16 @@ pub fn short_name(s: &str) -> std::borrow::Cow<'_, str> {
 /// A policy instrument category in words.
 pub fn category(lang: Lang, c: Category) -> &'static str {
     match c {
-        Category::PlanningTargets => lang.pick("规划与目标", "Planning & targets"),
-        Category::Talent => lang.pick("人才", "Talent"),
-        Category::FinanceFunds => lang.pick("金融与基金", "Finance & funds"),
-        Category::PublicPlatforms => lang.pick("公共服务平台", "Public service platforms"),
-        Category::PromotionGovernance => {
-            lang.pick("促进机构与治理", "Promotion organisation & governance")
-        }
-        Category::DemandMarket => lang.pick("需求与市场", "Demand & market"),
-        Category::ChainLeadFirms => lang.pick("强链与链主企业", "Chain building & lead firms"),
-        Category::DigitalTransformation => lang.pick("数字化转型", "Digital transformation"),
-        Category::CrossRegional => lang.pick("跨区域协作", "Cross-regional cooperation"),
-        Category::GoingAbroad => lang.pick("出海", "Going abroad"),
+        Category::PlanningTargets => crate::words::PLANNING_TARGETS.get(lang),
+        Category::Talent => crate::words::TALENT.get(lang),
+        Category::FinanceFunds => crate::words::FINANCE_FUNDS.get(lang),
+        Category::PublicPlatforms => crate::words::PUBLIC_SERVICE_PLATFORMS.get(lang),
+        Category::PromotionGovernance => crate::words::PROMOTION_ORGANISATION_GOVERNANCE.get(lang),
+        Category::DemandMarket => crate::words::DEMAND_MARKET.get(lang),
+        Category::ChainLeadFirms => crate::words::CHAIN_BUILDING_LEAD_FIRMS.get(lang),
+        Category::DigitalTransformation => crate::words::DIGITAL_TRANSFORMATION.get(lang),
+        Category::CrossRegional => crate::words::CROSS_REGIONAL_COOPERATION.get(lang),
+        Category::GoingAbroad => crate::words::GOING_ABROAD.get(lang),
     }
 }
 

@@ -16,3 +16,4 @@ pub mod series;
 pub mod table;
 pub mod timeline;
 pub mod tokens;
+pub mod words;

@@ -95,12 +95,8 @@ impl MetricColumn {
 
     /// What a reader must know before comparing down the column, if anything.
     pub fn caveat(&self, lang: Lang) -> Option<&'static str> {
-        self.mixed_definitions.then(|| {
-            lang.pick(
-                "本列数据口径不同（如全部企业与规模以上企业），排序仅供查找，不表示可比；悬停查看各项口径。",
-                "The figures in this column differ in definition (e.g. all firms vs firms above the size threshold): sorting helps find them but does not make them comparable; hover a value for its definition.",
-            )
-        })
+        self.mixed_definitions
+            .then(|| crate::words::THE_FIGURES_IN_THIS_COLUMN_DIFFER.get(lang))
     }
 }
 
@@ -160,22 +156,22 @@ pub struct ClusterTable {
 /// The level's name in `lang`.
 pub fn level_name(l: Level, lang: Lang) -> &'static str {
     match l {
-        Level::National => lang.pick("国家级", "National"),
-        Level::Provincial => lang.pick("省级", "Provincial"),
-        Level::Municipal => lang.pick("市级", "Municipal"),
-        Level::County => lang.pick("县级", "County"),
+        Level::National => crate::words::NATIONAL.get(lang),
+        Level::Provincial => crate::words::PROVINCIAL.get(lang),
+        Level::Municipal => crate::words::MUNICIPAL.get(lang),
+        Level::County => crate::words::COUNTY.get(lang),
     }
 }
 
 /// The header of a fixed column.
 pub fn fixed_header(k: &SortKey, lang: Lang) -> &'static str {
     match k {
-        SortKey::Name => lang.pick("集群", "Cluster"),
-        SortKey::Level => lang.pick("级别", "Level"),
-        SortKey::Provinces => lang.pick("省份", "Province"),
-        SortKey::Industry => lang.pick("行业", "Industry"),
-        SortKey::Designated => lang.pick("入选年份", "Designated"),
-        SortKey::Figures => lang.pick("数据项数", "Figures"),
+        SortKey::Name => crate::words::CLUSTER.get(lang),
+        SortKey::Level => crate::words::LEVEL.get(lang),
+        SortKey::Provinces => crate::words::PROVINCE.get(lang),
+        SortKey::Industry => crate::words::INDUSTRY.get(lang),
+        SortKey::Designated => crate::words::DESIGNATED.get(lang),
+        SortKey::Figures => crate::words::FIGURES.get(lang),
         SortKey::Metric(_) | SortKey::Growth(_) => "",
     }
 }
@@ -256,7 +252,7 @@ impl ClusterTable {
             .filter(|g| g.iter().any(Option::is_some))
             .collect();
 
-        let sep = lang.pick("、", ", ");
+        let sep = crate::words::MARK_2.get(lang);
         let rows = d
             .clusters
             .iter()
@@ -419,7 +415,7 @@ pub fn source_text(d: &Dataset, cite: &Citation, lang: Lang) -> String {
             s.publisher.get(lang),
             s.date,
             if s.date_approximate {
-                lang.pick("（推定）", " (inferred)")
+                crate::words::INFERRED.get(lang)
             } else {
                 ""
             },
@@ -494,11 +490,9 @@ fn value(
     }
     if !comparable {
         note.push(
-            lang.pick(
-                "单位与本列不同，不参与排序",
-                "a unit of another kind than the column: not sorted as a number",
-            )
-            .to_owned(),
+            crate::words::A_UNIT_OF_ANOTHER_KIND_THAN
+                .get(lang)
+                .to_owned(),
         );
     }
     Value {

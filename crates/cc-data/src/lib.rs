@@ -14,4 +14,5 @@ pub mod sheets;
 #[cfg(feature = "synth")]
 pub mod synth;
 pub mod units;
+pub mod words;
 pub mod yours;

@@ -18,6 +18,7 @@ mod notes;
 mod slides;
 mod text;
 pub mod typeset;
+pub mod words;
 
 pub use cc_data::calendar::today;
 pub use clean::{clean, is_bidi_control};
@@ -93,7 +94,7 @@ pub fn build_dated(d: &Dataset, cmp: &Comparison, opts: &DeckOptions, date: &str
                                 .iter()
                                 .map(|p| p.get(lang))
                                 .collect::<Vec<_>>()
-                                .join(lang.pick("、", ", ")),
+                                .join(crate::words::MARK.get(lang)),
                             sep(lang),
                             c.industry.get(lang),
                             yours_detail(d, &c.id, lang)
@@ -254,10 +255,10 @@ pub fn build_dated(d: &Dataset, cmp: &Comparison, opts: &DeckOptions, date: &str
             margin: slide_type::MARGIN,
         },
         labels: Labels {
-            continued: t(lang, "续", "continued"),
-            sources: t(lang, "来源", "Sources"),
-            none: t(lang, "—", "—"),
-            further_notes: t(lang, "更多注释：第{}页", "further notes: slide {}"),
+            continued: crate::words::CONTINUED.get(lang).to_owned(),
+            sources: crate::words::SOURCES.get(lang).to_owned(),
+            none: crate::words::MARK_4.get(lang).to_owned(),
+            further_notes: crate::words::FURTHER_NOTES_SLIDE.get(lang).to_owned(),
         },
         slides,
     };
@@ -283,8 +284,8 @@ pub(crate) fn yours_detail(d: &Dataset, id: &str, lang: Lang) -> String {
             "{}{}{}{f}{}",
             sep(lang),
             cc_data::yours::label(lang, w),
-            lang.pick("（", " ("),
-            lang.pick("）", ")")
+            crate::words::MARK_2.get(lang),
+            crate::words::MARK_3.get(lang)
         ),
         _ => String::new(),
     }

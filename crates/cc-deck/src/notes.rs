@@ -83,12 +83,10 @@ pub(crate) fn split_notes(slides: &mut [Slide], notes_index: usize, lang: Lang) 
         });
     }
     Some(Slide {
-        title: t(lang, "更多注释", "Further notes"),
-        subtitle: t(
-            lang,
-            "前几页页脚放不下的注释，按页列出；编号与该页的标记一致",
-            "Notes the foot of the slides before had no room for, by slide; numbers match the marks there",
-        ),
+        title: crate::words::FURTHER_NOTES.get(lang).to_owned(),
+        subtitle: crate::words::NOTES_THE_FOOT_OF_THE_SLIDES
+            .get(lang)
+            .to_owned(),
         body: Body::Notes { items },
         notes: Vec::new(),
         overflow: Vec::new(),
@@ -203,7 +201,7 @@ impl<'a> Cites<'a> {
                 format!("{}{}{}", s.publisher.get(self.lang), sep(self.lang), date)
             })
             .collect();
-        let head = t(self.lang, "来源：", "Sources: ");
+        let head = crate::words::SOURCES_2.get(self.lang).to_owned();
         let tail = match (more, self.lang, appendix) {
             (0, _, _) => String::new(),
             (n, Lang::Zh, true) => format!("；另有{n}个来源，见来源页"),

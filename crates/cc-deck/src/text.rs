@@ -101,7 +101,7 @@ pub(crate) fn shorten_words(s: &str, max: usize) -> String {
 /// clusters, or the first and how many more.
 pub fn default_title(shorts: &[String], lang: Lang) -> String {
     match shorts {
-        [] => t(lang, "集群对比", "Cluster comparison"),
+        [] => crate::words::CLUSTER_COMPARISON.get(lang).to_owned(),
         [one] => one.clone(),
         [a, b] => match lang {
             Lang::Zh => format!("{a}与{b}"),
@@ -114,16 +114,12 @@ pub fn default_title(shorts: &[String], lang: Lang) -> String {
     }
 }
 
-pub(crate) fn t(lang: Lang, zh: &str, en: &str) -> String {
-    lang.pick(zh, en).to_owned()
-}
-
 pub(crate) fn sep(lang: Lang) -> &'static str {
-    lang.pick("，", ", ")
+    crate::words::MARK_5.get(lang)
 }
 
 pub(crate) fn list_sep(lang: Lang) -> &'static str {
-    lang.pick("；", "; ")
+    crate::words::MARK_6.get(lang)
 }
 
 pub(crate) fn qualifier_key(q: Qualifier) -> String {

@@ -99,16 +99,16 @@ fn header(t: &ClusterTable) -> Vec<String> {
         h.push(format!(
             "{} · {}",
             c.name,
-            l.pick("限定/年份/口径", "qualifier/year/scope")
+            crate::words::QUALIFIER_YEAR_SCOPE.get(l)
         ));
-        h.push(format!("{} · {}", c.name, l.pick("来源", "source")));
+        h.push(format!("{} · {}", c.name, crate::words::SOURCE.get(l)));
     }
     for g in &t.growth {
         h.push(g.header(l));
         h.push(format!(
             "{} · {}",
             g.header(l),
-            l.pick("年份/口径", "years/definition")
+            crate::words::YEARS_DEFINITION.get(l)
         ));
     }
     h
@@ -117,13 +117,13 @@ fn header(t: &ClusterTable) -> Vec<String> {
 /// The header of the last column where the data is laid over the register
 /// by the user's file: whose each row is.
 fn whose_header(d: &Dataset, l: Lang) -> Option<&'static str> {
-    d.yours.as_ref().map(|_| l.pick("数据", "Whose"))
+    d.yours.as_ref().map(|_| crate::words::WHOSE.get(l))
 }
 
 /// `你的数据` / `Your data`, `含你的数据` / `With your data`, or `名录` /
 /// `Register`.
 fn whose(d: &Dataset, id: &str, l: Lang) -> &'static str {
-    d.yours_in(id).map_or(l.pick("名录", "Register"), |w| {
+    d.yours_in(id).map_or(crate::words::REGISTER.get(l), |w| {
         cc_data::yours::label(l, w)
     })
 }
@@ -212,7 +212,7 @@ fn xlsx_bytes(d: &Dataset, t: &ClusterTable, rows: &[usize]) -> Result<Vec<u8>, 
     let weak = Format::new().set_font_color("5A6470");
     let pct1 = Format::new().set_num_format("0.0");
     let ws = wb.add_worksheet();
-    ws.set_name(l.pick("集群一览", "Clusters"))?;
+    ws.set_name(crate::words::CLUSTERS.get(l))?;
     let widths = [28.0, 30.0, 10.0, 14.0, 20.0, 10.0, 9.0];
     let mut h = header(t);
     let growth_from = widths.len() + 3 * t.columns.len();
@@ -292,7 +292,7 @@ fn markdown(d: &Dataset, t: &ClusterTable, rows: &[usize]) -> String {
     let l = t.lang;
     let mut out = String::new();
     let title = if d.title.is_empty() {
-        l.pick("集群一览", "All clusters").to_owned()
+        crate::words::ALL_CLUSTERS.get(l).to_owned()
     } else {
         d.title.get(l).to_owned()
     };
@@ -301,10 +301,7 @@ fn markdown(d: &Dataset, t: &ClusterTable, rows: &[usize]) -> String {
         "{} / {}. {}\n\n",
         cc_core::format::count(rows.len(), l, "个集群", "cluster", "clusters"),
         t.rows.len(),
-        l.pick(
-            "每项为最新的集群整体数据，单位见表头；> 超过，≥ 不少于，≈ 约/近，< 不足（界限值按其数值排序）；括号内为年份，约 = 来源未写明年份。",
-            "Each value is the latest cluster-wide figure, in the unit in the header; > more than, ≥ at least, ≈ about/nearly, < less than (a bound sorts by its number); the year in brackets, c. = not stated in the source.",
-        )
+        crate::words::EACH_VALUE_IS_THE_LATEST_CLUSTER.get(l)
     ));
     for c in t.columns.iter().filter(|c| c.mixed_definitions) {
         if let Some(w) = c.caveat(l) {
@@ -359,7 +356,7 @@ fn markdown(d: &Dataset, t: &ClusterTable, rows: &[usize]) -> String {
         out.push_str(&format!("| {} |\n", cells.join(" | ")));
     }
     if !cited.is_empty() {
-        out.push_str(&format!("\n## {}\n\n", l.pick("来源", "Sources")));
+        out.push_str(&format!("\n## {}\n\n", crate::words::SOURCES.get(l)));
         for s in d.sources.iter().filter(|s| cited.contains(&s.id)) {
             out.push_str(&format!(
                 "- {} — {}, {}{}\n",
@@ -367,7 +364,7 @@ fn markdown(d: &Dataset, t: &ClusterTable, rows: &[usize]) -> String {
                 md(s.publisher.get(l)),
                 md(&s.date),
                 if s.date_approximate {
-                    l.pick("（推定）", " (inferred)")
+                    crate::words::INFERRED.get(l)
                 } else {
                     ""
                 }

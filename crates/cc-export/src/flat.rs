@@ -61,12 +61,12 @@ pub fn comparison_columns(t: &Table) -> (Vec<Col>, Vec<Vec<Flat>>) {
     let has_baseline = t.baseline.is_some();
     let mut kinds = vec![Col::Metric, Col::Unit];
     let mut header = vec![
-        Flat::text(l.pick("指标", "Metric")),
-        Flat::text(l.pick("单位", "Unit")),
+        Flat::text(crate::words::METRIC.get(l)),
+        Flat::text(crate::words::UNIT.get(l)),
     ];
     if has_baseline {
         kinds.push(Col::DiffKind);
-        header.push(Flat::text(l.pick("与基准之差", "Difference as")));
+        header.push(Flat::text(crate::words::DIFFERENCE_AS.get(l)));
     }
     for i in 0..t.clusters.len() {
         let h = t.header(i);
@@ -74,7 +74,7 @@ pub fn comparison_columns(t: &Table) -> (Vec<Col>, Vec<Vec<Flat>>) {
         header.push(Flat::text(h.clone()));
         header.push(Flat::text(format!(
             "{h} · {}",
-            l.pick("限定/年份/口径", "qualifier/year/scope")
+            crate::words::QUALIFIER_YEAR_SCOPE.get(l)
         )));
         if let Some(d) = t.diff_header(i) {
             kinds.push(Col::Diff);
@@ -82,8 +82,8 @@ pub fn comparison_columns(t: &Table) -> (Vec<Col>, Vec<Vec<Flat>>) {
         }
     }
     kinds.extend([Col::Caveats, Col::Sources]);
-    header.push(Flat::text(l.pick("可比性提示", "Comparability")));
-    header.push(Flat::text(l.pick("来源", "Sources")));
+    header.push(Flat::text(crate::words::COMPARABILITY.get(l)));
+    header.push(Flat::text(crate::words::SOURCES.get(l)));
 
     let mut out = vec![header];
     for r in &t.rows {

@@ -97,15 +97,12 @@ pub fn html(d: &Dataset, cmp: &Comparison) -> String {
     body.push_str(&format!(
         "<h1>{}</h1><p class=\"sub\">{}</p>",
         bdi(&title),
-        l.pick(
-            "先进制造业集群对比",
-            "Advanced manufacturing clusters compared"
-        )
+        crate::words::ADVANCED_MANUFACTURING_CLUSTERS_COMPARED.get(l)
     ));
     if let Some(b) = t.baseline_name() {
         body.push_str(&format!(
             "<p>{}<strong title=\"{}\">{}</strong></p>",
-            l.pick("基准：", "Baseline: "),
+            crate::words::BASELINE.get(l),
             esc(b),
             bdi(&table::short(b))
         ));
@@ -133,8 +130,8 @@ pub fn html(d: &Dataset, cmp: &Comparison) -> String {
     // The comparison; headers hold the full names on hover.
     body.push_str(&format!(
         "<table><thead><tr><th>{}</th><th class=\"unit\">{}</th>",
-        l.pick("指标", "Metric"),
-        l.pick("单位", "Unit")
+        crate::words::METRIC.get(l),
+        crate::words::UNIT.get(l)
     ));
     for (i, c) in t.clusters.iter().enumerate() {
         body.push_str(&format!(
@@ -145,7 +142,7 @@ pub fn html(d: &Dataset, cmp: &Comparison) -> String {
     }
     body.push_str(&format!(
         "<th>{}</th></tr></thead><tbody>",
-        l.pick("提示", "Notes")
+        crate::words::NOTES.get(l)
     ));
     for r in &t.rows {
         body.push_str(&format!(
@@ -172,14 +169,14 @@ pub fn html(d: &Dataset, cmp: &Comparison) -> String {
     // Targets, as in the Markdown and the XLSX.
     let targets = table::targets(d, cmp);
     if !targets.is_empty() {
-        body.push_str(&format!("<h2>{}</h2>", l.pick("政策目标", "Targets")));
+        body.push_str(&format!("<h2>{}</h2>", crate::words::TARGETS.get(l)));
         let head = [
-            l.pick("集群", "Cluster"),
-            l.pick("目标", "Target"),
-            l.pick("目标值", "Target value"),
-            l.pick("最新现值", "Latest actual"),
-            l.pick("完成度", "Progress"),
-            l.pick("说明", "Note"),
+            crate::words::CLUSTER.get(l),
+            crate::words::TARGET.get(l),
+            crate::words::TARGET_VALUE.get(l),
+            crate::words::LATEST_ACTUAL.get(l),
+            crate::words::PROGRESS.get(l),
+            crate::words::NOTE.get(l),
         ]
         .map(str::to_owned);
         let rows: Vec<Vec<(String, &str)>> = targets
@@ -218,10 +215,7 @@ pub fn html(d: &Dataset, cmp: &Comparison) -> String {
     // Figures over the years, as in the Markdown and the XLSX.
     let series = crate::series::series_rows(d, cmp);
     if !series.is_empty() {
-        body.push_str(&format!(
-            "<h2>{}</h2>",
-            l.pick("历年数据", "Over the years")
-        ));
+        body.push_str(&format!("<h2>{}</h2>", crate::words::OVER_THE_YEARS.get(l)));
         let h = crate::series::headers(l);
         let head = [h[0], h[1], h[2], h[3], h[4], h[5], h[6], h[8], h[9], h[10]].map(esc);
         let rows: Vec<Vec<(String, &str)>> = series
@@ -253,10 +247,18 @@ pub fn html(d: &Dataset, cmp: &Comparison) -> String {
     // Policies.
     let policies = table::policies(d, cmp);
     if !policies.is_empty() {
-        body.push_str(&format!("<h2>{}</h2>", l.pick("政策措施", "Policies")));
+        body.push_str(&format!("<h2>{}</h2>", crate::words::POLICIES.get(l)));
         let h = table::policy_headers(l);
-        let head =
-            [h[0], h[1], h[2], h[3], h[4], h[5], l.pick("来源", "Source")].map(str::to_owned);
+        let head = [
+            h[0],
+            h[1],
+            h[2],
+            h[3],
+            h[4],
+            h[5],
+            crate::words::SOURCE_2.get(l),
+        ]
+        .map(str::to_owned);
         let rows: Vec<Vec<(String, &str)>> = policies
             .iter()
             .map(|p| {
@@ -277,18 +279,18 @@ pub fn html(d: &Dataset, cmp: &Comparison) -> String {
     // The clusters by their full names, and the sources.
     body.push_str(&format!(
         "<h2>{}</h2><ol>",
-        l.pick("对比的集群", "Clusters compared")
+        crate::words::CLUSTERS_COMPARED.get(l)
     ));
     for (i, c) in t.clusters.iter().enumerate() {
         let mark = if t.baseline == Some(i) {
-            l.pick("（基准）", " (baseline)")
+            crate::words::BASELINE_2.get(l)
         } else {
             ""
         };
         body.push_str(&format!("<li>{}{mark}</li>", bdi(c)));
     }
     body.push_str("</ol>");
-    body.push_str(&format!("<h2>{}</h2><ul>", l.pick("来源", "Sources")));
+    body.push_str(&format!("<h2>{}</h2><ul>", crate::words::SOURCES.get(l)));
     for id in &cmp.cited_sources {
         if let Some(s) = d.source(id) {
             body.push_str(&format!("<li>{}</li>", bdi(&table::source_line(s, l))));

@@ -13,6 +13,7 @@ pub mod safe;
 pub mod series;
 mod table;
 pub mod template;
+pub mod words;
 mod write;
 mod xlsx;
 

@@ -19,26 +19,23 @@ pub fn markdown(d: &Dataset, cmp: &Comparison) -> String {
     let mut out = format!(
         "# {}\n\n{}\n\n",
         md(&t.title()),
-        l.pick(
-            "先进制造业集群对比",
-            "Advanced manufacturing clusters compared"
-        )
+        crate::words::ADVANCED_MANUFACTURING_CLUSTERS_COMPARED.get(l)
     );
     if let Some(b) = t.baseline_name() {
         out.push_str(&format!(
             "{}{}\n\n",
-            l.pick("基准：", "Baseline: "),
+            crate::words::BASELINE.get(l),
             md(&table::short(b))
         ));
     }
 
     // The comparison.
     let mut head = vec![
-        l.pick("指标", "Metric").to_owned(),
-        l.pick("单位", "Unit").to_owned(),
+        crate::words::METRIC.get(l).to_owned(),
+        crate::words::UNIT.get(l).to_owned(),
     ];
     head.extend((0..t.clusters.len()).map(|i| md_cell(&t.header(i))));
-    head.push(l.pick("提示", "Notes").to_owned());
+    head.push(crate::words::NOTES.get(l).to_owned());
     out.push_str(&row(&head));
     let mut rule = vec!["---".to_owned(); 2];
     rule.extend(t.clusters.iter().map(|_| "---:".to_owned()));
@@ -54,14 +51,14 @@ pub fn markdown(d: &Dataset, cmp: &Comparison) -> String {
     // Targets.
     let targets = table::targets(d, cmp);
     if !targets.is_empty() {
-        out.push_str(&format!("\n## {}\n\n", l.pick("政策目标", "Targets")));
+        out.push_str(&format!("\n## {}\n\n", crate::words::TARGETS.get(l)));
         out.push_str(&row(&[
-            l.pick("集群", "Cluster").into(),
-            l.pick("目标", "Target").into(),
-            l.pick("目标值", "Target value").into(),
-            l.pick("最新现值", "Latest actual").into(),
-            l.pick("完成度", "Progress").into(),
-            l.pick("说明", "Note").into(),
+            crate::words::CLUSTER.get(l).into(),
+            crate::words::TARGET.get(l).into(),
+            crate::words::TARGET_VALUE.get(l).into(),
+            crate::words::LATEST_ACTUAL.get(l).into(),
+            crate::words::PROGRESS.get(l).into(),
+            crate::words::NOTE.get(l).into(),
         ]));
         out.push_str("|---|---|---:|---:|---:|---|\n");
         for tr in &targets {
@@ -93,10 +90,7 @@ pub fn markdown(d: &Dataset, cmp: &Comparison) -> String {
     // Figures over the years.
     let series = crate::series::series_rows(d, cmp);
     if !series.is_empty() {
-        out.push_str(&format!(
-            "\n## {}\n\n",
-            l.pick("历年数据", "Over the years")
-        ));
+        out.push_str(&format!("\n## {}\n\n", crate::words::OVER_THE_YEARS.get(l)));
         let h = crate::series::headers(l);
         out.push_str(&row(&[
             h[0].into(),
@@ -104,11 +98,11 @@ pub fn markdown(d: &Dataset, cmp: &Comparison) -> String {
             h[2].into(),
             h[3].into(),
             h[4].into(),
-            format!("{} ({})", h[5], l.pick("见单位列", "see unit")),
+            format!("{} ({})", h[5], crate::words::SEE_UNIT.get(l)),
             h[6].into(),
             h[8].into(),
             h[9].into(),
-            l.pick("来源", "Source").into(),
+            crate::words::SOURCE_2.get(l).into(),
         ]));
         out.push_str("|---|---|---|---:|---:|---:|---|---|---|---|\n");
         for r in &series {
@@ -136,7 +130,7 @@ pub fn markdown(d: &Dataset, cmp: &Comparison) -> String {
     // Policies.
     let policies = table::policies(d, cmp);
     if !policies.is_empty() {
-        out.push_str(&format!("\n## {}\n\n", l.pick("政策措施", "Policies")));
+        out.push_str(&format!("\n## {}\n\n", crate::words::POLICIES.get(l)));
         let h = table::policy_headers(l);
         out.push_str(&row(&[
             h[0].into(),
@@ -145,7 +139,7 @@ pub fn markdown(d: &Dataset, cmp: &Comparison) -> String {
             h[3].into(),
             h[4].into(),
             h[5].into(),
-            l.pick("来源", "Source").into(),
+            crate::words::SOURCE_2.get(l).into(),
         ]));
         out.push_str("|---|---|---|---:|---|---|---|\n");
         for p in &policies {
@@ -164,17 +158,17 @@ pub fn markdown(d: &Dataset, cmp: &Comparison) -> String {
     // The clusters by their full names, and the sources.
     out.push_str(&format!(
         "\n## {}\n\n",
-        l.pick("对比的集群", "Clusters compared")
+        crate::words::CLUSTERS_COMPARED.get(l)
     ));
     for (i, c) in t.clusters.iter().enumerate() {
         let mark = if t.baseline == Some(i) {
-            l.pick("（基准）", " (baseline)")
+            crate::words::BASELINE_2.get(l)
         } else {
             ""
         };
         out.push_str(&format!("{}. {}{mark}\n", i + 1, md(c)));
     }
-    out.push_str(&format!("\n## {}\n\n", l.pick("来源", "Sources")));
+    out.push_str(&format!("\n## {}\n\n", crate::words::SOURCES.get(l)));
     for id in &cmp.cited_sources {
         if let Some(s) = d.source(id) {
             out.push_str(&format!("- {}\n", md(&table::source_line(s, l))));

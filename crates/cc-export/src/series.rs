@@ -40,20 +40,20 @@ pub struct SeriesRow {
 /// Column headers of the series table.
 pub fn headers(lang: Lang) -> [&'static str; 13] {
     [
-        lang.pick("集群", "Cluster"),
-        lang.pick("指标", "Metric"),
-        lang.pick("口径", "Definition"),
-        lang.pick("年份", "Year"),
-        lang.pick("原文数值", "Value as written"),
-        lang.pick("数值（显示单位）", "Number (display unit)"),
-        lang.pick("显示单位", "Display unit"),
-        lang.pick("界限值", "Bound"),
-        lang.pick("预计数", "Forecast"),
-        lang.pick("年均增长（首个至最新）", "Growth a year (first to latest)"),
-        lang.pick("来源", "Source"),
-        lang.pick("原文", "Quote"),
+        crate::words::CLUSTER.get(lang),
+        crate::words::METRIC.get(lang),
+        crate::words::DEFINITION.get(lang),
+        crate::words::YEAR.get(lang),
+        crate::words::VALUE_AS_WRITTEN.get(lang),
+        crate::words::NUMBER_DISPLAY_UNIT.get(lang),
+        crate::words::DISPLAY_UNIT.get(lang),
+        crate::words::BOUND.get(lang),
+        crate::words::FORECAST.get(lang),
+        crate::words::GROWTH_A_YEAR_FIRST_TO_LATEST.get(lang),
+        crate::words::SOURCE_2.get(lang),
+        crate::words::QUOTE.get(lang),
         // The year as a number, for sorting in a sheet.
-        lang.pick("年份（数字）", "Year (number)"),
+        crate::words::YEAR_NUMBER.get(lang),
     ]
 }
 
@@ -163,5 +163,5 @@ fn push_series(
 
 /// `是` / `yes` for a flag, empty otherwise.
 pub fn flag(b: bool, lang: Lang) -> &'static str {
-    if b { lang.pick("是", "yes") } else { "" }
+    if b { crate::words::YES.get(lang) } else { "" }
 }

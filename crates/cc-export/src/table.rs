@@ -19,8 +19,8 @@ pub enum DiffKind {
 impl DiffKind {
     pub fn label(self, lang: Lang) -> &'static str {
         match self {
-            DiffKind::Ratio => lang.pick("比值（倍）", "ratio"),
-            DiffKind::Points => lang.pick("百分点", "percentage points"),
+            DiffKind::Ratio => crate::words::RATIO.get(lang),
+            DiffKind::Points => crate::words::PERCENTAGE_POINTS.get(lang),
         }
     }
 }
@@ -74,7 +74,7 @@ impl TableCell {
     /// The note with the difference to the baseline, or why there is none.
     pub fn note_with_baseline(&self, lang: Lang) -> String {
         let mut note = self.note();
-        let vs = lang.pick("对比基准", "vs baseline");
+        let vs = crate::words::VS_BASELINE.get(lang);
         if let Some(b) = &self.vs_baseline {
             note = format!("{note} · {vs} {b}");
         } else if let Some(r) = &self.not_comparable {
@@ -132,7 +132,7 @@ impl Table {
             name = format!("{name} ({y})");
         }
         if self.baseline == Some(i) {
-            format!("{name} ({})", self.lang.pick("基准", "baseline"))
+            format!("{name} ({})", crate::words::BASELINE_3.get(self.lang))
         } else {
             name
         }
@@ -161,7 +161,7 @@ impl Table {
         if let Some(b) = &c.vs_baseline {
             s = format!("{s} {b}");
         } else if let Some(r) = &c.not_comparable {
-            s = format!("{s} · {}: {r}", self.lang.pick("对比基准", "vs baseline"));
+            s = format!("{s} · {}: {r}", crate::words::VS_BASELINE.get(self.lang));
         }
         s
     }
@@ -211,7 +211,7 @@ pub fn citation(d: &Dataset, c: &Citation, lang: Lang) -> String {
 /// A source's date, marked where inferred: `2021-07 (inferred)`.
 pub fn source_date(s: &Source, lang: Lang) -> String {
     if s.date_approximate {
-        format!("{}{}", s.date, lang.pick("（推定）", " (inferred)"))
+        format!("{}{}", s.date, crate::words::INFERRED.get(lang))
     } else {
         s.date.clone()
     }
@@ -239,13 +239,13 @@ fn not_comparable_reason(cell: &Cell, base: Option<&Cell>, lang: Lang) -> String
             .scope
             .as_ref()
             .map(|s| s.get(lang).to_owned())
-            .unwrap_or_else(|| lang.pick("未说明", "unstated").to_owned())
+            .unwrap_or_else(|| crate::words::UNSTATED.get(lang).to_owned())
     };
     match base {
         None => lang
             .pick("基准集群无此数据", "the baseline has no figure")
             .into(),
-        Some(_) if !cell.comparable => lang.pick("单位量纲不同", "a unit of another kind").into(),
+        Some(_) if !cell.comparable => crate::words::A_UNIT_OF_ANOTHER_KIND.get(lang).into(),
         Some(b) if !b.comparable => lang
             .pick(
                 "基准数据单位量纲不同",
@@ -260,7 +260,7 @@ fn not_comparable_reason(cell: &Cell, base: Option<&Cell>, lang: Lang) -> String
                 scope(b)
             ),
         },
-        Some(_) => lang.pick("不可比", "not comparable").into(),
+        Some(_) => crate::words::NOT_COMPARABLE.get(lang).into(),
     }
 }
 
@@ -459,7 +459,7 @@ pub fn policies(d: &Dataset, cmp: &Comparison) -> Vec<PolicyRow> {
                     .iter()
                     .map(|&k| format::category(lang, k))
                     .collect::<Vec<_>>()
-                    .join(lang.pick("；", "; ")),
+                    .join(crate::words::MARK.get(lang)),
                 summary: p
                     .summary
                     .as_ref()
@@ -476,13 +476,13 @@ pub fn policies(d: &Dataset, cmp: &Comparison) -> Vec<PolicyRow> {
 /// Column headers of the policies table.
 pub fn policy_headers(lang: Lang) -> [&'static str; 8] {
     [
-        lang.pick("集群", "Cluster"),
-        lang.pick("政策", "Title"),
-        lang.pick("发布机构", "Issuer"),
-        lang.pick("年份", "Year"),
-        lang.pick("类别", "Categories"),
-        lang.pick("要点", "Summary"),
-        lang.pick("来源文件", "Source document"),
-        lang.pick("原文", "Quote"),
+        crate::words::CLUSTER.get(lang),
+        crate::words::TITLE.get(lang),
+        crate::words::ISSUER.get(lang),
+        crate::words::YEAR.get(lang),
+        crate::words::CATEGORIES.get(lang),
+        crate::words::SUMMARY.get(lang),
+        crate::words::SOURCE_DOCUMENT.get(lang),
+        crate::words::QUOTE.get(lang),
     ]
 }

@@ -304,7 +304,7 @@ pub fn xlsx_bytes(d: &Dataset, cmp: &Comparison) -> Result<(Vec<u8>, Vec<String>
     }
 
     // Comparison.
-    let name = l.pick("对比", "Comparison");
+    let name = crate::words::COMPARISON.get(l);
     let ws = wb.add_worksheet();
     ws.set_name(name)?;
     let (kinds, rows) = flat::comparison_columns(&t);
@@ -354,32 +354,26 @@ pub fn xlsx_bytes(d: &Dataset, cmp: &Comparison) -> Result<(Vec<u8>, Vec<String>
     }
 
     // Targets: values as numbers with their units.
-    let name = l.pick("目标", "Targets");
+    let name = crate::words::TARGETS_2.get(l);
     let ws = wb.add_worksheet();
     ws.set_name(name)?;
     let mut sh = sheet!(name);
     let cols = [
-        (l.pick("集群", "Cluster"), 26.0),
-        (l.pick("目标", "Target"), 20.0),
-        (l.pick("限定", "Qualifier"), 8.0),
-        (l.pick("目标值", "Target value"), 14.0),
-        (l.pick("单位", "Unit"), 8.0),
-        (l.pick("目标年份", "Target year"), 10.0),
-        (
-            l.pick("最新现值（目标单位）", "Latest actual (target's unit)"),
-            16.0,
-        ),
-        (l.pick("现值原文", "Actual as written"), 18.0),
-        (l.pick("现值年份", "Actual year"), 10.0),
-        (l.pick("完成度", "Progress"), 10.0),
-        (l.pick("差距（目标单位）", "Gap (target's unit)"), 14.0),
-        (l.pick("口径说明", "Scope note"), 30.0),
-        (l.pick("政策文件", "Policy"), 40.0),
-        (l.pick("来源", "Source"), 60.0),
-        (
-            l.pick("是否按期（所需年均增长）", "On track (growth needed)"),
-            40.0,
-        ),
+        (crate::words::CLUSTER.get(l), 26.0),
+        (crate::words::TARGET.get(l), 20.0),
+        (crate::words::QUALIFIER.get(l), 8.0),
+        (crate::words::TARGET_VALUE.get(l), 14.0),
+        (crate::words::UNIT.get(l), 8.0),
+        (crate::words::TARGET_YEAR.get(l), 10.0),
+        (crate::words::LATEST_ACTUAL_TARGET_S_UNIT.get(l), 16.0),
+        (crate::words::ACTUAL_AS_WRITTEN.get(l), 18.0),
+        (crate::words::ACTUAL_YEAR.get(l), 10.0),
+        (crate::words::PROGRESS.get(l), 10.0),
+        (crate::words::GAP_TARGET_S_UNIT.get(l), 14.0),
+        (crate::words::SCOPE_NOTE.get(l), 30.0),
+        (crate::words::POLICY.get(l), 40.0),
+        (crate::words::SOURCE_2.get(l), 60.0),
+        (crate::words::ON_TRACK_GROWTH_NEEDED.get(l), 40.0),
     ]
     .map(|(h, w)| (h.to_owned(), w));
     sh.header(ws, &cols, &head)?;
@@ -393,7 +387,7 @@ pub fn xlsx_bytes(d: &Dataset, cmp: &Comparison) -> Result<(Vec<u8>, Vec<String>
         sh.text(ws, row, 4, &tr.unit, Some(&weak))?;
         match tr.year {
             Some(y) => sh.number(ws, row, 5, y.into(), Some(&Format::new()))?,
-            None => sh.text(ws, row, 5, l.pick("未定", "none"), None)?,
+            None => sh.text(ws, row, 5, crate::words::NONE.get(l), None)?,
         }
         sh.opt_number(ws, row, 6, tr.actual, None)?;
         sh.text(ws, row, 7, &tr.actual_display, None)?;
@@ -407,7 +401,7 @@ pub fn xlsx_bytes(d: &Dataset, cmp: &Comparison) -> Result<(Vec<u8>, Vec<String>
     }
 
     // Policies.
-    let name = l.pick("政策", "Policies");
+    let name = crate::words::POLICIES_2.get(l);
     let ws = wb.add_worksheet();
     ws.set_name(name)?;
     let mut sh = sheet!(name);
@@ -435,7 +429,7 @@ pub fn xlsx_bytes(d: &Dataset, cmp: &Comparison) -> Result<(Vec<u8>, Vec<String>
     // Series: every figure of every series, one row per year.
     let series = super::series::series_rows(d, cmp);
     if !series.is_empty() {
-        let name = l.pick("历年数据", "Series");
+        let name = crate::words::SERIES.get(l);
         let ws = wb.add_worksheet();
         ws.set_name(name)?;
         let mut sh = sheet!(name);
@@ -473,15 +467,15 @@ pub fn xlsx_bytes(d: &Dataset, cmp: &Comparison) -> Result<(Vec<u8>, Vec<String>
     }
 
     // Clusters, by their full names, the baseline marked.
-    let name = l.pick("集群", "Clusters");
+    let name = crate::words::CLUSTERS_2.get(l);
     let ws = wb.add_worksheet();
     ws.set_name(name)?;
     let mut sh = sheet!(name);
     let cols = [
-        (l.pick("集群", "Cluster"), 40.0),
-        (l.pick("基准", "Baseline"), 10.0),
-        (l.pick("产业", "Industry"), 30.0),
-        (l.pick("省份", "Provinces"), 20.0),
+        (crate::words::CLUSTER.get(l), 40.0),
+        (crate::words::BASELINE_4.get(l), 10.0),
+        (crate::words::INDUSTRY.get(l), 30.0),
+        (crate::words::PROVINCES.get(l), 20.0),
         ("id", 30.0),
     ]
     .map(|(h, w)| (h.to_owned(), w));
@@ -490,27 +484,33 @@ pub fn xlsx_bytes(d: &Dataset, cmp: &Comparison) -> Result<(Vec<u8>, Vec<String>
         let row = i as u32 + 1;
         sh.text(ws, row, 0, &col.name, Some(&wrap))?;
         if cmp.baseline == Some(i) {
-            sh.text(ws, row, 1, l.pick("基准", "baseline"), None)?;
+            sh.text(ws, row, 1, crate::words::BASELINE_3.get(l), None)?;
         }
         if let Some(c) = d.cluster(&col.id) {
             sh.text(ws, row, 2, c.industry.get(l), Some(&wrap))?;
             let provinces: Vec<&str> = c.provinces.iter().map(|p| p.get(l)).collect();
-            sh.text(ws, row, 3, &provinces.join(l.pick("、", ", ")), Some(&wrap))?;
+            sh.text(
+                ws,
+                row,
+                3,
+                &provinces.join(crate::words::MARK_2.get(l)),
+                Some(&wrap),
+            )?;
         }
         sh.text(ws, row, 4, &col.id, None)?;
     }
 
     // Sources: what a reader can look up, not internal file names.
-    let name = l.pick("来源", "Sources");
+    let name = crate::words::SOURCES.get(l);
     let ws = wb.add_worksheet();
     ws.set_name(name)?;
     let mut sh = sheet!(name);
     let cols = [
-        (l.pick("标题", "Title"), 50.0),
-        (l.pick("发布者", "Publisher"), 26.0),
-        (l.pick("作者", "Author"), 26.0),
-        (l.pick("日期", "Date"), 12.0),
-        (l.pick("日期说明", "Date note"), 30.0),
+        (crate::words::TITLE_2.get(l), 50.0),
+        (crate::words::PUBLISHER.get(l), 26.0),
+        (crate::words::AUTHOR.get(l), 26.0),
+        (crate::words::DATE.get(l), 12.0),
+        (crate::words::DATE_NOTE.get(l), 30.0),
     ]
     .map(|(h, w)| (h.to_owned(), w));
     sh.header(ws, &cols, &head)?;
@@ -537,13 +537,13 @@ pub fn xlsx_bytes(d: &Dataset, cmp: &Comparison) -> Result<(Vec<u8>, Vec<String>
     if let Some(key) = cmp.default_chart_key()
         && let Some(r) = t.rows.iter().find(|r| r.key == key)
     {
-        let name = l.pick("图表", "Chart");
+        let name = crate::words::CHART.get(l);
         let ws = wb.add_worksheet();
         ws.set_name(name)?;
         let mut sh = sheet!(name);
         let series = format!("{} ({})", table::short(&r.metric), r.unit);
         let cols = [
-            (l.pick("集群", "Cluster").to_owned(), 30.0),
+            (crate::words::CLUSTER.get(l).to_owned(), 30.0),
             (series.clone(), 18.0),
         ];
         sh.header(ws, &cols, &head)?;
@@ -581,8 +581,8 @@ pub fn xlsx_bytes(d: &Dataset, cmp: &Comparison) -> Result<(Vec<u8>, Vec<String>
     // Notes: every cell that had to be shortened.
     if !notes.is_empty() {
         let ws = wb.add_worksheet();
-        ws.set_name(l.pick("说明", "Notes"))?;
-        ws.write_string_with_format(0, 0, l.pick("已截断的单元格", "Cells shortened"), &head)?;
+        ws.set_name(crate::words::NOTES_2.get(l))?;
+        ws.write_string_with_format(0, 0, crate::words::CELLS_SHORTENED.get(l), &head)?;
         ws.set_column_width(0, 100.0)?;
         print_setup(ws, &title, &[100.0], 0)?;
         for (i, n) in notes.iter().enumerate() {

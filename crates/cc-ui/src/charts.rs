@@ -11,7 +11,6 @@ use egui_plot::{
     AxisHints, Bar, BarChart, Corner, GridMark, Legend, Line, Plot, PlotPoint, PlotPoints, Text,
 };
 
-use super::i18n::tr;
 use super::widgets;
 use super::{ViewCtx, theme};
 use cc_core::compare::Row;
@@ -321,7 +320,7 @@ impl Charts {
         let lang = cx.lang;
         let cmp = cx.comparison;
         if cmp.columns.is_empty() {
-            widgets::weak(ui, tr(lang, "请先添加集群。", "Add a cluster first."));
+            widgets::weak(ui, crate::words::ADD_A_CLUSTER_FIRST.get(lang));
             return;
         }
         if self.metric.as_deref().and_then(|k| cmp.row(k)).is_none() {
@@ -329,7 +328,7 @@ impl Charts {
         }
         // Metric chooser.
         ui.horizontal(|ui| {
-            let label = ui.label(tr(lang, "指标", "Metric"));
+            let label = ui.label(crate::words::METRIC.get(lang));
             let current = self
                 .metric
                 .as_deref()
@@ -462,8 +461,8 @@ pub fn metric_chart(ui: &mut Ui, cx: &ViewCtx<'_>, row: &Row, id: &str, height: 
             ui,
             format!(
                 "{}{}",
-                tr(cx.lang, "无此项数据：", "No figure for: "),
-                missing.join(tr(cx.lang, "、", ", "))
+                crate::words::NO_FIGURE_FOR.get(cx.lang),
+                missing.join(crate::words::MARK.get(cx.lang))
             ),
         );
     }
@@ -484,7 +483,7 @@ pub fn firm_counts(ui: &mut Ui, cx: &ViewCtx<'_>) {
     if rows.is_empty() {
         return;
     }
-    widgets::section(ui, tr(lang, "企业数量", "Firm counts"));
+    widgets::section(ui, crate::words::FIRM_COUNTS.get(lang));
     for r in &rows {
         for c in &r.caveats {
             widgets::caveat(ui, &format!("{}: {}", r.name, c.describe(lang)));
@@ -530,7 +529,7 @@ pub fn firm_counts(ui: &mut Ui, cx: &ViewCtx<'_>) {
             format!("{pattern}{}{}", crate::i18n::colon(lang), r.name)
         })
         .collect();
-    widgets::weak(ui, key.join(tr(lang, "；", "; ")));
+    widgets::weak(ui, key.join(crate::words::MARK_2.get(lang)));
     let series: Vec<Series> = rows
         .iter()
         .map(|r| Series {
@@ -569,7 +568,7 @@ pub fn firm_counts(ui: &mut Ui, cx: &ViewCtx<'_>) {
         &series,
         &styles,
         false,
-        tr(lang, "家", "firms"),
+        crate::words::FIRMS.get(lang),
         Layout::Grouped,
         theme::CHART_HEIGHT,
     );
@@ -602,10 +601,10 @@ pub fn targets_chart(ui: &mut Ui, cx: &ViewCtx<'_>) {
                 "{} · {}\n{} {} ({})\n{} {} ({})\n{}",
                 col.name,
                 t.name,
-                tr(lang, "现值", "Actual"),
+                crate::words::ACTUAL.get(lang),
                 a.written,
                 a.year,
-                tr(lang, "目标", "Target"),
+                crate::words::TARGET.get(lang),
                 t.display,
                 t.year.map_or("—".into(), |y| y.to_string()),
                 t.scope_note.clone().unwrap_or_default()
@@ -620,25 +619,17 @@ pub fn targets_chart(ui: &mut Ui, cx: &ViewCtx<'_>) {
     }
     widgets::section(
         ui,
-        tr(
-            lang,
-            "目标与最新现值（完成度 %）",
-            "Targets against latest actuals (progress %)",
-        ),
+        crate::words::TARGETS_AGAINST_LATEST_ACTUALS_PROGRESS.get(lang),
     );
     if !scope_notes.is_empty() {
         widgets::caveat(
             ui,
-            tr(
-                lang,
-                "目标与现值口径不同（如全省目标对比集群现值），进度仅供参考",
-                "Targets and actuals differ in scope (e.g. province-wide target vs cluster figure); progress is indicative",
-            ),
+            crate::words::TARGETS_AND_ACTUALS_DIFFER_IN_SCOPE.get(lang),
         );
     }
     let n = categories.len();
     let series = vec![Series {
-        name: tr(lang, "完成度", "Progress").to_owned(),
+        name: crate::words::PROGRESS.get(lang).to_owned(),
         color: theme::of(ui).accent,
         values,
         labels,

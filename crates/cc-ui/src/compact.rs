@@ -6,7 +6,6 @@ use cc_core::compact::{Compact, Kind};
 use egui::{RichText, Ui};
 
 use crate::ViewCtx;
-use crate::i18n::tr;
 use crate::theme;
 use crate::widgets;
 
@@ -22,12 +21,8 @@ pub fn ui(ui: &mut Ui, cx: &ViewCtx<'_>) {
     let t = Compact::build(cx.dataset, cx.comparison);
     ui.horizontal(|ui| {
         let copy = ui
-            .button(tr(lang, "复制为表格", "Copy as table"))
-            .on_hover_text(tr(
-                lang,
-                "以制表符分隔的文本复制到剪贴板，可直接粘贴到电子表格",
-                "Copies the table as tab-separated text, to paste into a spreadsheet",
-            ));
+            .button(crate::words::COPY_AS_TABLE.get(lang))
+            .on_hover_text(crate::words::COPIES_THE_TABLE_AS_TAB_SEPARATED.get(lang));
         let now = ui.input(|i| i.time);
         if copy.clicked() {
             ui.ctx().copy_text(t.tsv());
@@ -35,29 +30,15 @@ pub fn ui(ui: &mut Ui, cx: &ViewCtx<'_>) {
         }
         let at: Option<f64> = ui.ctx().data(|d| d.get_temp(copied_id()));
         if let Some(at) = at.filter(|at| now - at < 3.0) {
-            widgets::weak(ui, tr(lang, "已复制", "Copied"));
+            widgets::weak(ui, crate::words::COPIED.get(lang));
             ui.ctx()
                 .request_repaint_after(std::time::Duration::from_secs_f64(3.0 - (now - at)));
         }
-        widgets::weak(
-            ui,
-            tr(
-                lang,
-                "数值按来源原文写法，附年份；“约”表示来源未写明年份",
-                "Values as the sources write them, with their year; “c.” marks a year the source does not state",
-            ),
-        );
+        widgets::weak(ui, crate::words::VALUES_AS_THE_SOURCES_WRITE_THEM.get(lang));
     });
     ui.add_space(theme::GAP_SMALL);
     if t.rows.is_empty() {
-        widgets::weak(
-            ui,
-            tr(
-                lang,
-                "来源未给出所选集群整体的数字",
-                "The sources give no cluster-wide figures for these clusters",
-            ),
-        );
+        widgets::weak(ui, crate::words::THE_SOURCES_GIVE_NO_CLUSTER_WIDE.get(lang));
         return;
     }
     let p = theme::of(ui);

@@ -5,7 +5,7 @@
 use egui::{RichText, Ui};
 
 use super::charts::{Layout, Series, grouped_bars};
-use super::i18n::{self, tr};
+use super::i18n::{self};
 use super::widgets::{self, with_source};
 use super::{ViewCtx, theme};
 use cc_core::format;
@@ -18,9 +18,9 @@ pub struct ContextView<'a> {
 fn counts_chart(ui: &mut Ui, id: &str, counts: &[Count], lang: Lang, hover_note: &str) {
     let mut sorted: Vec<&Count> = counts.iter().collect();
     sorted.sort_by_key(|c| c.count);
-    let unit = tr(lang, "个", "clusters");
+    let unit = crate::words::CLUSTERS.get(lang);
     let series = vec![Series {
-        name: tr(lang, "胜出集群", "Winning clusters").to_owned(),
+        name: crate::words::WINNING_CLUSTERS.get(lang).to_owned(),
         color: theme::of(ui).accent,
         values: sorted.iter().map(|c| Some(c.count as f64)).collect(),
         labels: sorted.iter().map(|c| c.count.to_string()).collect(),
@@ -76,31 +76,28 @@ impl ContextView<'_> {
         }
         .ui(ui);
         if let Some(comp) = &ctx.competition {
-            widgets::section(
-                ui,
-                tr(lang, "全国先进制造业集群竞赛", "MIIT cluster competition"),
-            );
+            widgets::section(ui, crate::words::MIIT_CLUSTER_COMPETITION.get(lang));
             for r in &comp.rounds {
                 let resp = ui.label(format!(
                     "{} · {} · {}{}",
                     r.name.get(lang),
                     r.launched,
                     r.winners,
-                    tr(lang, "个集群胜出", "winning clusters")
+                    crate::words::WINNING_CLUSTERS_2.get(lang)
                 ));
                 with_source(resp, cx.dataset, &r.source, lang, None);
             }
             widgets::weak(ui, comp.breakdown_scope.get(lang));
             let note = format!("“{}”", comp.source.quote);
             ui.columns(2, |cols| {
-                widgets::section(&mut cols[0], tr(lang, "按行业", "By industry"));
+                widgets::section(&mut cols[0], crate::words::BY_INDUSTRY.get(lang));
                 counts_chart(&mut cols[0], "ctx-industry", &comp.by_industry, lang, &note);
-                widgets::section(&mut cols[1], tr(lang, "按省份", "By province"));
+                widgets::section(&mut cols[1], crate::words::BY_PROVINCE.get(lang));
                 counts_chart(&mut cols[1], "ctx-province", &comp.by_province, lang, &note);
             });
         }
         if !ctx.provincial_systems.is_empty() {
-            widgets::section(ui, tr(lang, "省级集群体系", "Provincial cluster systems"));
+            widgets::section(ui, crate::words::PROVINCIAL_CLUSTER_SYSTEMS.get(lang));
             for ps in &ctx.provincial_systems {
                 theme::card_frame(ui).show(ui, |ui| {
                     ui.set_width(ui.available_width());
@@ -131,8 +128,8 @@ impl ContextView<'_> {
                             ui,
                             format!(
                                 "{}{}",
-                                tr(lang, "数据集中的集群：", "Clusters in this dataset: "),
-                                names.join(tr(lang, "、", ", "))
+                                crate::words::CLUSTERS_IN_THIS_DATASET.get(lang),
+                                names.join(crate::words::MARK.get(lang))
                             ),
                         );
                     }
@@ -141,7 +138,7 @@ impl ContextView<'_> {
             }
         }
         if !ctx.national_figures.is_empty() {
-            widgets::section(ui, tr(lang, "全国产业数据", "National industry figures"));
+            widgets::section(ui, crate::words::NATIONAL_INDUSTRY_FIGURES.get(lang));
             for f in &ctx.national_figures {
                 ui.label(RichText::new(f.industry.get(lang)).strong());
                 for m in &f.metrics {
@@ -151,7 +148,7 @@ impl ContextView<'_> {
             }
         }
         if !ctx.timeline.is_empty() {
-            widgets::section(ui, tr(lang, "政策时间线", "Policy timeline"));
+            widgets::section(ui, crate::words::POLICY_TIMELINE.get(lang));
             let mut events: Vec<_> = ctx.timeline.iter().collect();
             events.sort_by(|a, b| a.date.cmp(&b.date));
             timeline(ui, cx, &events);
@@ -212,9 +209,9 @@ fn timeline(ui: &mut Ui, cx: &ViewCtx<'_>, events: &[&TimelineEvent]) {
     };
     row(ui, false, &mut |ui| {
         for (w, h) in [
-            (date_w, tr(lang, "日期", "Date")),
-            (event_w, tr(lang, "事件", "Event")),
-            (scope_w, tr(lang, "范围", "Scope")),
+            (date_w, crate::words::DATE.get(lang)),
+            (event_w, crate::words::EVENT.get(lang)),
+            (scope_w, crate::words::SCOPE.get(lang)),
         ] {
             cell(ui, w, &mut |ui| {
                 ui.label(RichText::new(h).strong());

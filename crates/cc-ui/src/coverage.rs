@@ -7,7 +7,6 @@
 use egui::{Align, Layout, RichText, Ui};
 use egui_extras::{Column, TableBuilder};
 
-use super::i18n::tr;
 use super::widgets;
 use super::{Action, DataGen, MAX_PANELS, Memo, theme};
 use cc_core::coverage::{Coverage, CoverageKey};
@@ -52,14 +51,7 @@ impl CoverageView {
         let order = c.order(self.sort.as_ref());
         ui.horizontal_wrapped(|ui| {
             widgets::weak(ui, c.summary());
-            widgets::weak(
-                ui,
-                tr(
-                    lang,
-                    "· 每格为有数字的年份；点击表头排序",
-                    "· each cell lists the years with figures; click a header to sort",
-                ),
-            );
+            widgets::weak(ui, crate::words::EACH_CELL_LISTS_THE_YEARS_WITH.get(lang));
         });
         let none: Vec<&str> = c.without_figures().map(|r| r.name.as_str()).collect();
         if !none.is_empty() {
@@ -67,7 +59,7 @@ impl CoverageView {
                 Lang::Zh => format!("没有数字的集群（{}个）：", none.len()),
                 Lang::En => format!("Clusters with no figures ({}): ", none.len()),
             };
-            let all = none.join(tr(lang, "、", ", "));
+            let all = none.join(crate::words::MARK.get(lang));
             let shown: String = all.chars().take(240).collect();
             let more = if shown.len() < all.len() { "…" } else { "" };
             widgets::weak(ui, format!("{head}{shown}{more}")).on_hover_text(all);
@@ -115,24 +107,24 @@ impl CoverageView {
                 let heads: Vec<(Option<CoverageKey>, String)> = [
                     (
                         Some(CoverageKey::Name),
-                        tr(lang, "集群", "Cluster").to_owned(),
+                        crate::words::CLUSTER.get(lang).to_owned(),
                     ),
-                    (None, tr(lang, "数据", "Whose").to_owned()),
+                    (None, crate::words::WHOSE.get(lang).to_owned()),
                     (
                         Some(CoverageKey::Metrics),
-                        tr(lang, "有数字的指标", "Metrics with figures").to_owned(),
+                        crate::words::METRICS_WITH_FIGURES.get(lang).to_owned(),
                     ),
                     (
                         Some(CoverageKey::Years),
-                        tr(lang, "年份数", "Years").to_owned(),
+                        crate::words::YEARS.get(lang).to_owned(),
                     ),
                     (
                         Some(CoverageKey::Targets),
-                        tr(lang, "目标", "Targets").to_owned(),
+                        crate::words::TARGETS.get(lang).to_owned(),
                     ),
                     (
                         Some(CoverageKey::Sources),
-                        tr(lang, "来源", "Sources").to_owned(),
+                        crate::words::SOURCES.get(lang).to_owned(),
                     ),
                 ]
                 .into_iter()
@@ -157,14 +149,14 @@ impl CoverageView {
                                         .wrap()
                                         .sense(egui::Sense::click()),
                                 )
-                                .on_hover_text(tr(lang, "点击排序", "Click to sort"));
+                                .on_hover_text(crate::words::CLICK_TO_SORT.get(lang));
                             r.widget_info(|| {
                                 egui::WidgetInfo::labeled(
                                     egui::Role::Button,
                                     true,
                                     format!(
                                         "{} {text}{}",
-                                        tr(lang, "覆盖排序", "Sort coverage by"),
+                                        crate::words::SORT_COVERAGE_BY.get(lang),
                                         arrow(key)
                                     ),
                                 )
@@ -182,11 +174,8 @@ impl CoverageView {
                         };
                         let added = compared.contains(&r.id);
                         row.col(|ui| {
-                            let label = format!(
-                                "{} {}",
-                                tr(lang, "从覆盖表添加", "Add from coverage"),
-                                r.id
-                            );
+                            let label =
+                                format!("{} {}", crate::words::ADD_FROM_COVERAGE.get(lang), r.id);
                             if widgets::add_button(ui, lang, label, added, full) {
                                 actions.push(Action::Add(r.id.clone()));
                             }

@@ -1,5 +1,7 @@
-//! UI words in both languages. Labels are written inline as `tr(lang, zh, en)`
-//! so each stays next to its use; names of the fixed taxonomies live here.
+//! UI words in both languages: the fixed labels are in the crate's catalogue
+//! ([`crate::words`], looked up by key); texts with numbers or names in them
+//! are built where they are used, with [`tr`]; the names of the fixed
+//! taxonomies live here.
 
 use cc_data::model::{Category, Lang, Level, Stage};
 
@@ -10,23 +12,23 @@ pub fn tr(lang: Lang, zh: &'static str, en: &'static str) -> &'static str {
 
 /// A label's trailing colon: full-width in Chinese, `: ` in English.
 pub fn colon(lang: Lang) -> &'static str {
-    tr(lang, "：", ": ")
+    crate::words::MARK_3.get(lang)
 }
 
 pub fn level(lang: Lang, l: Level) -> &'static str {
     match l {
-        Level::National => tr(lang, "国家级", "National"),
-        Level::Provincial => tr(lang, "省级", "Provincial"),
-        Level::Municipal => tr(lang, "市级", "Municipal"),
-        Level::County => tr(lang, "县级", "County"),
+        Level::National => crate::words::NATIONAL.get(lang),
+        Level::Provincial => crate::words::PROVINCIAL.get(lang),
+        Level::Municipal => crate::words::MUNICIPAL.get(lang),
+        Level::County => crate::words::COUNTY.get(lang),
     }
 }
 
 pub fn stage(lang: Lang, s: Stage) -> &'static str {
     match s {
-        Stage::Upstream => tr(lang, "上游", "Upstream"),
-        Stage::Midstream => tr(lang, "中游", "Midstream"),
-        Stage::Downstream => tr(lang, "下游", "Downstream"),
+        Stage::Upstream => crate::words::UPSTREAM.get(lang),
+        Stage::Midstream => crate::words::MIDSTREAM.get(lang),
+        Stage::Downstream => crate::words::DOWNSTREAM.get(lang),
     }
 }
 
@@ -39,11 +41,11 @@ pub fn category(lang: Lang, c: Category) -> &'static str {
 /// What a panel says is missing, by the keys [`cc_core::compare::Column::missing`] uses.
 pub fn missing(lang: Lang, key: &str) -> &'static str {
     match key {
-        "figures" => tr(lang, "集群整体数据", "cluster-wide figures"),
-        "lead_firms" => tr(lang, "龙头企业", "lead firms"),
-        "promotion_org" => tr(lang, "促进机构", "promotion organisation"),
-        "targets" => tr(lang, "政策目标", "policy targets"),
-        "policies" => tr(lang, "政策措施", "policies"),
-        _ => tr(lang, "其他", "other"),
+        "figures" => crate::words::CLUSTER_WIDE_FIGURES.get(lang),
+        "lead_firms" => crate::words::LEAD_FIRMS.get(lang),
+        "promotion_org" => crate::words::PROMOTION_ORGANISATION.get(lang),
+        "targets" => crate::words::POLICY_TARGETS.get(lang),
+        "policies" => crate::words::POLICIES.get(lang),
+        _ => crate::words::OTHER.get(lang),
     }
 }

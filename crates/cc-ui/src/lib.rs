@@ -21,6 +21,7 @@ pub mod task;
 pub mod theme;
 pub mod view;
 pub mod widgets;
+pub mod words;
 
 pub use memo::{DataGen, Memo};
 

@@ -6,7 +6,7 @@
 
 use egui::{Color32, CornerRadius, FontFamily, FontId, Rect, RichText, Sense, Stroke, Ui, vec2};
 
-use super::i18n::{self, tr};
+use super::i18n::{self};
 use super::widgets;
 use super::{Action, ViewCtx, theme};
 use cc_core::format;
@@ -32,22 +32,22 @@ pub struct MapView<'a> {
 
 fn mode_label(lang: Lang, m: Mode) -> &'static str {
     match m {
-        Mode::National => tr(lang, "国家级集群", "National clusters"),
-        Mode::Competition => tr(lang, "2019/2020年竞赛胜出", "2019/2020 competition winners"),
+        Mode::National => crate::words::NATIONAL_CLUSTERS.get(lang),
+        Mode::Competition => crate::words::N_2019_2020_COMPETITION_WINNERS.get(lang),
     }
 }
 
 fn legend_title(lang: Lang, m: Mode) -> &'static str {
     match m {
-        Mode::National => tr(lang, "国家级集群（个）", "National clusters"),
-        Mode::Competition => tr(lang, "胜出集群（个）", "Winning clusters"),
+        Mode::National => crate::words::NATIONAL_CLUSTERS_2.get(lang),
+        Mode::Competition => crate::words::WINNING_CLUSTERS_3.get(lang),
     }
 }
 
 fn unit(lang: Lang, m: Mode) -> &'static str {
     match m {
-        Mode::National => tr(lang, "个国家级集群", "national clusters"),
-        Mode::Competition => tr(lang, "个胜出集群", "winning clusters"),
+        Mode::National => crate::words::NATIONAL_CLUSTERS_3.get(lang),
+        Mode::Competition => crate::words::WINNING_CLUSTERS_4.get(lang),
     }
 }
 
@@ -157,7 +157,7 @@ impl MapView<'_> {
             mode = Mode::National;
         }
         if !self.presentation {
-            widgets::section(ui, tr(lang, "集群分布", "Where they are"));
+            widgets::section(ui, crate::words::WHERE_THEY_ARE.get(lang));
             ui.horizontal(|ui| {
                 for m in Mode::ALL {
                     let enabled = m == Mode::National || has_competition;
@@ -289,7 +289,7 @@ impl MapView<'_> {
                     "{}{}{}",
                     t.name,
                     i18n::colon(lang),
-                    tr(lang, "无数据", "no data")
+                    crate::words::NO_DATA.get(lang)
                 ),
             };
             resp.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &label));
@@ -307,10 +307,7 @@ impl MapView<'_> {
         ui.label(RichText::new(format!("{} · {}", t.zh, t.en)).strong());
         match (t.count, data.mode) {
             (None, _) => {
-                widgets::weak(
-                    ui,
-                    tr(lang, "本数据集无此地数据", "No data for it in this dataset"),
-                );
+                widgets::weak(ui, crate::words::NO_DATA_FOR_IT_IN_THIS.get(lang));
             }
             (Some(c), m) => {
                 ui.label(count_text(lang, c, m));
@@ -324,11 +321,7 @@ impl MapView<'_> {
             if data.mode == Mode::Competition {
                 widgets::weak(
                     ui,
-                    tr(
-                        lang,
-                        "本数据集中的国家级集群：",
-                        "National clusters in this dataset:",
-                    ),
+                    crate::words::NATIONAL_CLUSTERS_IN_THIS_DATASET.get(lang),
                 );
             }
             for c in &t.clusters {
@@ -354,14 +347,7 @@ impl MapView<'_> {
         }
         if !self.presentation {
             ui.add_space(theme::GAP_SMALL);
-            widgets::weak(
-                ui,
-                tr(
-                    lang,
-                    "点击：按此省份筛选左侧列表（再次点击取消）",
-                    "Click: filter the cluster list by this province (again: clear)",
-                ),
-            );
+            widgets::weak(ui, crate::words::CLICK_FILTER_THE_CLUSTER_LIST_BY.get(lang));
         }
     }
 
@@ -403,7 +389,7 @@ impl MapView<'_> {
             ui,
             scale.no_data,
             true,
-            tr(lang, "无数据", "no data").to_owned(),
+            crate::words::NO_DATA.get(lang).to_owned(),
         );
         ui.add_space(theme::GAP_SMALL);
         if data.mode == Mode::National {
@@ -439,11 +425,7 @@ impl MapView<'_> {
             if !spanning.is_empty() {
                 widgets::weak(
                     ui,
-                    tr(
-                        lang,
-                        "跨省集群（在每个省份各计一次）：",
-                        "Spanning provinces (counted in each):",
-                    ),
+                    crate::words::SPANNING_PROVINCES_COUNTED_IN_EACH.get(lang),
                 );
                 // A few by name (the rest on hover), so the legend stays on
                 // the page.
@@ -469,11 +451,7 @@ impl MapView<'_> {
         } else if !map::competition_complete(self.ctx.dataset) {
             widgets::weak(
                 ui,
-                tr(
-                    lang,
-                    "按省份的计数未涵盖全部胜出集群：未列出的省份无数据。",
-                    "The breakdown by province does not cover every winner: provinces it leaves out have no data.",
-                ),
+                crate::words::THE_BREAKDOWN_BY_PROVINCE_DOES_NOT.get(lang),
             );
         }
         if !data.unmatched.is_empty() {
@@ -489,12 +467,8 @@ impl MapView<'_> {
                 ui,
                 &format!(
                     "{}{}",
-                    tr(
-                        lang,
-                        "以下省份名称无法对应到地图，未计入：",
-                        "Province names not on the map, not counted: "
-                    ),
-                    names.join(tr(lang, "、", "; "))
+                    crate::words::PROVINCE_NAMES_NOT_ON_THE_MAP.get(lang),
+                    names.join(crate::words::MARK_4.get(lang))
                 ),
             );
         }
@@ -505,13 +479,9 @@ impl MapView<'_> {
 pub fn slide(ui: &mut Ui, cx: &ViewCtx<'_>, mode: Mode) {
     let lang = cx.lang;
     ui.label(
-        RichText::new(tr(
-            lang,
-            "国家先进制造业集群分布",
-            "National advanced manufacturing clusters: where they are",
-        ))
-        .size(theme::SIZE_HEADING * theme::PRESENTATION_SCALE * 1.15)
-        .strong(),
+        RichText::new(crate::words::NATIONAL_ADVANCED_MANUFACTURING_CLUSTERS_WHERE_THEY.get(lang))
+            .size(theme::SIZE_HEADING * theme::PRESENTATION_SCALE * 1.15)
+            .strong(),
     );
     widgets::weak(ui, mode_label(lang, mode));
     let all = sources(cx.dataset, mode);
@@ -536,7 +506,7 @@ pub fn slide(ui: &mut Ui, cx: &ViewCtx<'_>, mode: Mode) {
         if let Some(s) = cx.dataset.source(&id) {
             let text = format!(
                 "{}{} · {} · {}",
-                tr(lang, "来源：", "Source: "),
+                crate::words::SOURCE.get(lang),
                 s.publisher.get(lang),
                 s.date,
                 s.title.get(lang)

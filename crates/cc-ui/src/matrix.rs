@@ -6,7 +6,7 @@
 
 use egui::{RichText, Sense, Ui};
 
-use super::i18n::{self, tr};
+use super::i18n::{self};
 use super::widgets;
 use super::{ViewCtx, theme};
 use cc_data::model::Category;
@@ -43,15 +43,8 @@ impl PolicyMatrix<'_> {
         let cx = self.ctx;
         let lang = cx.lang;
         let cmp = cx.comparison;
-        widgets::section(ui, tr(lang, "政策工具矩阵", "Policy-instrument matrix"));
-        widgets::weak(
-            ui,
-            tr(
-                lang,
-                "每格为该集群在此类别下的政策数（“0”：此类别下没有；“—”：数据中没有该集群的任何政策）；悬停查看政策与来源，点击只列出这些政策。",
-                "Each cell counts the cluster's policies in the category (0: none in this category; —: no policies recorded for the cluster); hover for the policies and sources, click to list only them.",
-            ),
-        );
+        widgets::section(ui, crate::words::POLICY_INSTRUMENT_MATRIX.get(lang));
+        widgets::weak(ui, crate::words::EACH_CELL_COUNTS_THE_CLUSTER_S.get(lang));
         let p = theme::of(ui);
         let cell_w =
             ((ui.available_width() - 220.0) / cmp.columns.len().max(1) as f32).clamp(90.0, 220.0);
@@ -129,17 +122,13 @@ impl PolicyMatrix<'_> {
                             set_focus(ui.ctx(), if focused == this { None } else { this });
                         }
                         if !recorded {
-                            resp.on_hover_text(tr(
-                                lang,
-                                "数据中没有该集群的任何政策",
-                                "No policies are recorded for this cluster",
-                            ));
+                            resp.on_hover_text(
+                                crate::words::NO_POLICIES_ARE_RECORDED_FOR_THIS.get(lang),
+                            );
                         } else if n == 0 {
-                            resp.on_hover_text(tr(
-                                lang,
-                                "该集群在此类别下没有政策（其他类别有）",
-                                "None in this category (the cluster has policies in others)",
-                            ));
+                            resp.on_hover_text(
+                                crate::words::NONE_IN_THIS_CATEGORY_THE_CLUSTER.get(lang),
+                            );
                         } else {
                             resp.on_hover_ui(|ui| {
                                 ui.set_max_width(420.0);

@@ -4,7 +4,7 @@
 
 use egui::{RichText, Ui};
 
-use super::i18n::{self, tr};
+use super::i18n::{self};
 use super::widgets::{self, with_source};
 use super::{ViewCtx, theme};
 use cc_core::compare::Column;
@@ -61,10 +61,7 @@ impl ClusterPanel<'_> {
             widgets::chip(ui, i18n::level(lang, c.level));
             if c.designation.is_none() {
                 // The level names who runs the cluster; without a list it is no official rank.
-                widgets::chip(
-                    ui,
-                    tr(lang, "来源未载明入选名单", "No designation in the sources"),
-                );
+                widgets::chip(ui, crate::words::NO_DESIGNATION_IN_THE_SOURCES.get(lang));
             }
             if let Some(des) = &c.designation {
                 let mut t = des.programme.get(lang).to_owned();
@@ -77,7 +74,7 @@ impl ClusterPanel<'_> {
             if is_baseline {
                 let p = theme::of(ui);
                 ui.label(
-                    RichText::new(tr(lang, "基准", "Baseline"))
+                    RichText::new(crate::words::BASELINE.get(lang))
                         .small()
                         .strong()
                         .color(p.accent),
@@ -90,7 +87,7 @@ impl ClusterPanel<'_> {
             format!(
                 "{} · {}",
                 c.industry.get(lang),
-                provinces.join(tr(lang, "、", ", "))
+                provinces.join(crate::words::MARK.get(lang))
             ),
         );
 
@@ -113,8 +110,8 @@ impl ClusterPanel<'_> {
                 ui,
                 &format!(
                     "{}{}",
-                    tr(lang, "来源未提供：", "Not in the sources: "),
-                    items.join(tr(lang, "、", ", "))
+                    crate::words::NOT_IN_THE_SOURCES.get(lang),
+                    items.join(crate::words::MARK.get(lang))
                 ),
             );
         }
@@ -170,7 +167,7 @@ impl ClusterPanel<'_> {
                                     let lead = if open {
                                         ""
                                     } else {
-                                        tr(lang, "年均增长 ", "growth ")
+                                        crate::words::GROWTH.get(lang)
                                     };
                                     widgets::weak(
                                         ui,
@@ -186,7 +183,7 @@ impl ClusterPanel<'_> {
                                     let r2 = ui.label(
                                         RichText::new(format!(
                                             "{diff} {}{}",
-                                            tr(lang, "对比基准", "vs baseline"),
+                                            crate::words::VS_BASELINE.get(lang),
                                             if cell.baseline_points.is_some() {
                                                 String::new()
                                             } else {
@@ -242,7 +239,7 @@ impl ClusterPanel<'_> {
         if rows.is_empty() && subjects.is_empty() {
             return;
         }
-        widgets::section(ui, tr(lang, "其他数据", "Other figures"));
+        widgets::section(ui, crate::words::OTHER_FIGURES.get(lang));
         for (row, cell) in rows {
             let r = ui.horizontal_wrapped(|ui| {
                 ui.label(format!("{}{}", row.name, i18n::colon(lang)));
@@ -274,11 +271,7 @@ impl ClusterPanel<'_> {
                 cx.dataset,
                 &m.source,
                 lang,
-                Some(tr(
-                    lang,
-                    "单个企业或城市的数据，不参与集群对比",
-                    "A figure for one firm or place, not compared across clusters",
-                )),
+                Some(crate::words::A_FIGURE_FOR_ONE_FIRM_OR.get(lang)),
             );
         }
     }
@@ -297,7 +290,7 @@ impl ClusterPanel<'_> {
         if shown.is_empty() {
             return;
         }
-        widgets::section(ui, tr(lang, "历年增长", "Growth over the years"));
+        widgets::section(ui, crate::words::GROWTH_OVER_THE_YEARS.get(lang));
         for (s, g) in shown {
             let name = cx
                 .dataset
@@ -331,7 +324,7 @@ impl ClusterPanel<'_> {
         if c.chain.is_empty() && c.lead_firms.is_empty() {
             return;
         }
-        widgets::section(ui, tr(lang, "产业链与龙头企业", "Chain and lead firms"));
+        widgets::section(ui, crate::words::CHAIN_AND_LEAD_FIRMS.get(lang));
         for stage in Stage::ALL {
             let segs: Vec<_> = c.chain.iter().filter(|s| s.stage == stage).collect();
             if segs.is_empty() {
@@ -364,12 +357,14 @@ impl ClusterPanel<'_> {
         let cx = self.ctx;
         let lang = cx.lang;
         if let Some(o) = &c.promotion_org {
-            widgets::section(ui, tr(lang, "集群发展促进机构", "Promotion organisation"));
+            widgets::section(ui, crate::words::PROMOTION_ORGANISATION_2.get(lang));
             let mut text = o.name.get(lang).to_owned();
             if let Some(y) = o.founded {
                 text = format!(
                     "{text}{}",
-                    tr(lang, "（{}年成立）", " (founded {})").replace("{}", &y.to_string())
+                    crate::words::FOUNDED
+                        .get(lang)
+                        .replace("{}", &y.to_string())
                 );
             }
             let r = ui.label(text);
@@ -382,7 +377,7 @@ impl ClusterPanel<'_> {
             );
         }
         if !c.places.is_empty() {
-            widgets::section(ui, tr(lang, "城市与分工", "Cities and roles"));
+            widgets::section(ui, crate::words::CITIES_AND_ROLES.get(lang));
             for pl in &c.places {
                 let r = ui.horizontal_wrapped(|ui| {
                     ui.label(RichText::new(pl.name.get(lang)).strong());
@@ -413,10 +408,10 @@ impl ClusterPanel<'_> {
         if shown.is_empty() {
             return;
         }
-        widgets::section(ui, tr(lang, "政策目标与进度", "Targets and progress"));
+        widgets::section(ui, crate::words::TARGETS_AND_PROGRESS.get(lang));
         for t in shown {
             let year = t.year.map_or_else(
-                || tr(lang, "未定年份", "no year set").to_owned(),
+                || crate::words::NO_YEAR_SET.get(lang).to_owned(),
                 |y| y.to_string(),
             );
             let r = ui.vertical(|ui| {
@@ -438,10 +433,10 @@ impl ClusterPanel<'_> {
                             ui,
                             format!(
                                 "{} {} ({}) · {} {}",
-                                tr(lang, "现值", "Actual"),
+                                crate::words::ACTUAL.get(lang),
                                 a.written,
                                 a.year,
-                                tr(lang, "差距", "gap"),
+                                crate::words::GAP.get(lang),
                                 gap
                             ),
                         );
@@ -471,17 +466,9 @@ impl ClusterPanel<'_> {
                         widgets::weak(
                             ui,
                             if only_forecast {
-                                tr(
-                                    lang,
-                                    "仅有预计数，不计入进度",
-                                    "Only a forecast exists: it does not count as progress",
-                                )
+                                crate::words::ONLY_A_FORECAST_EXISTS_IT_DOES.get(lang)
                             } else {
-                                tr(
-                                    lang,
-                                    "无同类现值，无法计算进度",
-                                    "No actual figure of this kind: no progress shown",
-                                )
+                                crate::words::NO_ACTUAL_FIGURE_OF_THIS_KIND.get(lang)
                             },
                         );
                     }
@@ -494,7 +481,7 @@ impl ClusterPanel<'_> {
                 if let Some(s) = &t.scope_note {
                     widgets::caveat(
                         ui,
-                        &format!("{}{s}", tr(lang, "目标范围：", "Target covers: ")),
+                        &format!("{}{s}", crate::words::TARGET_COVERS.get(lang)),
                     );
                 }
             });
@@ -516,7 +503,7 @@ impl ClusterPanel<'_> {
         if col.policies.iter().all(|(_, p)| p.is_empty()) {
             return;
         }
-        widgets::section(ui, tr(lang, "政策与工具", "Policies and instruments"));
+        widgets::section(ui, crate::words::POLICIES_AND_INSTRUMENTS.get(lang));
         for (cat, pols) in &col.policies {
             if pols.is_empty() {
                 continue;

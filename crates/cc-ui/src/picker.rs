@@ -6,7 +6,7 @@ use std::collections::BTreeSet;
 
 use egui::{RichText, Ui};
 
-use super::i18n::{self, tr};
+use super::i18n::{self};
 use super::widgets;
 use super::{Action, DataGen, MAX_PANELS, Memo, theme};
 pub use cc_core::filter::{Filters, filter};
@@ -73,7 +73,7 @@ impl Picker {
         baseline: Option<usize>,
     ) -> Vec<Action> {
         let mut actions = Vec::new();
-        widgets::section(ui, tr(lang, "集群", "Clusters"));
+        widgets::section(ui, crate::words::CLUSTERS_2.get(lang));
         // The search box with its clear button: a search remembered from the
         // last run is in plain sight and gone with one click.
         let mut clear_query = false;
@@ -84,22 +84,18 @@ impl Picker {
                     let has = !self.filters.query.is_empty();
                     let b = ui
                         .add_enabled(has, egui::Button::new("×").small())
-                        .on_hover_text(tr(lang, "清除搜索", "Clear the search"));
+                        .on_hover_text(crate::words::CLEAR_THE_SEARCH.get(lang));
                     b.widget_info(|| {
                         egui::WidgetInfo::labeled(
                             egui::Role::Button,
                             has,
-                            tr(lang, "清除搜索", "Clear the search"),
+                            crate::words::CLEAR_THE_SEARCH.get(lang),
                         )
                     });
                     clear_query = b.clicked();
                     ui.add(
                         egui::TextEdit::singleline(&mut self.filters.query)
-                            .hint_text(tr(
-                                lang,
-                                "搜索名称或 id（Ctrl+F）",
-                                "Search name or id (Ctrl+F)",
-                            ))
+                            .hint_text(crate::words::SEARCH_NAME_OR_ID_CTRL_F.get(lang))
                             .desired_width(f32::INFINITY),
                     )
                 })
@@ -113,7 +109,7 @@ impl Picker {
             egui::WidgetInfo::labeled(
                 egui::Role::TextInput,
                 true,
-                tr(lang, "搜索集群", "Search clusters"),
+                crate::words::SEARCH_CLUSTERS.get(lang),
             )
         });
         if std::mem::take(&mut self.focus_search) {
@@ -150,7 +146,7 @@ impl Picker {
                 years: years.into_iter().collect(),
             });
         }
-        let all = tr(lang, "全部", "All");
+        let all = crate::words::ALL_LABEL.get(lang);
         // On a short window the filters fold away (open where one is set),
         // so the list and the compared clusters keep their room.
         let short = ui.available_height() < 700.0;
@@ -168,65 +164,61 @@ impl Picker {
             let f = &mut self.filters;
             let mut grid = |ui: &mut Ui| {
                 egui::Grid::new("filters").num_columns(2).show(ui, |ui| {
-                let label = ui.label(tr(lang, "级别", "Level"));
-                egui::ComboBox::from_id_salt("f-level")
-                    .selected_text(f.level.map_or(all, |l| i18n::level(lang, l)))
-                    .show_ui(ui, |ui| {
-                        ui.selectable_value(&mut f.level, None, all);
-                        for l in Level::ALL {
-                            ui.selectable_value(&mut f.level, Some(l), i18n::level(lang, l));
-                        }
-                    })
-                    .response
-                    .labelled_by(label.id);
-                ui.end_row();
-                combo(
-                    ui,
-                    tr(lang, "行业", "Industry"),
-                    "f-industry",
-                    &mut f.industry,
-                    &o.industries,
-                    all,
-                );
-                combo(
-                    ui,
-                    tr(lang, "省份", "Province"),
-                    "f-province",
-                    &mut f.province,
-                    &o.provinces,
-                    all,
-                );
-                let label = ui.label(tr(lang, "领域", "Field"));
-                egui::ComboBox::from_id_salt("f-field")
-                    .selected_text(f.field.map_or(all, |x| x.name(lang)))
-                    .width(170.0)
-                    .show_ui(ui, |ui| {
-                        ui.selectable_value(&mut f.field, None, all);
-                        for x in Field::ALL {
-                            ui.selectable_value(&mut f.field, Some(x), x.name(lang));
-                        }
-                    })
-                    .response
-                    .on_hover_text(tr(
-                        lang,
-                        "工业和信息化部对国家先进制造业集群的六个领域；未见来源写明的，按名称推断",
-                        "MIIT's six fields of the national clusters; where no page states a cluster's field, it is inferred from the name",
-                    ))
-                    .labelled_by(label.id);
-                ui.end_row();
-                let label = ui.label(tr(lang, "入选年份", "Designated"));
-                egui::ComboBox::from_id_salt("f-year")
-                    .selected_text(f.year.map_or(all.to_owned(), |y| y.to_string()))
-                    .show_ui(ui, |ui| {
-                        ui.selectable_value(&mut f.year, None, all);
-                        for y in &o.years {
-                            ui.selectable_value(&mut f.year, Some(*y), y.to_string());
-                        }
-                    })
-                    .response
-                    .labelled_by(label.id);
-                ui.end_row();
-            })
+                    let label = ui.label(crate::words::LEVEL.get(lang));
+                    egui::ComboBox::from_id_salt("f-level")
+                        .selected_text(f.level.map_or(all, |l| i18n::level(lang, l)))
+                        .show_ui(ui, |ui| {
+                            ui.selectable_value(&mut f.level, None, all);
+                            for l in Level::ALL {
+                                ui.selectable_value(&mut f.level, Some(l), i18n::level(lang, l));
+                            }
+                        })
+                        .response
+                        .labelled_by(label.id);
+                    ui.end_row();
+                    combo(
+                        ui,
+                        crate::words::INDUSTRY.get(lang),
+                        "f-industry",
+                        &mut f.industry,
+                        &o.industries,
+                        all,
+                    );
+                    combo(
+                        ui,
+                        crate::words::PROVINCE.get(lang),
+                        "f-province",
+                        &mut f.province,
+                        &o.provinces,
+                        all,
+                    );
+                    let label = ui.label(crate::words::FIELD.get(lang));
+                    egui::ComboBox::from_id_salt("f-field")
+                        .selected_text(f.field.map_or(all, |x| x.name(lang)))
+                        .width(170.0)
+                        .show_ui(ui, |ui| {
+                            ui.selectable_value(&mut f.field, None, all);
+                            for x in Field::ALL {
+                                ui.selectable_value(&mut f.field, Some(x), x.name(lang));
+                            }
+                        })
+                        .response
+                        .on_hover_text(crate::words::MIIT_S_SIX_FIELDS_OF_THE.get(lang))
+                        .labelled_by(label.id);
+                    ui.end_row();
+                    let label = ui.label(crate::words::DESIGNATED.get(lang));
+                    egui::ComboBox::from_id_salt("f-year")
+                        .selected_text(f.year.map_or(all.to_owned(), |y| y.to_string()))
+                        .show_ui(ui, |ui| {
+                            ui.selectable_value(&mut f.year, None, all);
+                            for y in &o.years {
+                                ui.selectable_value(&mut f.year, Some(*y), y.to_string());
+                            }
+                        })
+                        .response
+                        .labelled_by(label.id);
+                    ui.end_row();
+                })
             };
             if short {
                 let title = match (lang, set) {
@@ -246,13 +238,9 @@ impl Picker {
         // Filter again only when the data, language or filters changed.
         ui.checkbox(
             &mut self.with_figures,
-            tr(lang, "仅显示有数据的集群", "With figures only"),
+            crate::words::WITH_FIGURES_ONLY.get(lang),
         )
-        .on_hover_text(tr(
-            lang,
-            "只列出至少有一项数据的集群",
-            "List only the clusters that have at least one figure",
-        ));
+        .on_hover_text(crate::words::LIST_ONLY_THE_CLUSTERS_THAT_HAVE.get(lang));
         let key = (self.filters.clone(), self.with_figures);
         let found = self
             .cache
@@ -283,12 +271,8 @@ impl Picker {
                     .color(p.warn),
                 );
                 clear_all = ui
-                    .link(tr(lang, "清除筛选", "Clear filters"))
-                    .on_hover_text(tr(
-                        lang,
-                        "清除搜索和所有筛选条件",
-                        "Clear the search and every filter",
-                    ))
+                    .link(crate::words::CLEAR_FILTERS.get(lang))
+                    .on_hover_text(crate::words::CLEAR_THE_SEARCH_AND_EVERY_FILTER.get(lang))
                     .clicked();
             });
         } else {
@@ -296,7 +280,7 @@ impl Picker {
                 ui,
                 format!(
                     "{} {}",
-                    tr(lang, "全部", "All"),
+                    crate::words::ALL_LABEL.get(lang),
                     format::count(d.clusters.len(), lang, "个集群", "cluster", "clusters")
                 ),
             );
@@ -335,7 +319,7 @@ impl Picker {
                     let c = &d.clusters[i];
                     let added = compared.contains(&c.id);
                     ui.horizontal(|ui| {
-                        let label = format!("{} {}", tr(lang, "添加", "Add"), c.id);
+                        let label = format!("{} {}", crate::words::ADD.get(lang), c.id);
                         let mut add = widgets::add_button(ui, lang, label, added, full);
                         let n = c.metrics.len();
                         let p = theme::of(ui);
@@ -371,15 +355,11 @@ impl Picker {
                                             c.id,
                                             c.industry.get(lang),
                                             if added {
-                                                tr(lang, "已在对比中", "Already compared")
+                                                crate::words::ALREADY_COMPARED.get(lang)
                                             } else if full {
                                                 widgets::full_text(lang)
                                             } else {
-                                                tr(
-                                                    lang,
-                                                    "点击添加到对比",
-                                                    "Click to add it to the comparison",
-                                                )
+                                                crate::words::CLICK_TO_ADD_IT_TO_THE.get(lang)
                                             }
                                         ));
                                     let r = if can_add {
@@ -398,16 +378,9 @@ impl Picker {
                 }
             });
 
-        widgets::section(ui, tr(lang, "对比中", "Compared"));
+        widgets::section(ui, crate::words::COMPARED.get(lang));
         if compared.is_empty() {
-            widgets::weak(
-                ui,
-                tr(
-                    lang,
-                    "点击名称或“+”添加集群。",
-                    "Click a name or + to add a cluster.",
-                ),
-            );
+            widgets::weak(ui, crate::words::CLICK_A_NAME_OR_TO_ADD.get(lang));
         }
         for (i, id) in compared.iter().enumerate() {
             // The short name the panels and slides use; the full one on hover.
@@ -421,18 +394,14 @@ impl Picker {
                     .circle_filled(rect.center(), 5.0, theme::series(ui, i));
                 let is_base = baseline == Some(i);
                 let r = ui
-                    .selectable_label(is_base, RichText::new(tr(lang, "基准", "Base")).small())
-                    .on_hover_text(tr(
-                        lang,
-                        "设为对比基准（再次点击取消）",
-                        "Make this the baseline (click again to clear)",
-                    ));
+                    .selectable_label(is_base, RichText::new(crate::words::BASE.get(lang)).small())
+                    .on_hover_text(crate::words::MAKE_THIS_THE_BASELINE_CLICK_AGAIN.get(lang));
                 r.widget_info(|| {
                     egui::WidgetInfo::selected(
                         egui::Role::Button,
                         true,
                         is_base,
-                        format!("{} {id}", tr(lang, "基准", "Baseline")),
+                        format!("{} {id}", crate::words::BASELINE.get(lang)),
                     )
                 });
                 if r.clicked() {
@@ -441,17 +410,17 @@ impl Picker {
                 for (sym, label, act, enabled) in [
                     (
                         "←",
-                        tr(lang, "左移", "Move left"),
+                        crate::words::MOVE_LEFT.get(lang),
                         Action::Move(i, -1),
                         i > 0,
                     ),
                     (
                         "→",
-                        tr(lang, "右移", "Move right"),
+                        crate::words::MOVE_RIGHT.get(lang),
                         Action::Move(i, 1),
                         i + 1 < compared.len(),
                     ),
-                    ("×", tr(lang, "移除", "Remove"), Action::Remove(i), true),
+                    ("×", crate::words::REMOVE.get(lang), Action::Remove(i), true),
                 ] {
                     let b = ui
                         .add_enabled(enabled, egui::Button::new(sym).small())

@@ -5,7 +5,7 @@
 
 use egui::{RichText, Ui};
 
-use super::i18n::{self, tr};
+use super::i18n::{self};
 use super::widgets;
 use super::{ViewCtx, theme};
 use cc_data::model::{Category, Dataset, Lang, Policy};
@@ -98,7 +98,7 @@ pub fn resolve(d: &Dataset, h: Hit, lang: Lang) -> Option<(&Policy, String)> {
                 format!(
                     "{}{}",
                     s.province.get(lang),
-                    tr(lang, "（省级政策）", " (provincial policy)")
+                    crate::words::PROVINCIAL_POLICY.get(lang)
                 ),
             ))
         }
@@ -117,10 +117,11 @@ fn policy_entry(ui: &mut Ui, d: &Dataset, p: &Policy, lang: Lang, owner: Option<
             widgets::weak(ui, "·");
         }
         let issuer = p.issuer.get(lang);
-        let year = p.year.map_or(
-            tr(lang, "年份未载", "year not stated").to_owned(),
-            |y| y.to_string(),
-        );
+        let year = p
+            .year
+            .map_or(crate::words::YEAR_NOT_STATED.get(lang).to_owned(), |y| {
+                y.to_string()
+            });
         widgets::weak(
             ui,
             if issuer.is_empty() {
@@ -142,16 +143,9 @@ impl PolicyLists<'_> {
         let lang = cx.lang;
         widgets::section(
             ui,
-            tr(lang, "对比集群的政策", "Policies of the compared clusters"),
+            crate::words::POLICIES_OF_THE_COMPARED_CLUSTERS.get(lang),
         );
-        widgets::weak(
-            ui,
-            tr(
-                lang,
-                "悬停政策名称查看摘要、来源与原文。",
-                "Hover a title for its summary, source and the phrase as written.",
-            ),
-        );
+        widgets::weak(ui, crate::words::HOVER_A_TITLE_FOR_ITS_SUMMARY.get(lang));
         let cols = &cx.comparison.columns;
         // A click on a matrix cell narrows the lists to that cluster and category.
         let focus =
@@ -165,12 +159,12 @@ impl PolicyLists<'_> {
                 ui.label(
                     RichText::new(format!(
                         "{}{name} · {}",
-                        tr(lang, "只显示：", "Showing only: "),
+                        crate::words::SHOWING_ONLY.get(lang),
                         i18n::category(lang, *cat)
                     ))
                     .strong(),
                 );
-                if ui.button(tr(lang, "显示全部", "Show all")).clicked() {
+                if ui.button(crate::words::SHOW_ALL.get(lang)).clicked() {
                     crate::matrix::set_focus(ui.ctx(), None);
                 }
             });
@@ -191,18 +185,15 @@ impl PolicyLists<'_> {
                     );
                     widgets::weak(
                         ui,
-                        format!("{} {}", c.policies.len(), tr(lang, "项政策", "policies")),
+                        format!(
+                            "{} {}",
+                            c.policies.len(),
+                            crate::words::POLICIES_2.get(lang)
+                        ),
                     );
                 });
                 if c.policies.is_empty() {
-                    widgets::weak(
-                        ui,
-                        tr(
-                            lang,
-                            "数据中没有该集群的政策。",
-                            "The data records no policies for this cluster.",
-                        ),
-                    );
+                    widgets::weak(ui, crate::words::THE_DATA_RECORDS_NO_POLICIES_FOR.get(lang));
                 }
                 for p in c
                     .policies
@@ -245,25 +236,21 @@ impl PolicySearch<'_> {
         let lang = cx.lang;
         let id = egui::Id::unique("policy-search-query");
         let mut query: String = ui.data_mut(|m| m.get_temp(id).unwrap_or_default());
-        widgets::section(ui, tr(lang, "搜索全部政策", "Search all policies"));
+        widgets::section(ui, crate::words::SEARCH_ALL_POLICIES.get(lang));
         ui.horizontal(|ui| {
             let r = ui.add(
                 egui::TextEdit::singleline(&mut query)
-                    .hint_text(tr(
-                        lang,
-                        "政策名称、发布机构或类别",
-                        "Title, issuer or category",
-                    ))
+                    .hint_text(crate::words::TITLE_ISSUER_OR_CATEGORY.get(lang))
                     .desired_width(320.0),
             );
             r.widget_info(|| {
                 egui::WidgetInfo::labeled(
                     egui::Role::TextInput,
                     true,
-                    tr(lang, "搜索政策", "Search policies"),
+                    crate::words::SEARCH_POLICIES.get(lang),
                 )
             });
-            if !query.is_empty() && ui.button(tr(lang, "清除", "Clear")).clicked() {
+            if !query.is_empty() && ui.button(crate::words::CLEAR.get(lang)).clicked() {
                 query.clear();
             }
         });
@@ -275,16 +262,16 @@ impl PolicySearch<'_> {
         widgets::weak(
             ui,
             if hits.is_empty() {
-                tr(lang, "没有匹配的政策。", "No policy matches.").to_owned()
+                crate::words::NO_POLICY_MATCHES.get(lang).to_owned()
             } else if hits.len() > MAX_SHOWN {
                 format!(
                     "{} {}{MAX_SHOWN}{}",
                     hits.len(),
-                    tr(lang, "项匹配，显示前", "match; the first "),
-                    tr(lang, "项", " are shown")
+                    crate::words::MATCH_THE_FIRST.get(lang),
+                    crate::words::ARE_SHOWN.get(lang)
                 )
             } else {
-                format!("{} {}", hits.len(), tr(lang, "项匹配", "match"))
+                format!("{} {}", hits.len(), crate::words::MATCH.get(lang))
             },
         );
         theme::card_frame(ui).show(ui, |ui| {

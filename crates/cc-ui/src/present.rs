@@ -10,7 +10,6 @@ use std::time::{Duration, Instant};
 use cc_deck::PagedDocument;
 use egui::{Color32, ColorImage, Key, TextureHandle, TextureOptions, Ui};
 
-use super::i18n::tr;
 use super::task::{Poll, Sink, Task};
 use cc_data::model::Lang;
 use cc_deck::{Deck, typeset};
@@ -46,15 +45,11 @@ pub const KEYS: [(&[Key], Step); 5] = [
 impl Step {
     pub fn describe(self, lang: Lang) -> &'static str {
         match self {
-            Step::Next => tr(lang, "演示：下一张幻灯片", "Presenting: next slide"),
-            Step::Previous => tr(lang, "演示：上一张幻灯片", "Presenting: previous slide"),
-            Step::First => tr(lang, "演示：第一张", "Presenting: first slide"),
-            Step::Last => tr(lang, "演示：最后一张", "Presenting: last slide"),
-            Step::Leave => tr(
-                lang,
-                "演示：退出演示模式",
-                "Presenting: leave presentation mode",
-            ),
+            Step::Next => crate::words::PRESENTING_NEXT_SLIDE.get(lang),
+            Step::Previous => crate::words::PRESENTING_PREVIOUS_SLIDE.get(lang),
+            Step::First => crate::words::PRESENTING_FIRST_SLIDE.get(lang),
+            Step::Last => crate::words::PRESENTING_LAST_SLIDE.get(lang),
+            Step::Leave => crate::words::PRESENTING_LEAVE_PRESENTATION_MODE.get(lang),
         }
     }
 }
@@ -277,7 +272,7 @@ impl Presenter {
                     egui::Align2::CENTER_CENTER,
                     format!(
                         "{}\n{e}",
-                        tr(lang, "幻灯片排版失败", "The slides could not be laid out")
+                        crate::words::THE_SLIDES_COULD_NOT_BE_LAID.get(lang)
                     ),
                     egui::FontId::proportional(18.0),
                     Color32::from_gray(230),
@@ -296,10 +291,10 @@ impl Presenter {
             }
             (None, None) => {
                 let text = match self.slide_count() {
-                    None => tr(lang, "正在排版幻灯片…", "Laying out the slides…").to_owned(),
+                    None => crate::words::LAYING_OUT_THE_SLIDES.get(lang).to_owned(),
                     Some(n) => format!(
                         "{} {} / {n}…",
-                        tr(lang, "正在绘制幻灯片", "Drawing slide"),
+                        crate::words::DRAWING_SLIDE.get(lang),
                         self.index + 1
                     ),
                 };
@@ -316,8 +311,8 @@ impl Presenter {
         // Clicking moves on, as presenters expect; the right button goes back.
         let resp = ui.interact(rect, ui.scope_id().with("slide"), egui::Sense::click());
         let label = match self.slide_count() {
-            Some(n) => format!("{} {} / {n}", tr(lang, "幻灯片", "Slide"), self.index + 1),
-            None => tr(lang, "正在排版幻灯片", "Laying out the slides").to_owned(),
+            Some(n) => format!("{} {} / {n}", crate::words::SLIDE.get(lang), self.index + 1),
+            None => crate::words::LAYING_OUT_THE_SLIDES_2.get(lang).to_owned(),
         };
         resp.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Image, true, &label));
         if resp.clicked() {

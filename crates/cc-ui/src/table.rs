@@ -7,7 +7,6 @@
 use egui::{Align, Layout, RichText, Ui};
 use egui_extras::{Column, TableBuilder};
 
-use super::i18n::tr;
 use super::widgets;
 use super::{Action, DataGen, MAX_PANELS, Memo, theme};
 use cc_core::filter::Filters;
@@ -88,8 +87,8 @@ impl TableView {
     ) -> Vec<Action> {
         ui.horizontal(|ui| {
             for (mode, label) in [
-                (TableMode::Figures, tr(lang, "主要数字", "Figures")),
-                (TableMode::Coverage, tr(lang, "数据覆盖", "Coverage")),
+                (TableMode::Figures, crate::words::FIGURES.get(lang)),
+                (TableMode::Coverage, crate::words::COVERAGE.get(lang)),
             ] {
                 if ui.selectable_label(self.mode == mode, label).clicked() {
                     self.mode = mode;
@@ -130,37 +129,19 @@ impl TableView {
                     "{} / {} {}",
                     rows.len(),
                     t.rows.len(),
-                    tr(lang, "个集群", "clusters")
+                    crate::words::CLUSTERS_3.get(lang)
                 ),
             );
             if !filters.is_empty() {
-                widgets::weak(
-                    ui,
-                    tr(
-                        lang,
-                        "· 按左侧列表的筛选条件",
-                        "· filtered by the list's filters on the left",
-                    ),
-                );
+                widgets::weak(ui, crate::words::FILTERED_BY_THE_LIST_S_FILTERS.get(lang));
             }
-            widgets::weak(
-                ui,
-                tr(
-                    lang,
-                    "· 点击表头排序；> ≥ < 为界限值，按其数值排序；悬停查看来源",
-                    "· click a header to sort; > ≥ < mark bounds, sorted by their number; hover a value for its source",
-                ),
-            );
+            widgets::weak(ui, crate::words::CLICK_A_HEADER_TO_SORT_MARK.get(lang));
         });
         ui.checkbox(
             &mut self.group_by_field,
-            tr(lang, "按领域分组", "Group by field"),
+            crate::words::GROUP_BY_FIELD.get(lang),
         )
-        .on_hover_text(tr(
-            lang,
-            "按工业和信息化部的六个领域分组，组内按所选列排序",
-            "Group the rows by MIIT's six fields, sorted within each by the chosen column",
-        ));
+        .on_hover_text(crate::words::GROUP_THE_ROWS_BY_MIIT_S.get(lang));
         ui.add_space(theme::GAP_SMALL);
 
         let full = compared.len() >= MAX_PANELS;
@@ -200,11 +181,7 @@ impl TableView {
                 (
                     SortKey::Growth(g.key.clone()),
                     g.header(lang),
-                    Some(tr(
-                        lang,
-                        "首个至最新实际数字之间的年均增长，同一口径；界限值保留其方向，预计数不计入。",
-                        "Average annual growth from the first to the latest actual figure of one definition; a bound keeps its direction, forecasts never count.",
-                    )),
+                    Some(crate::words::AVERAGE_ANNUAL_GROWTH_FROM_THE_FIRST.get(lang)),
                 )
             }))
             .collect();
@@ -244,14 +221,10 @@ impl TableView {
                             .header(head_h, |mut h| {
                                 h.col(|_| {});
                                 h.col(|ui| {
-                                    ui.add(
-                                        egui::Label::new(tr(lang, "领域", "Field")).wrap(),
-                                    )
-                                    .on_hover_text(tr(
-                                        lang,
-                                        "工业和信息化部的六个领域；斜体为由名称推断（未见来源写明）",
-                                        "MIIT's six fields; in italics where inferred from the name (no page states it)",
-                                    ));
+                                    ui.add(egui::Label::new(crate::words::FIELD.get(lang)).wrap())
+                                        .on_hover_text(
+                                            crate::words::MIIT_S_SIX_FIELDS_IN_ITALICS.get(lang),
+                                        );
                                 });
                                 for hd in name_head {
                                     h.col(|ui| head(ui, hd, sort.as_ref(), lang, &mut clicked));
@@ -259,15 +232,14 @@ impl TableView {
                             })
                             .body(|body| {
                                 body.rows(row_h, rows.len(), |mut row| {
-                                    let Some(r) = rows.get(row.index()).map(|&i| &t.rows[i])
-                                    else {
+                                    let Some(r) = rows.get(row.index()).map(|&i| &t.rows[i]) else {
                                         return;
                                     };
                                     let added = compared.contains(&r.id);
                                     row.col(|ui| {
                                         let label = format!(
                                             "{} {}",
-                                            tr(lang, "从表格添加", "Add from table"),
+                                            crate::words::ADD_FROM_TABLE.get(lang),
                                             r.id
                                         );
                                         if widgets::add_button(ui, lang, label, added, full) {
@@ -279,8 +251,7 @@ impl TableView {
                                     });
                                     row.col(|ui| {
                                         let mut text = RichText::new(&r.name);
-                                        if let Some(i) = compared.iter().position(|c| *c == r.id)
-                                        {
+                                        if let Some(i) = compared.iter().position(|c| *c == r.id) {
                                             text = text.strong().color(theme::series(ui, i));
                                         }
                                         ui.add(egui::Label::new(text).truncate())
@@ -375,11 +346,7 @@ fn field_cell(ui: &mut Ui, d: &Dataset, cluster: usize, lang: Lang) {
             resp.on_hover_text(format!(
                 "{}\n{}",
                 f.field.name(lang),
-                tr(
-                    lang,
-                    "由集群名称推断，未见来源写明",
-                    "Inferred from the cluster's name; no page states it"
-                )
+                crate::words::INFERRED_FROM_THE_CLUSTER_S_NAME.get(lang)
             ));
         }
     }
@@ -425,14 +392,14 @@ fn head(
         )
         .on_hover_text(format!(
             "{text}\n{}{}",
-            tr(lang, "点击排序", "Click to sort"),
+            crate::words::CLICK_TO_SORT.get(lang),
             caveat.map_or(String::new(), |c| format!("\n⚠ {c}"))
         ));
     r.widget_info(|| {
         egui::WidgetInfo::labeled(
             egui::Role::Button,
             true,
-            format!("{} {text}{arrow}", tr(lang, "排序", "Sort by")),
+            format!("{} {text}{arrow}", crate::words::SORT_BY.get(lang)),
         )
     });
     if r.clicked() {
@@ -467,11 +434,7 @@ fn row(row: &mut egui_extras::TableRow<'_, '_>, r: &table::Row, d: &Dataset, lan
             {
                 widgets::with_source(resp, d, &des.source, lang, Some(des.programme.get(lang)));
             } else {
-                resp.on_hover_text(tr(
-                    lang,
-                    "来源未记载入选年份",
-                    "The sources record no designation",
-                ));
+                resp.on_hover_text(crate::words::THE_SOURCES_RECORD_NO_DESIGNATION.get(lang));
             }
         });
     });

@@ -6,7 +6,6 @@ use egui::{RichText, Ui};
 
 use super::charts::{self, Charts};
 use super::context::ContextView;
-use super::i18n::tr;
 use super::matrix::PolicyMatrix;
 use super::panel::ClusterPanel;
 use super::policies::{PolicyLists, PolicySearch};
@@ -36,11 +35,11 @@ impl Tab {
 
     pub fn label(self, lang: cc_data::model::Lang) -> &'static str {
         match self {
-            Tab::Overview => tr(lang, "概览", "Overview"),
-            Tab::Charts => tr(lang, "图表", "Charts"),
-            Tab::Policies => tr(lang, "政策矩阵", "Policy matrix"),
-            Tab::Context => tr(lang, "全国背景", "National context"),
-            Tab::Table => tr(lang, "集群一览表", "Table"),
+            Tab::Overview => crate::words::OVERVIEW.get(lang),
+            Tab::Charts => crate::words::CHARTS.get(lang),
+            Tab::Policies => crate::words::POLICY_MATRIX.get(lang),
+            Tab::Context => crate::words::NATIONAL_CONTEXT.get(lang),
+            Tab::Table => crate::words::TABLE.get(lang),
         }
     }
 }
@@ -130,11 +129,7 @@ impl ComparisonView<'_> {
             ui,
             format!(
                 "{} · {}",
-                tr(
-                    cx.lang,
-                    "先进制造业集群对比",
-                    "Advanced manufacturing clusters compared"
-                ),
+                crate::words::ADVANCED_MANUFACTURING_CLUSTERS_COMPARED.get(cx.lang),
                 self.tab.label(cx.lang)
             ),
         );
@@ -164,7 +159,7 @@ impl ComparisonView<'_> {
                 let p = theme::of(ui);
                 let line = format!(
                     "{}{} · {} · {}",
-                    tr(cx.lang, "来源：", "Source: "),
+                    crate::words::SOURCE.get(cx.lang),
                     s.publisher.get(cx.lang),
                     s.date,
                     s.title.get(cx.lang)
@@ -182,18 +177,14 @@ impl ComparisonView<'_> {
         let lang = cx.lang;
         if cx.comparison.columns.is_empty() {
             ui.add_space(theme::GAP_LARGE);
-            ui.label(tr(
-                lang,
-                "从左侧列表添加集群（1至6个），即可并排对比。",
-                "Add clusters from the list on the left (1 to 6) to compare them side by side.",
-            ));
+            ui.label(crate::words::ADD_CLUSTERS_FROM_THE_LIST_ON.get(lang));
             return;
         }
         if !self.presentation {
             ui.horizontal(|ui| {
                 let c = &mut self.charts.overview_compact;
-                ui.selectable_value(c, false, tr(lang, "并排面板", "Panels"));
-                ui.selectable_value(c, true, tr(lang, "主要数字一览（表格）", "Compact table"));
+                ui.selectable_value(c, false, crate::words::PANELS.get(lang));
+                ui.selectable_value(c, true, crate::words::COMPACT_TABLE.get(lang));
             });
             ui.add_space(theme::GAP_SMALL);
             if self.charts.overview_compact {

@@ -2,7 +2,6 @@
 
 use egui::{Response, RichText, Ui};
 
-use super::i18n::tr;
 use super::theme;
 use cc_data::model::{Citation, Dataset, Lang};
 
@@ -43,7 +42,7 @@ pub fn source_tooltip(ui: &mut Ui, d: &Dataset, cite: &Citation, lang: Lang, not
             line.push_str(" · ");
             line.push_str(&s.date);
             if s.date_approximate {
-                line.push_str(tr(lang, "（推定）", " (inferred)"));
+                line.push_str(crate::words::INFERRED.get(lang));
             }
             weak(ui, line);
             // Where a reader can look it up: its web address (never an
@@ -57,7 +56,11 @@ pub fn source_tooltip(ui: &mut Ui, d: &Dataset, cite: &Citation, lang: Lang, not
             }
         }
         None => {
-            ui.label(format!("{} {}", tr(lang, "来源", "Source"), cite.source));
+            ui.label(format!(
+                "{} {}",
+                crate::words::SOURCE_2.get(lang),
+                cite.source
+            ));
         }
     }
     ui.add_space(theme::GAP_SMALL);
@@ -145,11 +148,7 @@ pub fn progress(ui: &mut Ui, fraction: f64, color: egui::Color32, label: &str) -
 
 /// Why nothing more can be added with six clusters compared.
 pub fn full_text(lang: Lang) -> &'static str {
-    tr(
-        lang,
-        "已对比6个集群（最多6个）：先移除一个再添加",
-        "Six clusters are compared, the most there can be: remove one to add another",
-    )
+    crate::words::SIX_CLUSTERS_ARE_COMPARED_THE_MOST.get(lang)
 }
 
 /// The "+" that adds a cluster to the comparison (the picker's list and the
@@ -158,13 +157,13 @@ pub fn full_text(lang: Lang) -> &'static str {
 pub fn add_button(ui: &mut Ui, lang: Lang, label: String, added: bool, full: bool) -> bool {
     // A disabled button shows only its disabled hover text: say why there.
     let why = if added {
-        tr(lang, "已在对比中", "Already compared")
+        crate::words::ALREADY_COMPARED.get(lang)
     } else {
         full_text(lang)
     };
     let b = ui
         .add_enabled(!added && !full, egui::Button::new("+").small())
-        .on_hover_text(tr(lang, "添加到对比", "Add to the comparison"))
+        .on_hover_text(crate::words::ADD_TO_THE_COMPARISON.get(lang))
         .on_disabled_hover_text(why);
     b.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, !added && !full, &label));
     b.clicked()

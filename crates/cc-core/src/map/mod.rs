@@ -382,7 +382,7 @@ pub fn map_data(d: &Dataset, mode: Mode, lang: Lang) -> MapData {
             .as_ref()
             .map(|c| c.breakdown_scope.get(lang).to_owned())
             .unwrap_or_else(|| {
-                lang.pick("本数据集没有竞赛数据。", "This dataset has no competition figures.")
+                crate::words::THIS_DATASET_HAS_NO_COMPETITION_FIGURES.get(lang)
                     .to_owned()
             }),
     };

@@ -90,7 +90,7 @@ pub(super) fn growth_values(
             let n = format!("{pct:.digits$}");
             let sym = g.bound.symbol();
             let text = match (open, sym.is_empty()) {
-                (true, _) => lang.pick("无法确定", "cannot be told").to_owned(),
+                (true, _) => crate::words::CANNOT_BE_TOLD.get(lang).to_owned(),
                 (false, true) => n,
                 (false, false) => format!("{sym} {n}"),
             };

@@ -80,11 +80,13 @@ pub(crate) fn bars_slide(
                         .flatten();
                     let frac_high = frac.and(c.display_high).and_then(|h| ext.frac(h));
                     if !c.comparable {
-                        value.push_str(&notes.mark(t(
-                            lang,
-                            "单位量纲不同，未画柱",
-                            "Unit of another kind; no bar drawn",
-                        )));
+                        value.push_str(
+                            &notes.mark(
+                                crate::words::UNIT_OF_ANOTHER_KIND_NO_BAR
+                                    .get(lang)
+                                    .to_owned(),
+                            ),
+                        );
                     }
                     Bar {
                         label: shorts[i].clone(),
@@ -108,7 +110,7 @@ pub(crate) fn bars_slide(
                     color,
                     frac: None,
                     frac_high: None,
-                    value: t(lang, "来源中无此数字", "No figure in the sources"),
+                    value: crate::words::NO_FIGURE_IN_THE_SOURCES.get(lang).to_owned(),
                     qualifier: String::new(),
                     forecast: false,
                     detail: String::new(),
@@ -117,7 +119,7 @@ pub(crate) fn bars_slide(
             }
         })
         .collect();
-    let sep = lang.pick("，", ", ");
+    let sep = crate::words::MARK_5.get(lang);
     Slide {
         title: shorten(&row.name, TITLE_CHARS),
         // The definitions, the unit and the years: "主导产业产值 / 集群总产值，万亿元，2023 / 约2021".
@@ -149,11 +151,9 @@ pub(crate) fn bars_slide(
                 .iter()
                 .any(|c| matches!(c, cc_core::compare::Caveat::Scopes(_)))
             {
-                t(
-                    lang,
-                    "口径不同：每根柱只表示各自的数字，柱长不能直接对比（见注）",
-                    "Different definitions: each bar shows its own figure; the lengths do not compare (see the notes)",
-                )
+                crate::words::DIFFERENT_DEFINITIONS_EACH_BAR_SHOWS_ITS
+                    .get(lang)
+                    .to_owned()
             } else {
                 String::new()
             },

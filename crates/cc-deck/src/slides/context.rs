@@ -44,7 +44,7 @@ pub(crate) fn map_slide(d: &Dataset, dark: bool, lang: Lang) -> Slide {
         })
         .collect();
     legend.push(Swatch {
-        text: t(lang, "无数据", "no data"),
+        text: crate::words::NO_DATA.get(lang).to_owned(),
         color: ramp.no_data.hex(),
         detail: String::new(),
     });
@@ -72,11 +72,9 @@ pub(crate) fn map_slide(d: &Dataset, dark: bool, lang: Lang) -> Slide {
         });
     }
     Slide {
-        title: t(
-            lang,
-            "国家先进制造业集群分布",
-            "Where the national clusters are",
-        ),
+        title: crate::words::WHERE_THE_NATIONAL_CLUSTERS_ARE
+            .get(lang)
+            .to_owned(),
         subtitle: format!("{}{marks}", m.caption),
         body: Body::Map {
             rows: m.rows,
@@ -173,7 +171,7 @@ pub(crate) fn competition_slides(d: &Dataset, colours: &tokens::Colours, lang: L
                         number: Some(c.count as f64),
                     })
                     .collect(),
-                axis: t(lang, "个", "clusters"),
+                axis: crate::words::CLUSTERS.get(lang).to_owned(),
                 warning: String::new(),
                 zero: 0.0,
             },
@@ -186,19 +184,15 @@ pub(crate) fn competition_slides(d: &Dataset, colours: &tokens::Colours, lang: L
         }
     };
     slides.push(mk(
-        t(
-            lang,
-            "集群竞赛优胜者：按省份",
-            "Competition winners by province",
-        ),
+        crate::words::COMPETITION_WINNERS_BY_PROVINCE
+            .get(lang)
+            .to_owned(),
         &comp.by_province,
     ));
     slides.push(mk(
-        t(
-            lang,
-            "集群竞赛优胜者：按产业",
-            "Competition winners by industry",
-        ),
+        crate::words::COMPETITION_WINNERS_BY_INDUSTRY
+            .get(lang)
+            .to_owned(),
         &comp.by_industry,
     ));
     slides

@@ -15,11 +15,9 @@ pub(crate) fn figures_slide(d: &Dataset, c: &Cluster, swatch: &Swatch, lang: Lan
         if m.subject.is_some() && !in_subjects {
             in_subjects = true;
             rows.push(TableRow {
-                label: t(
-                    lang,
-                    "关于集群内单个企业或城市的数字（不作集群间比较）",
-                    "Figures about one firm or place in the cluster (never compared)",
-                ),
+                label: crate::words::FIGURES_ABOUT_ONE_FIRM_OR_PLACE
+                    .get(lang)
+                    .to_owned(),
                 cells: vec![String::new(), String::new()],
                 group: true,
             });
@@ -37,7 +35,7 @@ pub(crate) fn figures_slide(d: &Dataset, c: &Cluster, swatch: &Swatch, lang: Lan
             .unwrap_or_else(|| format!("{} {}", format::number(m.value, lang), m.unit));
         let mut value = format!(
             "{value}{}{}",
-            lang.pick(" · ", " · "),
+            crate::words::MARK_7.get(lang),
             format::as_of(&m.as_of, lang)
         );
         if d.yours_in(&c.id) == Some(cc_data::yours::Whose::Added) && d.metric_is_yours(c, m) {
@@ -72,17 +70,15 @@ pub(crate) fn figures_slide(d: &Dataset, c: &Cluster, swatch: &Swatch, lang: Lan
     }
     if rows.is_empty() {
         rows.push(TableRow {
-            label: t(lang, "来源未给出任何数字", "The sources give no figures"),
+            label: crate::words::THE_SOURCES_GIVE_NO_FIGURES
+                .get(lang)
+                .to_owned(),
             cells: vec!["—".to_owned(), String::new()],
             group: true,
         });
     }
     Slide {
-        title: format!(
-            "{}{}",
-            swatch.text,
-            lang.pick("：全部数字", ": every figure")
-        ),
+        title: format!("{}{}", swatch.text, crate::words::EVERY_FIGURE.get(lang)),
         subtitle: shorten_words(
             &format!("{}{}", c.name.get(lang), yours_detail(d, &c.id, lang)),
             160,
@@ -90,17 +86,17 @@ pub(crate) fn figures_slide(d: &Dataset, c: &Cluster, swatch: &Swatch, lang: Lan
         body: Body::Table {
             header: vec![
                 Swatch {
-                    text: t(lang, "数值（原文写法）· 年份", "Value (as written) · year"),
+                    text: crate::words::VALUE_AS_WRITTEN_YEAR.get(lang).to_owned(),
                     color: swatch.color.clone(),
                     detail: String::new(),
                 },
                 Swatch {
-                    text: t(lang, "口径", "Definition"),
+                    text: crate::words::DEFINITION.get(lang).to_owned(),
                     color: String::new(),
                     detail: String::new(),
                 },
             ],
-            first: t(lang, "指标", "Measure"),
+            first: crate::words::MEASURE.get(lang).to_owned(),
             rows,
             first_width: 1.2,
             fit: false,
@@ -133,30 +129,26 @@ pub(crate) fn no_figures_slide(clusters: &[(&Cluster, &Swatch)], lang: Lang) -> 
         })
         .collect();
     Slide {
-        title: t(
-            lang,
-            "来源未给出数字的集群",
-            "Clusters the sources give no figures for",
-        ),
-        subtitle: t(
-            lang,
-            "所引来源未给出这些集群的任何数字（产值、企业数等）",
-            "The cited sources give no figure (output, firm counts) for these clusters",
-        ),
+        title: crate::words::CLUSTERS_THE_SOURCES_GIVE_NO_FIGURES
+            .get(lang)
+            .to_owned(),
+        subtitle: crate::words::THE_CITED_SOURCES_GIVE_NO_FIGURE
+            .get(lang)
+            .to_owned(),
         body: Body::Table {
             header: vec![
                 Swatch {
-                    text: t(lang, "全称", "Full name"),
+                    text: crate::words::FULL_NAME.get(lang).to_owned(),
                     color: String::new(),
                     detail: String::new(),
                 },
                 Swatch {
-                    text: t(lang, "记录说明", "What the record says"),
+                    text: crate::words::WHAT_THE_RECORD_SAYS.get(lang).to_owned(),
                     color: String::new(),
                     detail: String::new(),
                 },
             ],
-            first: t(lang, "集群", "Cluster"),
+            first: crate::words::CLUSTER.get(lang).to_owned(),
             rows,
             first_width: 0.8,
             fit: false,

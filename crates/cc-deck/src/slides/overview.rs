@@ -13,7 +13,7 @@ pub(crate) fn cell_text(c: &Cell, lang: Lang) -> String {
         Lang::En if c.comparable => &c.display,
         _ => &c.written,
     };
-    format!("{value}{}{}", lang.pick(" · ", " · "), c.year)
+    format!("{value}{}{}", crate::words::MARK_7.get(lang), c.year)
 }
 
 /// Notes for one cell: an inferred year with its reason.
@@ -57,7 +57,7 @@ pub(crate) fn overview(d: &Dataset, cmp: &Comparison, swatches: &[Swatch], lang:
                     format!(
                         "{}{}{}",
                         swatches[i].text,
-                        lang.pick("：", ": "),
+                        crate::words::MARK_8.get(lang),
                         why.describe(lang)
                     )
                 })
@@ -93,11 +93,7 @@ pub(crate) fn overview(d: &Dataset, cmp: &Comparison, swatches: &[Swatch], lang:
                     if Some(i) != cmp.baseline {
                         if let Some(diff) = c.baseline_diff(lang) {
                             s.push('\n');
-                            s.push_str(&format!(
-                                "{}{}",
-                                lang.pick("对比基准：", "vs baseline: "),
-                                diff
-                            ));
+                            s.push_str(&format!("{}{}", crate::words::VS_BASELINE.get(lang), diff));
                         } else if c.not_comparable.is_some()
                             && let Some(m) = &unlike_mark
                         {
@@ -131,11 +127,9 @@ pub(crate) fn overview(d: &Dataset, cmp: &Comparison, swatches: &[Swatch], lang:
     }
     if rows.is_empty() {
         rows.push(TableRow {
-            label: t(
-                lang,
-                "来源未给出集群整体的数字",
-                "No cluster-wide figures in the sources",
-            ),
+            label: crate::words::NO_CLUSTER_WIDE_FIGURES_IN_THE
+                .get(lang)
+                .to_owned(),
             cells: vec!["—".to_owned(); swatches.len()],
             group: true,
         });
@@ -145,9 +139,9 @@ pub(crate) fn overview(d: &Dataset, cmp: &Comparison, swatches: &[Swatch], lang:
             let m = notes.mark(format!(
                 "{}{}{}{}{}",
                 swatches[i].text,
-                lang.pick("：", ": "),
+                crate::words::MARK_8.get(lang),
                 cc_data::yours::label(lang, Whose::Cluster),
-                lang.pick("，", ", "),
+                crate::words::MARK_5.get(lang),
                 yours_note(d, lang)
             ));
             header[i].text.push_str(&m);
@@ -161,15 +155,13 @@ pub(crate) fn overview(d: &Dataset, cmp: &Comparison, swatches: &[Swatch], lang:
         header[b].text.push_str(&m);
     }
     Slide {
-        title: t(lang, "主要数字一览", "Headline figures"),
-        subtitle: t(
-            lang,
-            "数值按来源原文写法，附年份；“约”表示来源未写明年份",
-            "Values as the sources write them, with their year; “c.” marks a year the source does not state",
-        ),
+        title: crate::words::HEADLINE_FIGURES.get(lang).to_owned(),
+        subtitle: crate::words::VALUES_AS_THE_SOURCES_WRITE_THEM
+            .get(lang)
+            .to_owned(),
         body: Body::Table {
             header,
-            first: t(lang, "指标", "Measure"),
+            first: crate::words::MEASURE.get(lang).to_owned(),
             rows,
             first_width: 1.1,
             // Set tighter before it continues: a last row alone on a

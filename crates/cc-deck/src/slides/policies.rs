@@ -37,15 +37,13 @@ pub(crate) fn matrix_slide(
         })
         .collect();
     Slide {
-        title: t(lang, "政策工具", "Policy instruments"),
-        subtitle: t(
-            lang,
-            "各类政策工具的政策数（一项政策可属多类）；政策名称见下一页",
-            "Number of policies per instrument (a policy may count in several); titles on the next slide",
-        ),
+        title: crate::words::POLICY_INSTRUMENTS.get(lang).to_owned(),
+        subtitle: crate::words::NUMBER_OF_POLICIES_PER_INSTRUMENT_A
+            .get(lang)
+            .to_owned(),
         body: Body::Table {
             header: swatches.to_vec(),
-            first: t(lang, "政策工具", "Instrument"),
+            first: crate::words::INSTRUMENT.get(lang).to_owned(),
             rows,
             first_width: 1.3,
             fit: true,
@@ -79,7 +77,9 @@ pub(crate) fn policy_list_slide(
         });
         if c.policies.is_empty() {
             rows.push(TableRow {
-                label: t(lang, "来源未提及政策", "No policies in the sources"),
+                label: crate::words::NO_POLICIES_IN_THE_SOURCES
+                    .get(lang)
+                    .to_owned(),
                 cells: vec![String::new(), String::new()],
                 group: false,
             });
@@ -101,7 +101,10 @@ pub(crate) fn policy_list_slide(
                 .collect();
             rows.push(TableRow {
                 label: shorten(p.title.get(lang), 120),
-                cells: vec![shorten(&issuer_year, 80), cats.join(lang.pick("、", ", "))],
+                cells: vec![
+                    shorten(&issuer_year, 80),
+                    cats.join(crate::words::MARK.get(lang)),
+                ],
                 group: false,
             });
         }
@@ -114,26 +117,24 @@ pub(crate) fn policy_list_slide(
         });
     }
     Slide {
-        title: t(lang, "政策一览", "The policies"),
-        subtitle: t(
-            lang,
-            "各集群的政策：名称、发布方与年份、政策工具类别",
-            "Each cluster's policies: title, issuer and year, instrument categories",
-        ),
+        title: crate::words::THE_POLICIES.get(lang).to_owned(),
+        subtitle: crate::words::EACH_CLUSTER_S_POLICIES_TITLE_ISSUER
+            .get(lang)
+            .to_owned(),
         body: Body::Table {
             header: vec![
                 Swatch {
-                    text: t(lang, "发布方 · 年份", "Issuer · year"),
+                    text: crate::words::ISSUER_YEAR.get(lang).to_owned(),
                     color: String::new(),
                     detail: String::new(),
                 },
                 Swatch {
-                    text: t(lang, "类别", "Categories"),
+                    text: crate::words::CATEGORIES.get(lang).to_owned(),
                     color: String::new(),
                     detail: String::new(),
                 },
             ],
-            first: t(lang, "政策", "Policy"),
+            first: crate::words::POLICY.get(lang).to_owned(),
             rows,
             first_width: 1.6,
             fit: false,

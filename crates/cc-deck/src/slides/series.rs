@@ -95,7 +95,7 @@ fn slide(
     let left_out = years.len().saturating_sub(YEARS_PER_SLIDE);
     let years = &years[left_out..];
     let mut rows = vec![TableRow {
-        label: t(lang, "口径", "Definition"),
+        label: crate::words::DEFINITION.get(lang).to_owned(),
         cells: lines
             .iter()
             .map(|(_, s)| shorten(&series::definition_name(d, s, lang), 60))
@@ -137,7 +137,7 @@ fn slide(
         });
     }
     rows.push(TableRow {
-        label: t(lang, "年均增长", "Growth a year"),
+        label: crate::words::GROWTH_A_YEAR.get(lang).to_owned(),
         cells: lines
             .iter()
             .map(|(_, s)| {
@@ -152,14 +152,12 @@ fn slide(
             Lang::Zh => format!("{}：历年变化", shorten(&row.name, 40)),
             Lang::En => format!("{} over the years", shorten(&row.name, 40)),
         },
-        subtitle: t(
-            lang,
-            "同一口径的历年数字，按来源原文写法；口径不同者分列，从不连成一条线；增长为首个至最新实际数字的年均增长，预计数不计入",
-            "Figures of one definition over the years, as the sources write them; different definitions stand apart, never joined; growth runs from the first to the latest actual figure, forecasts never count",
-        ),
+        subtitle: crate::words::FIGURES_OF_ONE_DEFINITION_OVER_THE
+            .get(lang)
+            .to_owned(),
         body: Body::Table {
             header,
-            first: t(lang, "年份", "Year"),
+            first: crate::words::YEAR.get(lang).to_owned(),
             rows,
             first_width: 0.8,
             fit: true,

@@ -67,11 +67,11 @@ pub(crate) fn sources_slide(
                 s.publisher.get(lang),
                 sep(lang),
                 s.date,
-                lang.pick("：", ": "),
+                crate::words::MARK_8.get(lang),
                 s.title.get(lang)
             );
             if s.date_approximate {
-                head.push_str(lang.pick("（日期为推定）", " (date inferred)"));
+                head.push_str(crate::words::DATE_INFERRED.get(lang));
             }
             // A web page is named by its address too (and when it was read).
             if let Some(url) = &s.url {
@@ -100,12 +100,10 @@ pub(crate) fn sources_slide(
         });
     }
     Slide {
-        title: t(lang, "来源", "Sources"),
-        subtitle: t(
-            lang,
-            "每个数字所依据的文件与原文措辞",
-            "The documents every figure comes from, with the phrases as written",
-        ),
+        title: crate::words::SOURCES.get(lang).to_owned(),
+        subtitle: crate::words::THE_DOCUMENTS_EVERY_FIGURE_COMES_FROM
+            .get(lang)
+            .to_owned(),
         body: Body::Sources { items },
         notes: Vec::new(),
         overflow: Vec::new(),

@@ -21,9 +21,9 @@ pub(crate) fn targets_slide(
                     Lang::Zh => format!("{y}年"),
                     Lang::En => format!("by {y}"),
                 },
-                None => t(lang, "未定年份", "no year set"),
+                None => crate::words::NO_YEAR_SET.get(lang).to_owned(),
             };
-            let mut target = format!("{}{}{}", tp.display, lang.pick(" · ", " · "), year);
+            let mut target = format!("{}{}{}", tp.display, crate::words::MARK_7.get(lang), year);
             if let Some(note) = &tp.scope_note {
                 target.push_str(&notes.mark(match lang {
                     Lang::Zh => format!("目标口径：{note}；与集群数字口径不同，进度仅供参考。"),
@@ -45,7 +45,7 @@ pub(crate) fn targets_slide(
                     )
                 }
                 None => (
-                    t(lang, "无最新实际数字", "No actual figure"),
+                    crate::words::NO_ACTUAL_FIGURE.get(lang).to_owned(),
                     None,
                     String::new(),
                 ),
@@ -63,19 +63,19 @@ pub(crate) fn targets_slide(
         }
     }
     Slide {
-        title: t(lang, "政策目标与进展", "Policy targets and progress"),
-        subtitle: t(
-            lang,
-            "进度 = 最新实际数字 ÷ 目标；预计数字不计入进度",
-            "Progress = latest actual figure ÷ target; forecasts never count as progress",
-        ),
+        title: crate::words::POLICY_TARGETS_AND_PROGRESS
+            .get(lang)
+            .to_owned(),
+        subtitle: crate::words::PROGRESS_LATEST_ACTUAL_FIGURE_TARGET_FORECASTS
+            .get(lang)
+            .to_owned(),
         body: Body::Targets {
             header: vec![
-                t(lang, "集群", "Cluster"),
-                t(lang, "指标", "Measure"),
-                t(lang, "目标", "Target"),
-                t(lang, "最新实际", "Latest actual"),
-                t(lang, "进度", "Progress"),
+                crate::words::CLUSTER.get(lang).to_owned(),
+                crate::words::MEASURE.get(lang).to_owned(),
+                crate::words::TARGET.get(lang).to_owned(),
+                crate::words::LATEST_ACTUAL.get(lang).to_owned(),
+                crate::words::PROGRESS.get(lang).to_owned(),
             ],
             rows,
         },

@@ -10,7 +10,6 @@ use egui_plot::{
     Corner, HoverPosition, Legend, Line, LineStyle, MarkerShape, Plot, PlotPoints, Points,
 };
 
-use crate::i18n::tr;
 use crate::widgets;
 use crate::{ViewCtx, theme};
 use cc_core::compare::Row;
@@ -81,17 +80,13 @@ pub fn over_time(ui: &mut Ui, cx: &ViewCtx<'_>, row: &Row) {
     let lang = cx.lang;
     widgets::section(
         ui,
-        &format!("{} · {}", row.name, tr(lang, "历年变化", "over the years")),
+        &format!("{} · {}", row.name, crate::words::OVER_THE_YEARS.get(lang)),
     );
     let lines = timeline::lines(cx.dataset, cx.comparison, &row.key);
     let Some(lines) = lines.filter(|l| !l.lines.is_empty()) else {
         widgets::weak(
             ui,
-            tr(
-                lang,
-                "来源中没有集群给出此指标同一口径的多个年份。",
-                "No compared cluster has this figure for more than one year of one definition in the sources.",
-            ),
+            crate::words::NO_COMPARED_CLUSTER_HAS_THIS_FIGURE.get(lang),
         );
         return;
     };
@@ -167,21 +162,13 @@ pub fn over_time(ui: &mut Ui, cx: &ViewCtx<'_>, row: &Row) {
     };
     let mut key = Vec::new();
     if bounds {
-        key.push(tr(
-            lang,
-            "空心标记为界限值（▲ 实际高于此数，▼ 实际低于此数）",
-            "open markers are bounds (▲ more than, ▼ less than)",
-        ));
+        key.push(crate::words::OPEN_MARKERS_ARE_BOUNDS_MORE_THAN.get(lang));
     }
     if projected(Projected::Forecast) || projected(Projected::Target) {
-        key.push(tr(
-            lang,
-            "虚线通向预计数或目标（×）",
-            "dashed lines lead to a forecast or a target (×)",
-        ));
+        key.push(crate::words::DASHED_LINES_LEAD_TO_A_FORECAST.get(lang));
     }
     if !key.is_empty() {
-        widgets::weak(ui, key.join(tr(lang, "；", "; ")));
+        widgets::weak(ui, key.join(crate::words::MARK_2.get(lang)));
     }
     for l in &lines.lines {
         if let Some(g) = &l.growth {
@@ -191,7 +178,7 @@ pub fn over_time(ui: &mut Ui, cx: &ViewCtx<'_>, row: &Row) {
                     "{}{}{}{g}",
                     l.name,
                     crate::i18n::colon(lang),
-                    tr(lang, "年均增长 ", "average growth ")
+                    crate::words::AVERAGE_GROWTH.get(lang)
                 ),
             );
         }
