@@ -12,7 +12,8 @@ use crate::load::{self, LoadError};
 use crate::model::{Dataset, Lang};
 use crate::sheets::{self, folder, xlsx};
 
-fn esc(s: &str) -> String {
+/// Text for the terminal, control characters escaped.
+pub(super) fn esc(s: &str) -> String {
     load::escape_controls(s).into_owned()
 }
 
