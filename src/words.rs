@@ -159,12 +159,3 @@ cc_data::catalogue! {
     WRITE_THE_CURRENT_VIEW_TO_A = "把当前视图写成可发送的文件" / "Write the current view to a file to send";
     WRITE_THE_DATA_SHOWN_TO_A = "把当前数据写成 JSON 文件或 Excel 工作簿" / "Write the data shown to a JSON file or an Excel workbook";
 }
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn every_text_has_both_languages_and_none_is_written_twice() {
-        let p = cc_data::words::problems(super::ALL);
-        assert!(p.is_empty(), "{p:#?}");
-    }
-}

@@ -254,10 +254,7 @@ fn the_app_opens_a_folder_of_sheets_from_the_file_menu_in_either_language() {
             ..Settings::default()
         },
     );
-    let mut h = egui_kittest::Harness::builder()
-        .with_size(egui::vec2(1600.0, 1000.0))
-        .with_context_setup(cluster_compare::ui::fonts::install)
-        .build_ui_state(|ui, app: &mut App| app.ui(ui), app);
+    let mut h = common::window(app, 1600.0, 1000.0);
     h.run();
     h.get_by_label("File").click();
     h.run();

@@ -1,11 +1,11 @@
 //! The sidebar's list of clusters, as an analyst scans it: by name, in
 //! pinyin order in Chinese and alphabetical order in English.
 
+mod common;
+
 use cluster_compare::app::{App, Settings};
 use cluster_compare::load;
 use cluster_compare::model::Lang;
-use cluster_compare::ui::fonts;
-use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
 
 /// The ids of the list's rows, top to bottom, as the window shows them.
@@ -17,10 +17,7 @@ fn listed(lang: Lang) -> Vec<String> {
             ..Settings::default()
         },
     );
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(1600.0, 1000.0))
-        .with_context_setup(fonts::install)
-        .build_ui_state(|ui, app: &mut App| app.ui(ui), app);
+    let mut h = common::window(app, 1600.0, 1000.0);
     h.run();
     let add = match lang {
         Lang::Zh => "添加 ",
@@ -78,10 +75,7 @@ fn at_1024_by_700_the_list_shows_rows_and_all_six_compared_clusters_stay_in_view
                 ..Settings::default()
             },
         );
-        let mut h = Harness::builder()
-            .with_size(egui::vec2(1024.0, 700.0))
-            .with_context_setup(fonts::install)
-            .build_ui_state(|ui, app: &mut App| app.ui(ui), app);
+        let mut h = common::window(app, 1024.0, 700.0);
         h.run();
         // The status bar's line (file · clusters · figures) is the floor.
         let status_top = h
@@ -125,10 +119,7 @@ fn the_policy_matrix_heads_its_columns_with_the_short_names_uncut() {
         };
         settings.tab = Tab::Policies;
         let app = App::with_data(load::load_embedded().unwrap(), settings);
-        let mut h = Harness::builder()
-            .with_size(egui::vec2(1024.0, 700.0))
-            .with_context_setup(fonts::install)
-            .build_ui_state(|ui, app: &mut App| app.ui(ui), app);
+        let mut h = common::window(app, 1024.0, 700.0);
         h.run();
         for id in &six {
             let short = cluster_compare::deck::short_name(d.cluster(id).unwrap(), lang);

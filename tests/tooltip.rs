@@ -2,11 +2,11 @@
 //! publisher, date, the phrase as written, a web address), never an
 //! internal file name such as `000_3d80312f488a51d3.txt`.
 
+mod common;
+
 use cluster_compare::app::{App, Settings};
 use cluster_compare::load;
 use cluster_compare::model::Lang;
-use cluster_compare::ui::fonts;
-use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 
 #[test]
@@ -24,10 +24,7 @@ fn the_source_on_hover_shows_no_internal_file_name() {
             ..Settings::default()
         },
     );
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(1600.0, 1000.0))
-        .with_context_setup(fonts::install)
-        .build_ui_state(|ui, app: &mut App| app.ui(ui), app);
+    let mut h = common::window(app, 1600.0, 1000.0);
     h.run();
     h.get_all_by_label_contains("> 5,700亿元")
         .next()

@@ -355,13 +355,9 @@ impl App {
         self.export_in_background(req, format, path);
     }
 
-    pub(super) fn open_folder_dialog(&mut self) {
-        let lang = self.settings.lang;
-        let picked = run_dialog(|| {
-            rfd::FileDialog::new()
-                .set_title(crate::words::OPEN_A_FOLDER_OF_THE_DATASET.get(lang))
-                .pick_folder()
-        });
+    /// Opens what a dialog picked as data; where no dialog could open, the
+    /// path is asked for instead.
+    fn open_picked(&mut self, picked: Picked) {
         match picked {
             Picked::Path(p) => {
                 self.remember_folder(Purpose::OpenData, &p);
@@ -370,6 +366,16 @@ impl App {
             Picked::Unavailable => self.dialog_unavailable(Purpose::OpenData),
             Picked::Cancelled => {}
         }
+    }
+
+    pub(super) fn open_folder_dialog(&mut self) {
+        let lang = self.settings.lang;
+        let picked = run_dialog(|| {
+            rfd::FileDialog::new()
+                .set_title(crate::words::OPEN_A_FOLDER_OF_THE_DATASET.get(lang))
+                .pick_folder()
+        });
+        self.open_picked(picked);
     }
 
     pub(super) fn open_dialog(&mut self) {
@@ -382,14 +388,7 @@ impl App {
                 .add_filter("Excel", &["xlsx"])
                 .pick_file()
         });
-        match picked {
-            Picked::Path(p) => {
-                self.remember_folder(Purpose::OpenData, &p);
-                self.open(&p)
-            }
-            Picked::Unavailable => self.dialog_unavailable(Purpose::OpenData),
-            Picked::Cancelled => {}
-        }
+        self.open_picked(picked);
     }
 
     pub(super) fn export_dialog(&mut self, format: Format, scale: f32) {

@@ -58,3 +58,15 @@ pub fn listed(
     c.sort_by_cached_key(|c| cluster_compare::collate::key(c.name.get(lang), lang));
     c.into_iter().map(|c| c.id.clone()).collect()
 }
+
+/// The app in a window of `w` × `h` points, as the tests drive it.
+pub fn window(
+    app: cluster_compare::app::App,
+    w: f32,
+    h: f32,
+) -> egui_kittest::Harness<'static, cluster_compare::app::App> {
+    egui_kittest::Harness::builder()
+        .with_size(egui::vec2(w, h))
+        .with_context_setup(cluster_compare::ui::fonts::install)
+        .build_ui_state(|ui, app: &mut cluster_compare::app::App| app.ui(ui), app)
+}

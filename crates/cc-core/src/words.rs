@@ -46,12 +46,3 @@ cc_data::catalogue! {
     WHOSE = "数据" / "Whose";
     YEARS = "年份数" / "Years";
 }
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn every_text_has_both_languages_and_none_is_written_twice() {
-        let p = cc_data::words::problems(super::ALL);
-        assert!(p.is_empty(), "{p:#?}");
-    }
-}

@@ -24,13 +24,22 @@ impl Pair {
 }
 
 /// A crate's catalogue: `KEY = "中文" / "English";` lines become `pub
-/// const KEY: Pair`, and `ALL` lists them by key for the catalogue's test.
+/// const KEY: Pair`, `ALL` lists them by key, and a test checks them
+/// ([`problems`]).
 #[macro_export]
 macro_rules! catalogue {
     ($($key:ident = $zh:literal / $en:literal;)*) => {
         $(pub const $key: $crate::words::Pair = $crate::words::Pair { zh: $zh, en: $en };)*
         /// Every pair of the catalogue, by key.
         pub const ALL: &[(&str, $crate::words::Pair)] = &[$((stringify!($key), $key)),*];
+
+        /// No text lacks a language and none is written under two keys.
+        #[cfg(test)]
+        #[test]
+        fn every_text_has_both_languages_and_none_is_written_twice() {
+            let p = $crate::words::problems(ALL);
+            assert!(p.is_empty(), "{p:#?}");
+        }
     };
 }
 

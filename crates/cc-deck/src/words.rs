@@ -62,12 +62,3 @@ cc_data::catalogue! {
     WHERE_THE_NATIONAL_CLUSTERS_ARE = "国家先进制造业集群分布" / "Where the national clusters are";
     YEAR = "年份" / "Year";
 }
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn every_text_has_both_languages_and_none_is_written_twice() {
-        let p = cc_data::words::problems(super::ALL);
-        assert!(p.is_empty(), "{p:#?}");
-    }
-}

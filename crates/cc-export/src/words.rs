@@ -84,12 +84,3 @@ cc_data::catalogue! {
     YEAR_NUMBER = "年份（数字）" / "Year (number)";
     YES = "是" / "yes";
 }
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn every_text_has_both_languages_and_none_is_written_twice() {
-        let p = cc_data::words::problems(super::ALL);
-        assert!(p.is_empty(), "{p:#?}");
-    }
-}

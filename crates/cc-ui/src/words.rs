@@ -179,12 +179,3 @@ cc_data::catalogue! {
     YEARS = "年份数" / "Years";
     YEAR_NOT_STATED = "年份未载" / "year not stated";
 }
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn every_text_has_both_languages_and_none_is_written_twice() {
-        let p = cc_data::words::problems(super::ALL);
-        assert!(p.is_empty(), "{p:#?}");
-    }
-}
