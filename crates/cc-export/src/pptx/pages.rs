@@ -192,6 +192,28 @@ fn split(heights: &[f64], room: f64, fixed: f64) -> Vec<(usize, usize)> {
     out
 }
 
+/// Rows of heights `hs` in as few nearly even runs as fit `room` (after
+/// `head` on every page), with a tenth of the room to spare, since the
+/// heights are estimates and a slide program may wrap a cell once more;
+/// where even runs cannot fit, as [`split`] runs.
+fn even(hs: &[f64], room: f64, head: f64) -> Vec<(usize, usize)> {
+    let room = room * 0.9;
+    let plain = split(hs, room, head);
+    let n = hs.len();
+    for parts in plain.len().max(1)..=n {
+        let per = n.div_ceil(parts);
+        let chunks: Vec<(usize, usize)> =
+            (0..n).step_by(per).map(|a| (a, (a + per).min(n))).collect();
+        if chunks
+            .iter()
+            .all(|&(a, b)| head + hs[a..b].iter().sum::<f64>() <= room)
+        {
+            return chunks;
+        }
+    }
+    plain
+}
+
 /// Type sizes below the label size a list may be set in to take fewer
 /// slides: the body floor, which a table that is one picture keeps too.
 const LIST_SMALLER: [f64; 1] = [14.0];
@@ -293,18 +315,31 @@ pub(crate) fn pages(deck: &Deck) -> Vec<Page> {
                             .map(|fw| (size, fw))
                     });
                     let floor = LIST_SMALLER[0];
-                    let (size, fw) = fitting.unwrap_or_else(|| {
-                        let fw = firsts
-                            .iter()
-                            .copied()
-                            .min_by(|a, b| total(floor, *a).total_cmp(&total(floor, *b)))
-                            .unwrap_or(*first_width);
-                        (floor, fw)
-                    });
+                    let overview = s.kind == Some(cc_deck::SlideKind::Overview);
+                    let (size, fw, all) = match fitting {
+                        Some((size, fw)) => (size, fw, vec![(0, rows.len())]),
+                        // The headline figures, too long for one slide even
+                        // at the floor, continue in even parts, as in the
+                        // PDF, so no row is left alone on a slide.
+                        None if overview => {
+                            let (head, hs) = heights(floor, *first_width);
+                            (floor, *first_width, even(&hs, room, head))
+                        }
+                        // A picture (the matrix) stays one slide, at the floor
+                        // with the first column that needs the least height.
+                        None => {
+                            let fw = firsts
+                                .iter()
+                                .copied()
+                                .min_by(|a, b| total(floor, *a).total_cmp(&total(floor, *b)))
+                                .unwrap_or(*first_width);
+                            (floor, fw, vec![(0, rows.len())])
+                        }
+                    };
                     if fw != *first_width {
                         chosen_first = Some(fw);
                     }
-                    (size, vec![(0, rows.len())])
+                    (size, all)
                 } else {
                     best(&list_sizes, &|size| {
                         let (head, hs) = heights(size, *first_width);
