@@ -405,3 +405,25 @@ fn html_gives_the_unit_its_own_column_and_money_reads_in_yi_and_billions() {
         }
     }
 }
+
+#[test]
+fn in_xlsx_a_bound_is_shown_with_its_number_and_the_cell_stays_a_number() {
+    use calamine::{Data, Reader, Xlsx};
+    let d = seed();
+    let bytes = export::render(&d, &request(Lang::Zh), Format::Xlsx).unwrap();
+    // The number: Shenzhen's output, more than 5700亿元, a number in 亿元.
+    let mut wb: Xlsx<_> = calamine::open_workbook_from_rs(std::io::Cursor::new(&bytes)).unwrap();
+    let sheet = wb.worksheet_range("对比").unwrap();
+    let output = sheet
+        .rows()
+        .find(|r| r[0].to_string() == "产值")
+        .expect("the output row");
+    assert_eq!(output[2], Data::Float(5700.0), "{output:?}");
+    // Its format writes the bound before it, in the cell itself.
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let styles = zip_text(&mut zip, "xl/styles.xml");
+    assert!(
+        styles.contains("formatCode=\"&quot;&gt; &quot;#,##0.###"),
+        "no number format with the bound: {styles}"
+    );
+}

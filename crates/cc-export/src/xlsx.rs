@@ -334,19 +334,46 @@ pub fn xlsx_bytes(d: &Dataset, cmp: &Comparison) -> Result<(Vec<u8>, Vec<String>
     ws.set_freeze_panes(1, 2)?;
     // The metric and its unit on every page across.
     ws.set_repeat_columns(0, 1)?;
+    // A bound is shown with its number (`> 5,700`) by the cell's format, so
+    // the cell stays a number a formula can use and copies with its bound.
+    let mut bounded: std::collections::HashMap<&str, Format> = std::collections::HashMap::new();
     for (i, (r, tr)) in rows.iter().skip(1).zip(&t.rows).enumerate() {
         let row = i as u32 + 1;
+        let mut value_col = 0;
         for (j, (cell, kind)) in r.iter().zip(&kinds).enumerate() {
             let col = j as u16;
+            let qualifier = if *kind == Col::Value {
+                value_col += 1;
+                tr.cells
+                    .get(value_col - 1)
+                    .and_then(|c| c.as_ref())
+                    .map_or("", |c| c.qualifier)
+            } else {
+                ""
+            };
+            if !qualifier.is_empty() && !bounded.contains_key(qualifier) {
+                let q = qualifier.replace('"', "");
+                bounded.insert(
+                    qualifier,
+                    number_format().set_num_format(format!("\"{q} \"#,##0.###;\"{q} \"-#,##0.###")),
+                );
+            }
             let fmt = match kind {
                 Col::Unit => Some(&weak),
                 Col::Note | Col::Caveats | Col::Sources => Some(&wrap),
                 Col::Diff if tr.diff_kind == table::DiffKind::Points => Some(&points),
                 Col::Diff => Some(&ratio),
+                Col::Value if !qualifier.is_empty() => bounded.get(qualifier),
                 _ => None,
             };
             match cell {
-                Flat::Num(v) => sh.number(ws, row, col, *v, fmt.filter(|_| *kind == Col::Diff))?,
+                Flat::Num(v) => sh.number(
+                    ws,
+                    row,
+                    col,
+                    *v,
+                    fmt.filter(|_| matches!(kind, Col::Diff | Col::Value)),
+                )?,
                 Flat::Text(s) if s.is_empty() => {}
                 Flat::Text(s) => sh.text(ws, row, col, s, fmt)?,
             }
