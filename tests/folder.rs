@@ -134,6 +134,23 @@ fn every_bad_cell_is_named_by_file_line_and_column_and_nothing_is_written() {
         )),
         "{zh}"
     );
+    // The problems carry both languages, so the app's problems panel follows
+    // a switch of language after the folder was read.
+    let e = load::load_path_in(&sheets, cluster_compare::model::Lang::En).unwrap_err();
+    let unit = e
+        .problems
+        .iter()
+        .find(|p| p.path.contains("(unit)"))
+        .expect("the unit's problem");
+    assert!(
+        unit.message_in(cluster_compare::model::Lang::En)
+            .contains("亿圆 is not a unit")
+    );
+    assert!(
+        unit.message_in(cluster_compare::model::Lang::Zh)
+            .contains("亿圆 不是单位"),
+        "{unit:?}"
+    );
 }
 
 #[test]

@@ -38,9 +38,9 @@ fn write_dataset(d: &Dataset, output: &Path, out: &mut dyn Write) -> Result<Stri
     Ok(format!("{} bytes of JSON", json.len()))
 }
 
-fn problems(e: &LoadError, out: &mut dyn Write) {
+fn problems(e: &LoadError, lang: Lang, out: &mut dyn Write) {
     for p in &e.problems {
-        let _ = writeln!(out, "{}", p.render(&e.file));
+        let _ = writeln!(out, "{}", p.render_in(&e.file, lang));
     }
 }
 
@@ -122,13 +122,13 @@ pub fn import(
     let loaded = match read {
         Ok(l) => l,
         Err(e) => {
-            problems(&e, out);
+            problems(&e, lang(cli), out);
             return ExitCode::from(1);
         }
     };
     let took = t.elapsed();
     for w in &loaded.warnings {
-        let _ = writeln!(err, "{}", w.render(&loaded.file));
+        let _ = writeln!(err, "{}", w.render_in(&loaded.file, lang(cli)));
     }
     match write_dataset(&loaded.dataset, output, out) {
         Ok(what) => {

@@ -416,7 +416,7 @@ fn in_xlsx_a_bound_is_shown_with_its_number_and_the_cell_stays_a_number() {
     let sheet = wb.worksheet_range("对比").unwrap();
     let output = sheet
         .rows()
-        .find(|r| r[0].to_string() == "产值")
+        .find(|r| r[0] == "产值")
         .expect("the output row");
     assert_eq!(output[2], Data::Float(5700.0), "{output:?}");
     // Its format writes the bound before it, in the cell itself.

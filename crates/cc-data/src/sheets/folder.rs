@@ -43,30 +43,25 @@ pub fn holds_sheets(path: &Path) -> bool {
 }
 
 /// What a folder without any of the sheets is told.
-pub(super) fn no_sheets(lang: Lang) -> Problem {
+pub(super) fn no_sheets() -> Problem {
     let wanted: Vec<String> = SHEETS.iter().map(|s| file_name(s.id)).collect();
     Problem::error(
         "",
-        String::new(),
-        msg(
-            lang,
-            format!(
-                "文件夹中没有数据表：应有 {} 等 CSV 文件；`cluster-compare template --format csv -o 文件夹` 可生成模板",
-                wanted.join("、")
-            ),
-            format!(
-                "no dataset sheets in the folder: expected CSV files such as {}; `cluster-compare template --format csv -o FOLDER` writes them to fill in",
-                wanted.join(", ")
-            ),
+        format!(
+            "文件夹中没有数据表：应有 {} 等 CSV 文件；`cluster-compare template --format csv -o 文件夹` 可生成模板",
+            wanted.join("、")
+        ),
+        format!(
+            "no dataset sheets in the folder: expected CSV files such as {}; `cluster-compare template --format csv -o FOLDER` writes them to fill in",
+            wanted.join(", ")
         ),
     )
 }
 
-/// A sheet the folder must hold and does not.
-pub(super) fn missing(lang: Lang, id: SheetId) -> String {
+/// A sheet the folder must hold and does not (zh, en).
+pub(super) fn missing(id: SheetId) -> (String, String) {
     let f = file_name(id);
-    msg(
-        lang,
+    (
         format!("文件夹中缺少 `{f}`"),
         format!("the folder has no `{f}`"),
     )
@@ -81,7 +76,7 @@ fn msg(lang: Lang, zh: String, en: String) -> String {
 
 /// One CSV file's cells. Each record's row is its line in the file less one
 /// (a cell with line breaks moves the next record down), the header row 0.
-pub fn grid(name: &str, bytes: &[u8], lang: Lang) -> Result<Grid, Problem> {
+pub fn grid(name: &str, bytes: &[u8]) -> Result<Grid, Problem> {
     let text = match std::str::from_utf8(bytes) {
         Ok(t) => t,
         Err(e) => {
@@ -92,19 +87,15 @@ pub fn grid(name: &str, bytes: &[u8], lang: Lang) -> Result<Grid, Problem> {
                 + 1;
             return Err(Problem::error(
                 format!("{name}:{line}"),
-                String::new(),
-                msg(
-                    lang,
-                    format!(
-                        "不是 UTF-8 文本（第 {} 个字节为 0x{:02X}）；请在表格软件中另存为“CSV UTF-8（逗号分隔）”",
-                        e.valid_up_to() + 1,
-                        bytes[e.valid_up_to()]
-                    ),
-                    format!(
-                        "not UTF-8 text (byte {} is 0x{:02X}); save it from the spreadsheet program as “CSV UTF-8 (comma delimited)”",
-                        e.valid_up_to() + 1,
-                        bytes[e.valid_up_to()]
-                    ),
+                format!(
+                    "不是 UTF-8 文本（第 {} 个字节为 0x{:02X}）；请在表格软件中另存为“CSV UTF-8（逗号分隔）”",
+                    e.valid_up_to() + 1,
+                    bytes[e.valid_up_to()]
+                ),
+                format!(
+                    "not UTF-8 text (byte {} is 0x{:02X}); save it from the spreadsheet program as “CSV UTF-8 (comma delimited)”",
+                    e.valid_up_to() + 1,
+                    bytes[e.valid_up_to()]
                 ),
             ));
         }
@@ -142,12 +133,8 @@ pub fn grid(name: &str, bytes: &[u8], lang: Lang) -> Result<Grid, Problem> {
             };
             Problem::error(
                 place,
-                String::new(),
-                msg(
-                    lang,
-                    format!("无法按 CSV 读取：{e}"),
-                    format!("cannot be read as CSV: {e}"),
-                ),
+                format!("无法按 CSV 读取：{e}"),
+                format!("cannot be read as CSV: {e}"),
             )
         })?;
         let row = if g.rows.is_empty() {
@@ -192,12 +179,8 @@ pub fn load_path(dir: &Path, lang: Lang) -> Result<Loaded, LoadError> {
     let entries = std::fs::read_dir(dir).map_err(|e| {
         fail(vec![Problem::error(
             "",
-            String::new(),
-            msg(
-                lang,
-                format!("无法读取文件夹：{e}"),
-                format!("cannot read the folder: {e}"),
-            ),
+            format!("无法读取文件夹：{e}"),
+            format!("cannot read the folder: {e}"),
         )])
     })?;
     // The folder's files by lower-case name.
@@ -242,7 +225,7 @@ pub fn load_path(dir: &Path, lang: Lang) -> Result<Loaded, LoadError> {
         match bytes {
             Ok(b) => {
                 total += b.len() as u64;
-                match grid(&name, &b, lang) {
+                match grid(&name, &b) {
                     Ok(g) => sheets.push((s.name.to_owned(), g)),
                     Err(p) => problems.push(p),
                 }
@@ -329,12 +312,7 @@ mod tests {
 
     #[test]
     fn rows_are_lines_and_a_quoted_line_break_moves_the_next_down() {
-        let g = grid(
-            "figures.csv",
-            "\u{feff}a,b\n1,\"x\ny\"\n\n3,4\n".as_bytes(),
-            Lang::En,
-        )
-        .unwrap();
+        let g = grid("figures.csv", "\u{feff}a,b\n1,\"x\ny\"\n\n3,4\n".as_bytes()).unwrap();
         let rows: Vec<u32> = g.rows.iter().map(|(r, _)| *r).collect();
         assert_eq!(rows, [0, 1, 4]);
         assert_eq!(g.rows[1].1[1], Cell::Text("x\ny".into()));
@@ -342,10 +320,13 @@ mod tests {
 
     #[test]
     fn what_is_not_utf8_or_csv_is_named_with_its_line() {
-        let e = grid("figures.csv", b"a,b\n\xb5\xa5,1\n", Lang::En).unwrap_err();
+        let e = grid("figures.csv", b"a,b\n\xb5\xa5,1\n").unwrap_err();
         assert_eq!(e.path, "figures.csv:2");
-        assert!(e.message.contains("CSV UTF-8"), "{}", e.message);
-        let e = grid("figures.csv", b"a,b\n\xb5\xa5,1\n", Lang::Zh).unwrap_err();
-        assert!(e.message.contains("另存为"), "{}", e.message);
+        assert!(
+            e.message_in(Lang::En).contains("CSV UTF-8"),
+            "{}",
+            e.message
+        );
+        assert!(e.message_in(Lang::Zh).contains("另存为"), "{}", e.zh);
     }
 }

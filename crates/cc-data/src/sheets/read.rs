@@ -54,7 +54,6 @@ mod convert;
 use convert::Conv;
 
 struct Reader<'a> {
-    lang: Lang,
     /// The sheets are CSV files in a folder: cells are named
     /// `figures.csv:LINE:COLUMN`, not `Figures!D12`.
     csv: bool,
@@ -105,7 +104,6 @@ pub(super) fn read_as(
     csv: bool,
 ) -> Result<Loaded, LoadError> {
     let mut r = Reader {
-        lang,
         csv,
         sheets: HashMap::new(),
         headers: HashMap::new(),
@@ -126,7 +124,7 @@ pub(super) fn read_as(
         problems,
     };
     if r.sheets.is_empty() && csv {
-        return Err(fail(vec![super::folder::no_sheets(lang)]));
+        return Err(fail(vec![super::folder::no_sheets()]));
     }
     if r.sheets.is_empty() {
         let names: Vec<&str> = sheets.iter().map(|(n, _)| n.as_str()).collect();
@@ -174,7 +172,9 @@ impl<'a> Reader<'a> {
         cell_name(self.name(at.sheet), at.row, at.col, header)
     }
 
-    fn push(&mut self, at: Option<At>, severity: Severity, message: String) {
+    /// A problem at `at`, in both languages (`zh` empty where the text has
+    /// no Chinese, as a parser's own message: English is shown then).
+    fn push(&mut self, at: Option<At>, severity: Severity, zh: String, message: String) {
         let place = match at {
             Some(a) => self.at(a),
             None => String::new(),
@@ -189,15 +189,13 @@ impl<'a> Reader<'a> {
                 path: place,
                 pos: None,
                 message,
-                // Chosen in the reader's language already.
-                zh: String::new(),
+                zh,
             },
         ));
     }
 
     fn error(&mut self, at: At, zh: String, en: String) {
-        let m = msg(self.lang, zh, en);
-        self.push(Some(at), Severity::Error, m);
+        self.push(Some(at), Severity::Error, zh, en);
     }
 
     /// The header of a sheet; `None` when the sheet is missing (an error if
@@ -206,16 +204,15 @@ impl<'a> Reader<'a> {
         let Some(&(_, grid)) = self.sheets.get(&id) else {
             if required {
                 let name = spec(id).name;
-                let m = if self.csv {
-                    super::folder::missing(self.lang, id)
+                let (zh, en) = if self.csv {
+                    super::folder::missing(id)
                 } else {
-                    msg(
-                        self.lang,
+                    (
                         format!("缺少工作表 `{name}`"),
                         format!("the workbook has no sheet `{name}`"),
                     )
                 };
-                self.push(None, Severity::Error, m);
+                self.push(None, Severity::Error, zh, en);
             }
             return None;
         };
@@ -231,14 +228,6 @@ impl<'a> Reader<'a> {
                 match s.column(text) {
                     Some(i) if cols[i].is_none() => cols[i] = Some(j),
                     Some(_) => {
-                        let m = msg(
-                            self.lang,
-                            format!("`{}` 列出现了两次；只读第一列", text.trim()),
-                            format!(
-                                "column `{}` appears twice; only the first is read",
-                                text.trim()
-                            ),
-                        );
                         self.push(
                             Some(At {
                                 sheet: id,
@@ -246,7 +235,11 @@ impl<'a> Reader<'a> {
                                 col: j,
                             }),
                             Severity::Warning,
-                            m,
+                            format!("`{}` 列出现了两次；只读第一列", text.trim()),
+                            format!(
+                                "column `{}` appears twice; only the first is read",
+                                text.trim()
+                            ),
                         );
                     }
                     None if text.trim().is_empty() => {}
@@ -255,15 +248,6 @@ impl<'a> Reader<'a> {
                         let hint = nearest(text.trim(), known.iter().copied())
                             .map(|n| (format!("；是不是 {n}？"), format!("; did you mean {n}?")))
                             .unwrap_or_default();
-                        let m = msg(
-                            self.lang,
-                            format!("`{}` 不是本表的列，未读取{}", text.trim(), hint.0),
-                            format!(
-                                "`{}` is not a column of this sheet; it is not read{}",
-                                text.trim(),
-                                hint.1
-                            ),
-                        );
                         self.push(
                             Some(At {
                                 sheet: id,
@@ -271,7 +255,12 @@ impl<'a> Reader<'a> {
                                 col: j,
                             }),
                             Severity::Warning,
-                            m,
+                            format!("`{}` 不是本表的列，未读取{}", text.trim(), hint.0),
+                            format!(
+                                "`{}` is not a column of this sheet; it is not read{}",
+                                text.trim(),
+                                hint.1
+                            ),
                         );
                     }
                 }
@@ -283,11 +272,6 @@ impl<'a> Reader<'a> {
             .any(|(r, c)| *r > 0 && c.iter().any(|c| !c.is_blank()));
         for (i, c) in s.columns.iter().enumerate() {
             if c.required && cols[i].is_none() && has_rows {
-                let m = msg(
-                    self.lang,
-                    format!("第 1 行缺少必需的列 `{}`", c.header),
-                    format!("row 1 has no column `{}`, which is required", c.header),
-                );
                 self.push(
                     Some(At {
                         sheet: id,
@@ -295,7 +279,8 @@ impl<'a> Reader<'a> {
                         col: 0,
                     }),
                     Severity::Error,
-                    m,
+                    format!("第 1 行缺少必需的列 `{}`", c.header),
+                    format!("row 1 has no column `{}`, which is required", c.header),
                 );
             }
         }
@@ -426,7 +411,7 @@ impl<'a> Reader<'a> {
                     path.clear();
                 }
                 let inner = e.inner().to_string();
-                let (path, message) = match inner
+                let (path, zh, message) = match inner
                     .strip_prefix("missing field `")
                     .and_then(|r| r.split_once('`'))
                 {
@@ -448,17 +433,12 @@ impl<'a> Reader<'a> {
                         {
                             return None;
                         }
-                        let m = msg(
-                            self.lang,
-                            "必填，不能为空".into(),
-                            "required; fill it in".into(),
-                        );
-                        (p, m)
+                        (p, "必填，不能为空".into(), "required; fill it in".into())
                     }
-                    None => (path, inner),
+                    None => (path, String::new(), inner),
                 };
                 let at = self.place(id, row, &path);
-                self.push(Some(at), Severity::Error, message);
+                self.push(Some(at), Severity::Error, zh, message);
                 None
             }
         }
@@ -532,12 +512,14 @@ impl<'a> Reader<'a> {
                         .and_then(|h| h.cols.iter().position(|c| *c == Some(at.col)));
                     let json_col = c.is_some_and(|i| spec(at.sheet).columns[i].kind == Kind::Json)
                         || at.sheet == SheetId::More;
-                    let shown = p.message_in(self.lang).to_owned();
-                    let message = if json_col && !rest.is_empty() {
-                        format!("{rest}: {shown}")
-                    } else {
-                        shown
+                    let with_rest = |m: &str| {
+                        if json_col && !rest.is_empty() {
+                            format!("{rest}: {m}")
+                        } else {
+                            m.to_owned()
+                        }
                     };
+                    let (zh, message) = (with_rest(p.message_in(Lang::Zh)), with_rest(&p.message));
                     // Problems at one cell from the checks' several rules are all kept.
                     let place = self.at(at);
                     self.problems.push((
@@ -545,7 +527,7 @@ impl<'a> Reader<'a> {
                         Problem {
                             path: place,
                             message,
-                            zh: String::new(),
+                            zh,
                             ..p
                         },
                     ));

@@ -211,7 +211,7 @@ impl Reader<'_> {
                                     },
                                     e.inner()
                                 );
-                                self.push(Some(at), Severity::Error, m);
+                                self.push(Some(at), Severity::Error, String::new(), m);
                                 None
                             }
                         }
