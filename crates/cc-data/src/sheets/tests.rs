@@ -309,9 +309,12 @@ fn every_mistake_is_named_by_sheet_cell_and_column_at_once() {
     assert_eq!(text.matches("Figures!D2").count(), 1, "{text}");
     assert_eq!(text.matches("Figures!H3").count(), 1, "{text}");
     // In Chinese too.
-    let zh = load_bytes("my.xlsx", &filled(&refs), Lang::Zh)
-        .unwrap_err()
-        .to_string();
+    let e = load_bytes("my.xlsx", &filled(&refs), Lang::Zh).unwrap_err();
+    let zh: String = e
+        .problems
+        .iter()
+        .map(|p| p.render_in(&e.file, Lang::Zh) + "\n")
+        .collect();
     assert!(
         zh.contains("Figures!D2 (unit): 亿圆 不是单位；是不是 亿元？"),
         "{zh}"
