@@ -556,3 +556,19 @@ fn figures_quoted_from_goals_are_marked_as_expected() {
     }
     assert!(wrong.is_empty(), "{wrong:#?}");
 }
+
+#[test]
+fn no_text_points_to_an_internal_article_number() {
+    // `(002)` after a firm's role pointed to the seed article's file number,
+    // which a reader cannot look up; the citation names the article.
+    let text = load::EMBEDDED;
+    let marks: Vec<String> = ["（00", " (00"]
+        .iter()
+        .flat_map(|m| {
+            text.match_indices(m)
+                .map(|(i, _)| text[i..].chars().take(5).collect::<String>())
+        })
+        .filter(|s| s.chars().nth(3).is_some_and(|c| c.is_ascii_digit()))
+        .collect();
+    assert!(marks.is_empty(), "{marks:?}");
+}
