@@ -128,3 +128,39 @@ fn the_policy_matrix_heads_its_columns_with_the_short_names_uncut() {
         }
     }
 }
+
+#[test]
+fn at_1600_px_four_panels_fit_beside_the_list() {
+    let d = load::load_embedded().unwrap().dataset;
+    let four: Vec<String> = d
+        .clusters
+        .iter()
+        .filter(|c| !c.metrics.is_empty())
+        .take(4)
+        .map(|c| c.id.clone())
+        .collect();
+    let app = App::with_data(
+        load::load_embedded().unwrap(),
+        Settings {
+            lang: Lang::En,
+            compare: four.clone(),
+            ..Settings::default()
+        },
+    );
+    let mut h = common::window(app, 1600.0, 1000.0);
+    h.run();
+    for id in &four {
+        let short = cluster_compare::deck::short_name(d.cluster(id).unwrap(), Lang::En);
+        // The panel's heading is the right-most text of that name (the
+        // Compared list in the sidebar has it too).
+        let right = h
+            .query_all_by_label(&short)
+            .map(|n| n.rect().right())
+            .fold(0.0_f32, f32::max);
+        assert!(right > 300.0, "{short}: no panel heading");
+        assert!(
+            right <= 1600.0,
+            "{short}: the panel ends at {right} of 1600"
+        );
+    }
+}

@@ -199,7 +199,7 @@ impl ComparisonView<'_> {
         let width = if self.presentation {
             share.clamp(theme::PANEL_WIDTH * 0.8, theme::PANEL_WIDTH * 1.6)
         } else {
-            share.clamp(theme::PANEL_WIDTH, theme::PANEL_WIDTH * 1.4)
+            share.clamp(theme::PANEL_WIDTH * 0.75, theme::PANEL_WIDTH * 1.4)
         };
         ui.horizontal_top(|ui| {
             for i in 0..n {
