@@ -79,6 +79,12 @@ impl ComparisonView<'_> {
         // The overview's chart on a slide takes what is left of this height.
         ui.ctx()
             .data_mut(|d| d.insert_temp(egui::Id::unique("view-body-height"), body_h));
+        // The panels share the width less a scroll bar's, whether one shows
+        // or not: a bar that comes and goes must not change how many fit.
+        let s = &ui.spacing().scroll;
+        let body_w = ui.available_width() - (s.bar_width + s.bar_inner_margin + s.bar_outer_margin);
+        ui.ctx()
+            .data_mut(|d| d.insert_temp(egui::Id::unique("view-body-width"), body_w));
         // Solid scroll bars: with more panels than fit, the sideways bar
         // must be visible before the pointer finds it.
         ui.spacing_mut().scroll = egui::style::ScrollStyle::solid();
@@ -194,8 +200,11 @@ impl ComparisonView<'_> {
         }
         let n = cx.comparison.columns.len();
         // Panels share the width; past what fits at a readable width, they scroll sideways.
-        let share =
-            (ui.available_width() - n as f32 * (2.0 * theme::GAP_LARGE + theme::GAP)) / n as f32;
+        let body_w = ui
+            .ctx()
+            .data(|d| d.get_temp::<f32>(egui::Id::unique("view-body-width")))
+            .unwrap_or_else(|| ui.available_width());
+        let share = (body_w - n as f32 * (2.0 * theme::GAP_LARGE + theme::GAP)) / n as f32;
         let width = if self.presentation {
             share.clamp(theme::PANEL_WIDTH * 0.8, theme::PANEL_WIDTH * 1.6)
         } else {
