@@ -20,6 +20,7 @@ cc_data::catalogue! {
     CLEAR_THE_BASELINE = "取消基准" / "clear the baseline";
     CLOSE_A_WINDOW_OR_DIALOG_LEAVE = "关闭窗口或对话框，退出演示模式" / "Close a window or dialog; leave presentation mode";
     CLOSE_ESC = "关闭 (Esc)" / "Close (Esc)";
+    COLON = "：" / ": ";
     COPIED_SLIDE = "已复制幻灯片" / "Copied slide";
     COPY_COMPARISON_TABLE = "复制对比表" / "Copy comparison table";
     COPY_THE_COMPARISON_TABLE_TAB_SEPARATED = "复制对比表（制表符分隔）" / "Copy the comparison table (tab-separated)";
@@ -71,10 +72,8 @@ cc_data::catalogue! {
     LICENCES = "许可证" / "Licences";
     LIGHT_THEME = "浅色主题" / "Light theme";
     LISTS_EVERY_PROBLEM_LINE_COLUMN_AND = "列出每个问题（行:列与 JSON 路径），无误时显示 ok" / "lists every problem (line:column and JSON path), or says ok";
+    LIST_COMMA = "、" / ", ";
     LOADING = "正在加载" / "Loading";
-    MARK = "、" / ", ";
-    MARK_2 = "；" / "; ";
-    MARK_3 = "：" / ": ";
     MORE_THAN_6_PANELS_LEFT_OUT = "超过6个面板，未显示：" / "more than 6 panels, left out: ";
     MOVE_UP = "上移" / "Move up";
     NEW_DATA_FROM_TEMPLATE = "从模板新建数据…" / "New data from template…";
@@ -125,6 +124,7 @@ cc_data::catalogue! {
     SAVE_THE_VIEW_TO_PATH = "将视图保存到路径" / "Save the view to path";
     SAVE_VIEW = "保存视图" / "Save view";
     SEARCH_CLUSTERS = "搜索集群" / "Search clusters";
+    SEMICOLON = "；" / "; ";
     SHOW_HIDE_THE_CLUSTER_LIST = "显示/隐藏集群列表" / "Show/hide the cluster list";
     SHOW_OR_HIDE_THE_CLUSTER_LIST = "显示或隐藏左侧的集群列表" / "Show or hide the cluster list on the left";
     SHOW_THE_CLUSTER_LIST = "显示集群列表" / "Show the cluster list";

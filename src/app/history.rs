@@ -87,7 +87,7 @@ pub fn describe(from: &State, to: &State, d: &crate::model::Dataset, lang: Lang)
         ids.into_iter()
             .map(name)
             .collect::<Vec<_>>()
-            .join(crate::words::MARK.get(lang))
+            .join(crate::words::LIST_COMMA.get(lang))
     };
     let added: Vec<&String> = to
         .compare
@@ -125,7 +125,7 @@ pub fn describe(from: &State, to: &State, d: &crate::model::Dataset, lang: Lang)
     if from.metric != to.metric {
         parts.push(crate::words::CHART_METRIC.get(lang).to_owned());
     }
-    parts.join(crate::words::MARK_2.get(lang))
+    parts.join(crate::words::SEMICOLON.get(lang))
 }
 
 impl App {
@@ -228,7 +228,7 @@ impl App {
                 crate::words::UNDONE.get(lang)
             };
             match what {
-                Some(w) => format!("{done}{}{w}", crate::words::MARK_3.get(lang)),
+                Some(w) => format!("{done}{}{w}", crate::words::COLON.get(lang)),
                 None => done.to_owned(),
             }
         }));

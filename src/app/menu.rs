@@ -47,7 +47,7 @@ impl App {
             _ => None,
         };
         match what.filter(|w| !w.is_empty()) {
-            Some(w) => format!("{label}{}{w}", crate::words::MARK_3.get(self.settings.lang)),
+            Some(w) => format!("{label}{}{w}", crate::words::COLON.get(self.settings.lang)),
             None => label,
         }
     }

@@ -109,7 +109,7 @@ impl Notice {
                     From::View(name) => format!("{} “{name}”", crate::words::VIEW.get(lang)),
                     From::CommandLine => "--compare".to_owned(),
                 };
-                s.push_str(crate::words::MARK_3.get(lang));
+                s.push_str(crate::words::COLON.get(lang));
                 if !unknown.is_empty() {
                     parts.push(format!(
                         "{}{}",
@@ -131,7 +131,7 @@ impl Notice {
                         list(over)
                     ));
                 }
-                s.push_str(&parts.join(crate::words::MARK_2.get(lang)));
+                s.push_str(&parts.join(crate::words::SEMICOLON.get(lang)));
                 if *fallback {
                     s.push_str(match from {
                         From::CommandLine => crate::words::NONE_COULD_BE_USED_SO_THE.get(lang),
@@ -146,7 +146,7 @@ impl Notice {
             Notice::Failed { file, error } => {
                 format!(
                     "{file}{}{}",
-                    crate::words::MARK_3.get(lang),
+                    crate::words::COLON.get(lang),
                     error.text(lang)
                 )
             }

@@ -274,7 +274,10 @@ impl Coverage {
             if have.is_empty() {
                 out.push_str(crate::words::ONLY_FIGURES_ABOUT_ONE_FIRM_OR.get(l));
             } else {
-                out.push_str(&format!("  {}\n", have.join(crate::words::MARK.get(l))));
+                out.push_str(&format!(
+                    "  {}\n",
+                    have.join(crate::words::SEMICOLON.get(l))
+                ));
             }
         }
         let none: Vec<&CoverageRow> = self.without_figures().collect();

@@ -252,7 +252,7 @@ impl ClusterTable {
             .filter(|g| g.iter().any(Option::is_some))
             .collect();
 
-        let sep = crate::words::MARK_2.get(lang);
+        let sep = crate::words::LIST_COMMA.get(lang);
         let rows = d
             .clusters
             .iter()

@@ -20,8 +20,7 @@ cc_data::catalogue! {
     INFERRED = "（推定）" / " (inferred)";
     LATEST = "最新" / "Latest";
     LEVEL = "级别" / "Level";
-    MARK = "；" / "; ";
-    MARK_2 = "、" / ", ";
+    LIST_COMMA = "、" / ", ";
     METRIC = "指标" / "Metric";
     METRICS_WITH_FIGURES = "有数字的指标" / "Metrics with figures";
     MUNICIPAL = "市级" / "Municipal";
@@ -34,6 +33,7 @@ cc_data::catalogue! {
     PROVINCIAL = "省级" / "Provincial";
     PUBLIC_SERVICE_PLATFORMS = "公共服务平台" / "Public service platforms";
     REGISTER = "名录" / "Register";
+    SEMICOLON = "；" / "; ";
     SOURCES = "来源" / "Sources";
     TALENT = "人才" / "Talent";
     TARGETS = "目标" / "Targets";

@@ -94,7 +94,7 @@ pub fn build_dated(d: &Dataset, cmp: &Comparison, opts: &DeckOptions, date: &str
                                 .iter()
                                 .map(|p| p.get(lang))
                                 .collect::<Vec<_>>()
-                                .join(crate::words::MARK.get(lang)),
+                                .join(crate::words::LIST_COMMA.get(lang)),
                             sep(lang),
                             c.industry.get(lang),
                             yours_detail(d, &c.id, lang)
@@ -257,7 +257,7 @@ pub fn build_dated(d: &Dataset, cmp: &Comparison, opts: &DeckOptions, date: &str
         labels: Labels {
             continued: crate::words::CONTINUED.get(lang).to_owned(),
             sources: crate::words::SOURCES.get(lang).to_owned(),
-            none: crate::words::MARK_4.get(lang).to_owned(),
+            none: crate::words::DASH.get(lang).to_owned(),
             further_notes: crate::words::FURTHER_NOTES_SLIDE.get(lang).to_owned(),
         },
         slides,
@@ -284,8 +284,8 @@ pub(crate) fn yours_detail(d: &Dataset, id: &str, lang: Lang) -> String {
             "{}{}{}{f}{}",
             sep(lang),
             cc_data::yours::label(lang, w),
-            crate::words::MARK_2.get(lang),
-            crate::words::MARK_3.get(lang)
+            crate::words::OPEN_PAREN.get(lang),
+            crate::words::CLOSE_PAREN.get(lang)
         ),
         _ => String::new(),
     }

@@ -115,11 +115,11 @@ pub fn default_title(shorts: &[String], lang: Lang) -> String {
 }
 
 pub(crate) fn sep(lang: Lang) -> &'static str {
-    crate::words::MARK_5.get(lang)
+    crate::words::COMMA.get(lang)
 }
 
 pub(crate) fn list_sep(lang: Lang) -> &'static str {
-    crate::words::MARK_6.get(lang)
+    crate::words::SEMICOLON.get(lang)
 }
 
 pub(crate) fn qualifier_key(q: Qualifier) -> String {

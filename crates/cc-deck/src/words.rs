@@ -3,16 +3,21 @@
 
 cc_data::catalogue! {
     CATEGORIES = "类别" / "Categories";
+    CLOSE_PAREN = "）" / ")";
     CLUSTER = "集群" / "Cluster";
     CLUSTERS = "个" / "clusters";
     CLUSTERS_THE_SOURCES_GIVE_NO_FIGURES = "来源未给出数字的集群" / "Clusters the sources give no figures for";
     CLUSTER_COMPARISON = "集群对比" / "Cluster comparison";
+    COLON = "：" / ": ";
+    COMMA = "，" / ", ";
     COMPETITION_WINNERS_BY_INDUSTRY = "集群竞赛优胜者：按产业" / "Competition winners by industry";
     COMPETITION_WINNERS_BY_PROVINCE = "集群竞赛优胜者：按省份" / "Competition winners by province";
     CONTINUED = "续" / "continued";
+    DASH = "—" / "—";
     DATE_INFERRED = "（日期为推定）" / " (date inferred)";
     DEFINITION = "口径" / "Definition";
     DIFFERENT_DEFINITIONS_EACH_BAR_SHOWS_ITS = "口径不同：每根柱只表示各自的数字，柱长不能直接对比（见注）" / "Different definitions: each bar shows its own figure; the lengths do not compare (see the notes)";
+    DOT_SEP = " · " / " · ";
     EACH_CLUSTER_S_POLICIES_TITLE_ISSUER = "各集群的政策：名称、发布方与年份、政策工具类别" / "Each cluster's policies: title, issuer and year, instrument categories";
     EVERY_FIGURE = "：全部数字" / ": every figure";
     FIGURES_ABOUT_ONE_FIRM_OR_PLACE = "关于集群内单个企业或城市的数字（不作集群间比较）" / "Figures about one firm or place in the cluster (never compared)";
@@ -25,14 +30,7 @@ cc_data::catalogue! {
     INSTRUMENT = "政策工具" / "Instrument";
     ISSUER_YEAR = "发布方 · 年份" / "Issuer · year";
     LATEST_ACTUAL = "最新实际" / "Latest actual";
-    MARK = "、" / ", ";
-    MARK_2 = "（" / " (";
-    MARK_3 = "）" / ")";
-    MARK_4 = "—" / "—";
-    MARK_5 = "，" / ", ";
-    MARK_6 = "；" / "; ";
-    MARK_7 = " · " / " · ";
-    MARK_8 = "：" / ": ";
+    LIST_COMMA = "、" / ", ";
     MEASURE = "指标" / "Measure";
     NOTES_THE_FOOT_OF_THE_SLIDES = "前几页页脚放不下的注释，按页列出；编号与该页的标记一致" / "Notes the foot of the slides before had no room for, by slide; numbers match the marks there";
     NO_ACTUAL_FIGURE = "无最新实际数字" / "No actual figure";
@@ -42,11 +40,13 @@ cc_data::catalogue! {
     NO_POLICIES_IN_THE_SOURCES = "来源未提及政策" / "No policies in the sources";
     NO_YEAR_SET = "未定年份" / "no year set";
     NUMBER_OF_POLICIES_PER_INSTRUMENT_A = "各类政策工具的政策数（一项政策可属多类）；政策名称见下一页" / "Number of policies per instrument (a policy may count in several); titles on the next slide";
+    OPEN_PAREN = "（" / " (";
     POLICY = "政策" / "Policy";
     POLICY_INSTRUMENTS = "政策工具" / "Policy instruments";
     POLICY_TARGETS_AND_PROGRESS = "政策目标与进展" / "Policy targets and progress";
     PROGRESS = "进度" / "Progress";
     PROGRESS_LATEST_ACTUAL_FIGURE_TARGET_FORECASTS = "进度 = 最新实际数字 ÷ 目标；预计数字不计入进度" / "Progress = latest actual figure ÷ target; forecasts never count as progress";
+    SEMICOLON = "；" / "; ";
     SOURCES = "来源" / "Sources";
     SOURCES_2 = "来源：" / "Sources: ";
     TARGET = "目标" / "Target";

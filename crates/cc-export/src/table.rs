@@ -459,7 +459,7 @@ pub fn policies(d: &Dataset, cmp: &Comparison) -> Vec<PolicyRow> {
                     .iter()
                     .map(|&k| format::category(lang, k))
                     .collect::<Vec<_>>()
-                    .join(crate::words::MARK.get(lang)),
+                    .join(crate::words::SEMICOLON.get(lang)),
                 summary: p
                     .summary
                     .as_ref()

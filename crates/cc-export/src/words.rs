@@ -36,8 +36,7 @@ cc_data::catalogue! {
     ISSUER = "发布机构" / "Issuer";
     LATEST_ACTUAL = "最新现值" / "Latest actual";
     LATEST_ACTUAL_TARGET_S_UNIT = "最新现值（目标单位）" / "Latest actual (target's unit)";
-    MARK = "；" / "; ";
-    MARK_2 = "、" / ", ";
+    LIST_COMMA = "、" / ", ";
     METRIC = "指标" / "Metric";
     NONE = "未定" / "none";
     NOTE = "说明" / "Note";
@@ -61,6 +60,7 @@ cc_data::catalogue! {
     REGISTER = "名录" / "Register";
     SCOPE_NOTE = "口径说明" / "Scope note";
     SEE_UNIT = "见单位列" / "see unit";
+    SEMICOLON = "；" / "; ";
     SERIES = "历年数据" / "Series";
     SOURCE = "来源" / "source";
     SOURCES = "来源" / "Sources";

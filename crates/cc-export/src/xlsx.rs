@@ -520,7 +520,7 @@ pub fn xlsx_bytes(d: &Dataset, cmp: &Comparison) -> Result<(Vec<u8>, Vec<String>
                 ws,
                 row,
                 3,
-                &provinces.join(crate::words::MARK_2.get(l)),
+                &provinces.join(crate::words::LIST_COMMA.get(l)),
                 Some(&wrap),
             )?;
         }

@@ -173,7 +173,7 @@ pub fn metric_chart(ui: &mut Ui, cx: &ViewCtx<'_>, row: &Row, id: &str, height: 
             format!(
                 "{}{}",
                 crate::words::NO_FIGURE_FOR.get(cx.lang),
-                missing.join(crate::words::MARK.get(cx.lang))
+                missing.join(crate::words::LIST_COMMA.get(cx.lang))
             ),
         );
     }
@@ -240,7 +240,7 @@ pub fn firm_counts(ui: &mut Ui, cx: &ViewCtx<'_>) {
             format!("{pattern}{}{}", crate::i18n::colon(lang), r.name)
         })
         .collect();
-    widgets::weak(ui, key.join(crate::words::MARK_2.get(lang)));
+    widgets::weak(ui, key.join(crate::words::SEMICOLON.get(lang)));
     let series: Vec<Series> = rows
         .iter()
         .map(|r| Series {

@@ -129,7 +129,7 @@ impl ContextView<'_> {
                             format!(
                                 "{}{}",
                                 crate::words::CLUSTERS_IN_THIS_DATASET.get(lang),
-                                names.join(crate::words::MARK.get(lang))
+                                names.join(crate::words::LIST_COMMA.get(lang))
                             ),
                         );
                     }

@@ -59,7 +59,7 @@ impl CoverageView {
                 Lang::Zh => format!("没有数字的集群（{}个）：", none.len()),
                 Lang::En => format!("Clusters with no figures ({}): ", none.len()),
             };
-            let all = none.join(crate::words::MARK.get(lang));
+            let all = none.join(crate::words::LIST_COMMA.get(lang));
             let shown: String = all.chars().take(240).collect();
             let more = if shown.len() < all.len() { "…" } else { "" };
             widgets::weak(ui, format!("{head}{shown}{more}")).on_hover_text(all);

@@ -12,7 +12,7 @@ pub fn tr(lang: Lang, zh: &'static str, en: &'static str) -> &'static str {
 
 /// A label's trailing colon: full-width in Chinese, `: ` in English.
 pub fn colon(lang: Lang) -> &'static str {
-    crate::words::MARK_3.get(lang)
+    crate::words::COLON.get(lang)
 }
 
 pub fn level(lang: Lang, l: Level) -> &'static str {

@@ -468,7 +468,7 @@ impl MapView<'_> {
                 &format!(
                     "{}{}",
                     crate::words::PROVINCE_NAMES_NOT_ON_THE_MAP.get(lang),
-                    names.join(crate::words::MARK_4.get(lang))
+                    names.join(crate::words::LIST_SEMICOLON.get(lang))
                 ),
             );
         }

@@ -87,7 +87,7 @@ impl ClusterPanel<'_> {
             format!(
                 "{} · {}",
                 c.industry.get(lang),
-                provinces.join(crate::words::MARK.get(lang))
+                provinces.join(crate::words::LIST_COMMA.get(lang))
             ),
         );
 
@@ -111,7 +111,7 @@ impl ClusterPanel<'_> {
                 &format!(
                     "{}{}",
                     crate::words::NOT_IN_THE_SOURCES.get(lang),
-                    items.join(crate::words::MARK.get(lang))
+                    items.join(crate::words::LIST_COMMA.get(lang))
                 ),
             );
         }

@@ -38,6 +38,7 @@ cc_data::catalogue! {
     CLUSTERS_3 = "个集群" / "clusters";
     CLUSTERS_IN_THIS_DATASET = "数据集中的集群：" / "Clusters in this dataset: ";
     CLUSTER_WIDE_FIGURES = "集群整体数据" / "cluster-wide figures";
+    COLON = "：" / ": ";
     COMPACT_TABLE = "主要数字一览（表格）" / "Compact table";
     COMPARED = "对比中" / "Compared";
     COPIED = "已复制" / "Copied";
@@ -72,12 +73,10 @@ cc_data::catalogue! {
     LAYING_OUT_THE_SLIDES_2 = "正在排版幻灯片" / "Laying out the slides";
     LEAD_FIRMS = "龙头企业" / "lead firms";
     LEVEL = "级别" / "Level";
+    LIST_COMMA = "、" / ", ";
     LIST_ONLY_THE_CLUSTERS_THAT_HAVE = "只列出至少有一项数据的集群" / "List only the clusters that have at least one figure";
+    LIST_SEMICOLON = "、" / "; ";
     MAKE_THIS_THE_BASELINE_CLICK_AGAIN = "设为对比基准（再次点击取消）" / "Make this the baseline (click again to clear)";
-    MARK = "、" / ", ";
-    MARK_2 = "；" / "; ";
-    MARK_3 = "：" / ": ";
-    MARK_4 = "、" / "; ";
     MATCH = "项匹配" / "match";
     MATCH_THE_FIRST = "项匹配，显示前" / "match; the first ";
     METRIC = "指标" / "Metric";
@@ -143,6 +142,7 @@ cc_data::catalogue! {
     SEARCH_CLUSTERS = "搜索集群" / "Search clusters";
     SEARCH_NAME_OR_ID_CTRL_F = "搜索名称或 id（Ctrl+F）" / "Search name or id (Ctrl+F)";
     SEARCH_POLICIES = "搜索政策" / "Search policies";
+    SEMICOLON = "；" / "; ";
     SHOWING_ONLY = "只显示：" / "Showing only: ";
     SHOW_ALL = "显示全部" / "Show all";
     SIX_CLUSTERS_ARE_COMPARED_THE_MOST = "已对比6个集群（最多6个）：先移除一个再添加" / "Six clusters are compared, the most there can be: remove one to add another";

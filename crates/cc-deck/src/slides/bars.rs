@@ -119,7 +119,7 @@ pub(crate) fn bars_slide(
             }
         })
         .collect();
-    let sep = crate::words::MARK_5.get(lang);
+    let sep = crate::words::COMMA.get(lang);
     Slide {
         title: shorten(&row.name, TITLE_CHARS),
         // The definitions, the unit and the years: "主导产业产值 / 集群总产值，万亿元，2023 / 约2021".

@@ -35,7 +35,7 @@ pub(crate) fn figures_slide(d: &Dataset, c: &Cluster, swatch: &Swatch, lang: Lan
             .unwrap_or_else(|| format!("{} {}", format::number(m.value, lang), m.unit));
         let mut value = format!(
             "{value}{}{}",
-            crate::words::MARK_7.get(lang),
+            crate::words::DOT_SEP.get(lang),
             format::as_of(&m.as_of, lang)
         );
         if d.yours_in(&c.id) == Some(cc_data::yours::Whose::Added) && d.metric_is_yours(c, m) {

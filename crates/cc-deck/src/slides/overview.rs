@@ -13,7 +13,7 @@ pub(crate) fn cell_text(c: &Cell, lang: Lang) -> String {
         Lang::En if c.comparable => &c.display,
         _ => &c.written,
     };
-    format!("{value}{}{}", crate::words::MARK_7.get(lang), c.year)
+    format!("{value}{}{}", crate::words::DOT_SEP.get(lang), c.year)
 }
 
 /// Notes for one cell: an inferred year with its reason.
@@ -57,7 +57,7 @@ pub(crate) fn overview(d: &Dataset, cmp: &Comparison, swatches: &[Swatch], lang:
                     format!(
                         "{}{}{}",
                         swatches[i].text,
-                        crate::words::MARK_8.get(lang),
+                        crate::words::COLON.get(lang),
                         why.describe(lang)
                     )
                 })
@@ -139,9 +139,9 @@ pub(crate) fn overview(d: &Dataset, cmp: &Comparison, swatches: &[Swatch], lang:
             let m = notes.mark(format!(
                 "{}{}{}{}{}",
                 swatches[i].text,
-                crate::words::MARK_8.get(lang),
+                crate::words::COLON.get(lang),
                 cc_data::yours::label(lang, Whose::Cluster),
-                crate::words::MARK_5.get(lang),
+                crate::words::COMMA.get(lang),
                 yours_note(d, lang)
             ));
             header[i].text.push_str(&m);

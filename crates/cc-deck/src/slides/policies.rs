@@ -103,7 +103,7 @@ pub(crate) fn policy_list_slide(
                 label: shorten(p.title.get(lang), 120),
                 cells: vec![
                     shorten(&issuer_year, 80),
-                    cats.join(crate::words::MARK.get(lang)),
+                    cats.join(crate::words::LIST_COMMA.get(lang)),
                 ],
                 group: false,
             });

@@ -67,7 +67,7 @@ pub(crate) fn sources_slide(
                 s.publisher.get(lang),
                 sep(lang),
                 s.date,
-                crate::words::MARK_8.get(lang),
+                crate::words::COLON.get(lang),
                 s.title.get(lang)
             );
             if s.date_approximate {

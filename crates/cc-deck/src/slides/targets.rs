@@ -23,7 +23,7 @@ pub(crate) fn targets_slide(
                 },
                 None => crate::words::NO_YEAR_SET.get(lang).to_owned(),
             };
-            let mut target = format!("{}{}{}", tp.display, crate::words::MARK_7.get(lang), year);
+            let mut target = format!("{}{}{}", tp.display, crate::words::DOT_SEP.get(lang), year);
             if let Some(note) = &tp.scope_note {
                 target.push_str(&notes.mark(match lang {
                     Lang::Zh => format!("目标口径：{note}；与集群数字口径不同，进度仅供参考。"),

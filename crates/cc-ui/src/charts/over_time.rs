@@ -168,7 +168,7 @@ pub fn over_time(ui: &mut Ui, cx: &ViewCtx<'_>, row: &Row) {
         key.push(crate::words::DASHED_LINES_LEAD_TO_A_FORECAST.get(lang));
     }
     if !key.is_empty() {
-        widgets::weak(ui, key.join(crate::words::MARK_2.get(lang)));
+        widgets::weak(ui, key.join(crate::words::SEMICOLON.get(lang)));
     }
     for l in &lines.lines {
         if let Some(g) = &l.growth {
