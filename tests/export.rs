@@ -8,6 +8,8 @@ use cluster_compare::model::{Dataset, Lang};
 
 #[path = "export/hostile.rs"]
 mod hostile;
+#[path = "export/picture.rs"]
+mod picture;
 #[path = "export/sheets.rs"]
 mod sheets;
 

@@ -3,6 +3,12 @@
 //! while the data already shown stays. Snapshot images of the default
 //! comparison in both themes and languages; any missing glyph fails.
 
+mod common;
+#[path = "ui/picker.rs"]
+mod picker;
+#[path = "ui/tooltip.rs"]
+mod tooltip;
+
 use cluster_compare::app::{App, Settings};
 use cluster_compare::load;
 use cluster_compare::model::Lang;

@@ -2,7 +2,7 @@
 //! publisher, date, the phrase as written, a web address), never an
 //! internal file name such as `000_3d80312f488a51d3.txt`.
 
-mod common;
+use super::common;
 
 use cluster_compare::app::{App, Settings};
 use cluster_compare::load;

@@ -1,7 +1,7 @@
 //! The sidebar's list of clusters, as an analyst scans it: by name, in
 //! pinyin order in Chinese and alphabetical order in English.
 
-mod common;
+use super::common;
 
 use cluster_compare::app::{App, Settings};
 use cluster_compare::load;
