@@ -10,7 +10,6 @@ use cluster_compare::app::{App, Settings};
 use cluster_compare::coverage::CoverageKey;
 use cluster_compare::load;
 use cluster_compare::model::{Dataset, Lang, Level};
-use cluster_compare::ui::fonts;
 use cluster_compare::ui::view::Tab;
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
@@ -169,10 +168,7 @@ fn harness(lang: Lang) -> Harness<'static, App> {
             ..Settings::default()
         },
     );
-    Harness::builder()
-        .with_size(egui::vec2(1600.0, 1000.0))
-        .with_context_setup(fonts::install)
-        .build_ui_state(|ui, app: &mut App| app.ui(ui), app)
+    common::window(app, 1600.0, 1000.0)
 }
 
 #[test]

@@ -9,7 +9,6 @@ use cluster_compare::app::notice::Purpose;
 use cluster_compare::app::{App, Settings};
 use cluster_compare::load;
 use cluster_compare::model::Lang;
-use cluster_compare::ui::fonts;
 use cluster_compare::ui::view::Tab;
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
@@ -32,10 +31,7 @@ fn app(lang: Lang) -> App {
 }
 
 fn harness_sized(app: App, w: f32, h: f32) -> Harness<'static, App> {
-    Harness::builder()
-        .with_size(egui::vec2(w, h))
-        .with_context_setup(fonts::install)
-        .build_ui_state(|ui, app: &mut App| app.ui(ui), app)
+    common::window(app, w, h)
 }
 
 fn harness(app: App) -> Harness<'static, App> {

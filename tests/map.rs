@@ -11,7 +11,6 @@ use cluster_compare::app::{App, Settings};
 use cluster_compare::load;
 use cluster_compare::map::{self, Mode, Origin, TILES};
 use cluster_compare::model::{Dataset, Lang};
-use cluster_compare::ui::fonts;
 use cluster_compare::ui::view::Tab;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
@@ -366,10 +365,7 @@ fn harness(lang: Lang) -> Harness<'static, App> {
             ..Settings::default()
         },
     );
-    Harness::builder()
-        .with_size(egui::vec2(1600.0, 1000.0))
-        .with_context_setup(fonts::install)
-        .build_ui_state(|ui, app: &mut App| app.ui(ui), app)
+    common::window(app, 1600.0, 1000.0)
 }
 
 #[test]

@@ -40,10 +40,7 @@ fn app(lang: Lang, dark: bool) -> App {
 }
 
 fn harness(app: App) -> Harness<'static, App> {
-    Harness::builder()
-        .with_size(egui::vec2(1600.0, 1000.0))
-        .with_context_setup(fonts::install)
-        .build_ui_state(|ui, app: &mut App| app.ui(ui), app)
+    common::window(app, 1600.0, 1000.0)
 }
 
 #[test]
