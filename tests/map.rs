@@ -13,7 +13,7 @@ use cluster_compare::map::{self, Mode, Origin, TILES};
 use cluster_compare::model::{Dataset, Lang};
 use cluster_compare::ui::view::Tab;
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT, Queryable};
 
 fn seed() -> Dataset {
     load::load_embedded()
@@ -470,4 +470,82 @@ fn png_export_of_the_map_needs_no_compared_clusters_and_colours_by_count() {
             );
         }
     }
+}
+
+/// The count on a tile, read from its label (`Guangdong: 3 national clusters`).
+fn tile_count(h: &Harness<'_, App>, name: &str) -> u32 {
+    let label = h
+        .get_all_by_label_contains(&format!("{name}: "))
+        .next()
+        .unwrap_or_else(|| panic!("the {name} tile"))
+        .accesskit_node()
+        .label()
+        .unwrap_or_default();
+    label
+        .split(": ")
+        .nth(1)
+        .and_then(|r| r.split(' ').next())
+        .and_then(|n| n.parse().ok())
+        .unwrap_or_else(|| panic!("no count in {label:?}"))
+}
+
+#[test]
+fn the_map_narrows_to_one_of_miit_s_fields_and_its_counts_add_up() {
+    use cluster_compare::model::Field;
+    let d = seed();
+    let by_field = map::national_by_field(&d);
+    let national = d
+        .clusters
+        .iter()
+        .filter(|c| map::counts_as_national(c))
+        .count();
+    assert_eq!(
+        by_field.iter().map(|f| f.clusters).sum::<usize>(),
+        national,
+        "each national cluster is in exactly one row of the legend"
+    );
+    for f in Field::ALL {
+        let all = map::map_data_in(&d, Mode::National, Lang::En, None);
+        let one = map::map_data_in(&d, Mode::National, Lang::En, Some(f));
+        let n = by_field
+            .iter()
+            .find(|x| x.field == Some(f))
+            .map_or(0, |x| x.clusters);
+        assert_eq!(one.clusters_counted, n, "{f:?}");
+        for (a, o) in all.tiles.iter().zip(&one.tiles) {
+            assert!(o.count <= a.count, "{f:?} {}", a.en);
+            assert!(
+                o.clusters.iter().all(|c| c.field == Some(f)),
+                "{f:?}: {} lists a cluster of another field",
+                a.en
+            );
+        }
+    }
+
+    // In the app: choosing a field recolours the tiles; choosing it again
+    // shows every field.
+    let mut h = harness(Lang::En);
+    h.run();
+    let before = tile_count(&h, "Guangdong");
+    let guangdong = TILES.iter().position(|t| t.en == "Guangdong").unwrap();
+    let (field, expected) = Field::ALL
+        .iter()
+        .map(|&f| {
+            let m = map::map_data_in(&d, Mode::National, Lang::En, Some(f));
+            (f, m.tiles[guangdong].count.unwrap_or(0))
+        })
+        .find(|&(_, c)| c > 0 && c < before)
+        .expect("Guangdong has clusters in more than one field");
+    h.get_all_by_label_contains(field.name(Lang::En))
+        .next()
+        .expect("the field's button above the map")
+        .click();
+    h.run();
+    assert_eq!(tile_count(&h, "Guangdong"), expected);
+    h.get_all_by_label_contains(field.name(Lang::En))
+        .next()
+        .unwrap()
+        .click();
+    h.run();
+    assert_eq!(tile_count(&h, "Guangdong"), before);
 }

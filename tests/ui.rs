@@ -4,6 +4,8 @@
 //! comparison in both themes and languages; any missing glyph fails.
 
 mod common;
+#[path = "ui/look.rs"]
+mod look;
 #[path = "ui/picker.rs"]
 mod picker;
 #[path = "ui/tooltip.rs"]

@@ -260,3 +260,65 @@ fn english_money_on_a_chart_reads_in_the_axis_unit_and_never_below_one() {
         assert!(!b.value.contains("0."), "{}", b.value);
     }
 }
+
+/// The sources appendix with context: the map counts every national
+/// cluster, but each list it draws on takes one line saying how many it
+/// names, not one quote per cluster.
+#[test]
+fn the_map_s_lists_take_one_line_each_in_the_sources() {
+    let d = seed();
+    let ids = three(&d);
+    let national = d
+        .clusters
+        .iter()
+        .filter(|c| cluster_compare::map::counts_as_national(c))
+        .count();
+    for lang in [Lang::Zh, Lang::En] {
+        let deck = deck_of(
+            &d,
+            &ids,
+            lang,
+            &DeckOptions {
+                context: true,
+                ..DeckOptions::default()
+            },
+        );
+        let quotes: usize = deck
+            .slides
+            .iter()
+            .filter_map(|s| match &s.body {
+                Body::Sources { items } => {
+                    Some(items.iter().map(|i| i.quotes.len()).sum::<usize>())
+                }
+                _ => None,
+            })
+            .sum();
+        let compared: usize = ids
+            .iter()
+            .filter_map(|id| d.clusters.iter().find(|c| &c.id == id))
+            .map(|c| c.metrics.len() + c.targets.len() + c.policies.len() + 1)
+            .sum();
+        // One line per list the map draws on, and the competition's.
+        let lists: std::collections::HashSet<&str> = d
+            .clusters
+            .iter()
+            .filter(|c| cluster_compare::map::counts_as_national(c))
+            .filter_map(|c| c.designation.as_ref())
+            .map(|g| g.source.source.as_str())
+            .collect();
+        assert!(
+            quotes <= compared + lists.len() + 1,
+            "{lang:?}: {quotes} quoted lines for {compared} cited items of the compared clusters \
+             and {national} national clusters on the map"
+        );
+        let text = deck_text(&deck);
+        let line = match lang {
+            Lang::Zh => "地图计入其所列的",
+            Lang::En => "the map counts the ",
+        };
+        assert!(
+            text.contains(&squash(line)),
+            "{lang:?}: the lists say what the map counts"
+        );
+    }
+}

@@ -416,3 +416,70 @@ fn the_title_slide_says_what_the_data_is_and_when_it_is_from() {
         assert!(date.contains("2026-11-22"), "{date}");
     }
 }
+
+/// The six longest English names, renamed with `words` in front (and no
+/// short name of their own): the headers of a 4:3 deck of six columns.
+fn six_named(words: &str) -> (Dataset, Vec<String>) {
+    let mut d = seed();
+    let six = longest_six(&d, Lang::En);
+    for (i, id) in six.iter().enumerate() {
+        let c = d.clusters.iter_mut().find(|c| &c.id == id).unwrap();
+        c.name.en = format!(
+            "{words} {} cluster",
+            ["one", "two", "three", "four", "five", "six"][i]
+        );
+        c.short_name = None;
+    }
+    (d, six)
+}
+
+/// The words of `words` that some run of the deck's text breaks at a
+/// syllable (a run of text ends inside the word).
+fn broken_words(deck: &Deck, words: &str) -> Vec<String> {
+    let doc = typeset::layout(deck).unwrap_or_else(|e| panic!("{e}"));
+    let runs: Vec<String> = typeset::placed_text(&doc)
+        .into_iter()
+        .map(|t| t.text.trim().to_owned())
+        .collect();
+    words
+        .split(' ')
+        .filter(|w| {
+            runs.iter().any(|r| {
+                // Typst draws the hyphen as a glyph of its own: the run ends
+                // where the word was broken.
+                r.trim_end_matches(['-', '\u{ad}', '\u{2010}'])
+                    .rsplit(' ')
+                    .next()
+                    .is_some_and(|head| {
+                        !head.is_empty() && w.len() > head.len() && w.starts_with(head)
+                    })
+            })
+        })
+        .map(str::to_owned)
+        .collect()
+}
+
+#[test]
+fn a_header_word_wider_than_its_column_breaks_at_a_syllable_and_others_stay_whole() {
+    let opts = DeckOptions {
+        page: PageShape::Standard,
+        ..Default::default()
+    };
+    // Words wider than a sixth of the page: broken, never run into the next
+    // column (an overlap is a fit problem).
+    let long = "Electromechanical instrumentation";
+    let (d, six) = six_named(long);
+    let deck = deck_of(&d, &six, Lang::En, &opts);
+    let p = problems(&deck);
+    assert!(p.is_empty(), "{p:#?}");
+    assert!(
+        !broken_words(&deck, long).is_empty(),
+        "the long words are broken"
+    );
+    // Words that fit their columns stay whole.
+    let fit = "Shenzhen battery materials";
+    let (d, six) = six_named(fit);
+    let deck = deck_of(&d, &six, Lang::En, &opts);
+    assert!(problems(&deck).is_empty());
+    assert_eq!(broken_words(&deck, fit), Vec::<String>::new());
+}

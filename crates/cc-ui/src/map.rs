@@ -11,7 +11,7 @@ use super::widgets;
 use super::{Action, ViewCtx, theme};
 use cc_core::format;
 use cc_core::map::{self, MapData, Mode, Step, TILES, TileCount, ramp_index};
-use cc_data::model::{Dataset, Lang};
+use cc_data::model::{Dataset, Field, Lang};
 
 /// Tile edge in points, at most (in the app, on a slide) and at least.
 const TILE_MAX: f32 = 72.0;
@@ -82,6 +82,44 @@ fn colours(ui: &Ui, data: &MapData, tile: &TileCount) -> (Color32, Color32) {
             text
         },
     )
+}
+
+/// `高端装备 13`: a field's name with its national clusters.
+fn field_label(lang: Lang, f: &map::FieldCount) -> String {
+    let name = f
+        .field
+        .map_or(crate::words::FIELD_NOT_GIVEN.get(lang), |x| x.name(lang));
+    format!("{name} {}", f.clusters)
+}
+
+/// The row of MIIT's fields above the map: all, or one of them.
+fn field_chooser(ui: &mut Ui, lang: Lang, by_field: &[map::FieldCount], field: &mut Option<Field>) {
+    ui.horizontal_wrapped(|ui| {
+        ui.label(format!(
+            "{}{}",
+            crate::words::FIELD.get(lang),
+            i18n::colon(lang)
+        ));
+        let all: usize = by_field.iter().map(|f| f.clusters).sum();
+        if ui
+            .add(egui::Button::selectable(
+                field.is_none(),
+                format!("{} {all}", crate::words::ALL_FIELDS.get(lang)),
+            ))
+            .clicked()
+        {
+            *field = None;
+        }
+        for f in by_field.iter().filter(|f| f.field.is_some()) {
+            let r = ui.add(egui::Button::selectable(
+                *field == f.field,
+                field_label(lang, f),
+            ));
+            if r.clicked() {
+                *field = if *field == f.field { None } else { f.field };
+            }
+        }
+    });
 }
 
 /// Diagonal hatching inside `rect`: the mark of a division without data.
@@ -174,7 +212,27 @@ impl MapView<'_> {
                 ui.data_mut(|d| d.insert_persisted(mode_id, mode));
             }
         }
-        let data = map::map_data(cx.dataset, mode, lang);
+        // MIIT's field: the tiles count only its national clusters.
+        let field_id = egui::Id::unique("map-field");
+        let mut field = if self.presentation {
+            None
+        } else {
+            ui.data_mut(|d| *d.get_persisted_mut_or_default::<Option<Field>>(field_id))
+        };
+        if !self.presentation {
+            let by_field = map::national_by_field(cx.dataset);
+            if by_field.iter().any(|f| f.field.is_some()) {
+                field_chooser(ui, lang, &by_field, &mut field);
+                ui.data_mut(|d| d.insert_persisted(field_id, field));
+            }
+        }
+        let data = map::map_data_in(cx.dataset, mode, lang, field);
+        if mode == Mode::Competition && field.is_some() {
+            widgets::weak(
+                ui,
+                crate::words::COMPETITION_WINNERS_HAVE_NO_FIELD.get(lang),
+            );
+        }
         let caption = widgets::weak(ui, &data.caption);
         if mode == Mode::Competition
             && let Some(comp) = &cx.dataset.context.competition
@@ -324,7 +382,23 @@ impl MapView<'_> {
                     crate::words::NATIONAL_CLUSTERS_IN_THIS_DATASET.get(lang),
                 );
             }
-            for c in &t.clusters {
+            // Grouped by MIIT's field, in the fields' order.
+            let mut listed: Vec<&map::ClusterRef> = t.clusters.iter().collect();
+            listed.sort_by_key(|c| c.field.map_or(Field::ALL.len(), |f| f as usize));
+            let fields: std::collections::HashSet<_> = listed.iter().map(|c| c.field).collect();
+            let mut shown: Option<Option<Field>> = None;
+            for c in listed {
+                if data.field.is_none() && fields.len() > 1 && shown != Some(c.field) {
+                    shown = Some(c.field);
+                    ui.label(
+                        RichText::new(
+                            c.field
+                                .map_or(crate::words::FIELD_NOT_GIVEN.get(lang), |f| f.name(lang)),
+                        )
+                        .small()
+                        .strong(),
+                    );
+                }
                 ui.label(format!("· {}", c.name));
                 if c.provinces > 1 {
                     widgets::weak(
@@ -413,6 +487,30 @@ impl MapView<'_> {
             );
             if let Some(cov) = format::register_coverage(self.ctx.dataset, lang) {
                 widgets::weak(ui, cov);
+            }
+            // In the app only: on a picture the legend must stay on the page.
+            if !self.presentation && data.by_field.iter().any(|f| f.field.is_some()) {
+                ui.add_space(theme::GAP_SMALL);
+                ui.label(
+                    RichText::new(crate::words::FIELDS_OF_THE_NATIONAL_CLUSTERS.get(lang))
+                        .small()
+                        .strong(),
+                );
+                for f in &data.by_field {
+                    let mut line = field_label(lang, f);
+                    if f.assigned > 0 {
+                        line.push_str(&match lang {
+                            Lang::Zh => format!("（{}个按名称推断）", f.assigned),
+                            Lang::En => format!(" ({} inferred from the name)", f.assigned),
+                        });
+                    }
+                    let text = if data.field.is_some() && data.field == f.field {
+                        RichText::new(line).small().strong()
+                    } else {
+                        RichText::new(line).small().color(p.text_weak)
+                    };
+                    ui.label(text);
+                }
             }
             let mut spanning: Vec<&map::ClusterRef> = data
                 .tiles

@@ -231,7 +231,9 @@ impl ComparisonView<'_> {
             let w = if self.presentation {
                 ui.available_width()
             } else {
-                (theme::PANEL_WIDTH + 2.0 * theme::GAP_LARGE) * n as f32
+                // As wide as the panels above it, so it never makes the
+                // view scroll where the panels fit.
+                (width + 2.0 * theme::GAP_LARGE + theme::GAP) * n as f32 - theme::GAP
             };
             // On a slide the chart takes what is left of the page.
             let h = if self.presentation {

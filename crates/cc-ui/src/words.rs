@@ -10,6 +10,7 @@ cc_data::catalogue! {
     ADD_FROM_TABLE = "从表格添加" / "Add from table";
     ADD_TO_THE_COMPARISON = "添加到对比" / "Add to the comparison";
     ADVANCED_MANUFACTURING_CLUSTERS_COMPARED = "先进制造业集群对比" / "Advanced manufacturing clusters compared";
+    ALL_FIELDS = "全部领域" / "All fields";
     ALL_LABEL = "全部" / "All";
     ALREADY_COMPARED = "已在对比中" / "Already compared";
     ARE_SHOWN = "项" / " are shown";
@@ -55,6 +56,9 @@ cc_data::catalogue! {
     EACH_CELL_LISTS_THE_YEARS_WITH = "· 每格为有数字的年份；点击表头排序" / "· each cell lists the years with figures; click a header to sort";
     EVENT = "事件" / "Event";
     FIELD = "领域" / "Field";
+    FIELD_NOT_GIVEN = "领域未知" / "Field not given";
+    FIELDS_OF_THE_NATIONAL_CLUSTERS = "各领域的国家级集群（每个集群计一次）" / "National clusters by field (each once)";
+    COMPETITION_WINNERS_HAVE_NO_FIELD = "竞赛获胜集群未按领域统计：地图计数为全部获胜集群，悬停所列国家级集群仅限所选领域。" / "The competition's winners are not counted by field: the tiles count all winners; the hover lists only the chosen field's national clusters.";
     FIGURES = "主要数字" / "Figures";
     FILTERED_BY_THE_LIST_S_FILTERS = "· 按左侧列表的筛选条件" / "· filtered by the list's filters on the left";
     FIRMS = "家" / "firms";

@@ -15,7 +15,7 @@ use serde::{Deserialize, Serialize};
 
 pub use tiles::{COLS, Kind, ROWS, TILES, Tile, normalise_zh, same_province, tile_index, tile_of};
 
-use cc_data::model::{Cluster, Dataset, Lang, Level, Text};
+use cc_data::model::{Cluster, Dataset, Field, Lang, Level, Text};
 
 /// Whether a cluster counts as a national cluster on the map.
 ///
@@ -86,6 +86,17 @@ impl Counts {
 /// National clusters per province. A cluster in several provinces counts in
 /// each (once per province, however often the data names it).
 pub fn national_by_province(d: &Dataset) -> Counts {
+    national_by_province_in(d, None)
+}
+
+/// Whether `c` lies in `field` (every cluster does when no field is asked for).
+pub fn in_field(c: &Cluster, field: Option<Field>) -> bool {
+    field.is_none_or(|f| c.field.as_ref().is_some_and(|cf| cf.field == f))
+}
+
+/// National clusters of one of MIIT's fields per province (all fields with
+/// `None`). A cluster whose field is not known counts in no field.
+pub fn national_by_province_in(d: &Dataset, field: Option<Field>) -> Counts {
     let mut out = Counts::empty();
     for (i, t) in TILES.iter().enumerate() {
         if t.mainland() {
@@ -93,7 +104,7 @@ pub fn national_by_province(d: &Dataset) -> Counts {
         }
     }
     for (ci, c) in d.clusters.iter().enumerate() {
-        if !counts_as_national(c) {
+        if !counts_as_national(c) || !in_field(c, field) {
             continue;
         }
         for ti in cluster_tiles(c) {
@@ -143,10 +154,59 @@ pub fn competition_by_province(d: &Dataset) -> Counts {
 }
 
 pub fn counts(d: &Dataset, mode: Mode) -> Counts {
+    counts_in(d, mode, None)
+}
+
+/// The counts of `mode`, national clusters narrowed to `field`. The
+/// competition's winners have no field: their counts stay whole, and only
+/// the hover's national clusters are narrowed.
+pub fn counts_in(d: &Dataset, mode: Mode, field: Option<Field>) -> Counts {
     match mode {
-        Mode::National => national_by_province(d),
-        Mode::Competition => competition_by_province(d),
+        Mode::National => national_by_province_in(d, field),
+        Mode::Competition => {
+            let mut c = competition_by_province(d);
+            c.clusters = national_by_province_in(d, field).clusters;
+            c
+        }
     }
+}
+
+/// National clusters in each of MIIT's fields (each cluster once), in the
+/// fields' order, then those whose field the data does not give (`None`).
+/// Fields without a cluster are left out.
+pub fn national_by_field(d: &Dataset) -> Vec<FieldCount> {
+    let national = || d.clusters.iter().filter(|c| counts_as_national(c));
+    let mut out: Vec<FieldCount> = Field::ALL
+        .iter()
+        .map(|&f| {
+            let of: Vec<&Cluster> = national().filter(|c| in_field(c, Some(f))).collect();
+            FieldCount {
+                field: Some(f),
+                clusters: of.len(),
+                assigned: of
+                    .iter()
+                    .filter(|c| c.field.as_ref().is_some_and(|cf| cf.assigned))
+                    .count(),
+            }
+        })
+        .collect();
+    out.push(FieldCount {
+        field: None,
+        clusters: national().filter(|c| c.field.is_none()).count(),
+        assigned: 0,
+    });
+    out.retain(|f| f.clusters > 0);
+    out
+}
+
+/// How many national clusters lie in one field, and how many of those the
+/// data assigns (no page states their field).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct FieldCount {
+    /// `None`: clusters whose field is not given.
+    pub field: Option<Field>,
+    pub clusters: usize,
+    pub assigned: usize,
 }
 
 /// Where an unmatched province name was written.
@@ -283,6 +343,8 @@ pub struct ClusterRef {
     pub provinces: usize,
     /// The names of those provinces, in the language asked for.
     pub province_names: Vec<String>,
+    /// MIIT's field, where the data gives it.
+    pub field: Option<Field>,
 }
 
 /// A tile with its count: what the slides draw.
@@ -312,6 +374,10 @@ pub struct TileCount {
 #[derive(Clone, Debug, Serialize)]
 pub struct MapData {
     pub mode: Mode,
+    /// The field the national clusters are narrowed to (`None`: all).
+    pub field: Option<Field>,
+    /// National clusters per field, each once (for the legend).
+    pub by_field: Vec<FieldCount>,
     pub lang: Lang,
     pub rows: u8,
     pub cols: u8,
@@ -327,10 +393,16 @@ pub struct MapData {
 
 /// The map of `d` coloured by `mode`, with names in `lang`.
 pub fn map_data(d: &Dataset, mode: Mode, lang: Lang) -> MapData {
-    let counts = counts(d, mode);
+    map_data_in(d, mode, lang, None)
+}
+
+/// The map of `d` coloured by `mode`, its national clusters narrowed to
+/// one of MIIT's fields (all with `None`).
+pub fn map_data_in(d: &Dataset, mode: Mode, lang: Lang, field: Option<Field>) -> MapData {
+    let counts = counts_in(d, mode, field);
     let steps = steps(counts.max());
     let national: Vec<usize> = (0..d.clusters.len())
-        .filter(|&i| counts_as_national(&d.clusters[i]))
+        .filter(|&i| counts_as_national(&d.clusters[i]) && in_field(&d.clusters[i], field))
         .collect();
     let tiles = TILES
         .iter()
@@ -364,18 +436,29 @@ pub fn map_data(d: &Dataset, mode: Mode, lang: Lang) -> MapData {
                             .map(|&j| TILES[j].name(lang))
                             .map(str::to_owned)
                             .collect(),
+                        field: c.field.as_ref().map(|f| f.field),
                     }
                 })
                 .collect(),
         })
         .collect();
     let caption = match mode {
-        Mode::National => lang
-            .pick(
-                "本数据集中的国家级集群，按省份计；跨省集群在所涉每个省份各计一次。",
-                "National clusters in this dataset, by province; a cluster spanning provinces counts in each.",
-            )
-            .to_owned(),
+        Mode::National => match (field, lang) {
+            (None, _) => lang
+                .pick(
+                    "本数据集中的国家级集群，按省份计；跨省集群在所涉每个省份各计一次。",
+                    "National clusters in this dataset, by province; a cluster spanning provinces counts in each.",
+                )
+                .to_owned(),
+            (Some(f), Lang::Zh) => format!(
+                "本数据集中{}领域的国家级集群，按省份计；跨省集群在所涉每个省份各计一次。",
+                f.name(lang)
+            ),
+            (Some(f), Lang::En) => format!(
+                "National clusters in this dataset in the field {}, by province; a cluster spanning provinces counts in each.",
+                f.name(lang)
+            ),
+        },
         Mode::Competition => d
             .context
             .competition
@@ -388,6 +471,8 @@ pub fn map_data(d: &Dataset, mode: Mode, lang: Lang) -> MapData {
     };
     MapData {
         mode,
+        field,
+        by_field: national_by_field(d),
         lang,
         rows: ROWS,
         cols: COLS,

@@ -46,14 +46,28 @@ pub(crate) fn sources_slide(
         add(&comp.source.source, &comp.source.quote);
     }
     if map {
-        // The map slide cites every national cluster's designation.
+        // The map slide cites every national cluster's designation: one
+        // line per list (how many it names), not one quote per cluster,
+        // or the list of names alone would take slides.
+        let mut named: BTreeMap<&str, usize> = BTreeMap::new();
         for c in d
             .clusters
             .iter()
             .filter(|c| cc_core::map::counts_as_national(c))
         {
             if let Some(x) = &c.designation {
-                add(&x.source.source, &x.source.quote);
+                *named.entry(x.source.source.as_str()).or_default() += 1;
+            }
+        }
+        for (src, n) in named {
+            if d.sources.iter().any(|s| s.id == src) {
+                quotes.entry(src).or_default().push(match lang {
+                    Lang::Zh => format!("地图计入其所列的{n}个国家级集群"),
+                    Lang::En => format!(
+                        "the map counts the {n} national {} it names",
+                        if n == 1 { "cluster" } else { "clusters" }
+                    ),
+                });
             }
         }
     }
