@@ -208,3 +208,31 @@ fn the_timeline_event_column_is_wide_at_a_narrow_window() {
         assert!(r.height() < 80.0, "wrapped into a few lines: {r:?}");
     }
 }
+
+#[test]
+fn the_table_names_clusters_by_their_short_names_and_the_full_name_on_hover() {
+    for lang in [Lang::Zh, Lang::En] {
+        // Without the cluster list, which names clusters in full.
+        let mut a = app(lang, Tab::Table);
+        a.settings.sidebar = false;
+        let mut h = harness(a, 1600.0, 1000.0);
+        h.run();
+        let d = &h.state().loaded.dataset;
+        let c = d
+            .clusters
+            .iter()
+            .find(|c| c.short_name.is_some())
+            .expect("a cluster with a short name");
+        let short = cluster_compare::deck::short_name(c, lang);
+        let full = c.name.get(lang).to_owned();
+        assert_ne!(short, full);
+        assert!(
+            h.query_by_label(&short).is_some(),
+            "{lang:?}: the table shows {short:?}"
+        );
+        assert!(
+            h.query_by_label(&full).is_none(),
+            "{lang:?}: the full name {full:?} is only on hover"
+        );
+    }
+}

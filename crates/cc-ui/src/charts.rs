@@ -104,12 +104,26 @@ fn hover(cx: &ViewCtx<'_>, name: &str, cell: &cc_core::compare::Cell) -> String 
     )
 }
 
+/// The compared clusters' short names (as the panels and slides name them)
+/// for a chart's categories; the bars' hovers give the full names.
+fn short_names(cx: &ViewCtx<'_>) -> Vec<String> {
+    cx.comparison
+        .columns
+        .iter()
+        .map(|col| {
+            cx.dataset
+                .cluster(&col.id)
+                .map_or_else(|| col.name.clone(), |c| cc_deck::short_name(c, cx.lang))
+        })
+        .collect()
+}
+
 /// A chosen metric across the compared clusters, in the row's common unit.
 pub fn metric_chart(ui: &mut Ui, cx: &ViewCtx<'_>, row: &Row, id: &str, height: f32) {
     widgets::section(ui, &format!("{} ({})", row.name, row.scale.label));
     caveats(ui, cx, row);
     let cmp = cx.comparison;
-    let categories: Vec<String> = cmp.columns.iter().map(|c| c.name.clone()).collect();
+    let categories = short_names(cx);
     let series: Vec<Series> = cmp
         .columns
         .iter()
@@ -200,7 +214,7 @@ pub fn firm_counts(ui: &mut Ui, cx: &ViewCtx<'_>) {
             widgets::caveat(ui, &format!("{}: {}", r.name, c.describe(lang)));
         }
     }
-    let categories: Vec<String> = cmp.columns.iter().map(|c| c.name.clone()).collect();
+    let categories = short_names(cx);
     // Colours mean clusters: every bar takes its cluster's colour, and the
     // metrics differ by pattern (the first solid, the others outlined),
     // explained in a caption instead of a legend of colours.
@@ -295,12 +309,13 @@ pub fn targets_chart(ui: &mut Ui, cx: &ViewCtx<'_>) {
     let mut labels = Vec::new();
     let mut hovers = Vec::new();
     let mut scope_notes = Vec::new();
-    for col in &cmp.columns {
+    let shorts = short_names(cx);
+    for (col, short) in cmp.columns.iter().zip(&shorts) {
         for t in &col.targets {
             let (Some(f), Some(a)) = (t.fraction, &t.actual) else {
                 continue;
             };
-            categories.push(format!("{} · {}", col.name, t.name));
+            categories.push(format!("{short} · {}", t.name));
             values.push(Some(f * 100.0));
             labels.push(format!(
                 "{} → {} ({})",

@@ -250,7 +250,11 @@ impl TableView {
                                         field_cell(ui, d, r.cluster, lang);
                                     });
                                     row.col(|ui| {
-                                        let mut text = RichText::new(&r.name);
+                                        // The short name the panels and slides use;
+                                        // the full name on hover.
+                                        let short =
+                                            cc_deck::short_name(&d.clusters[r.cluster], lang);
+                                        let mut text = RichText::new(short);
                                         if let Some(i) = compared.iter().position(|c| *c == r.id) {
                                             text = text.strong().color(theme::series(ui, i));
                                         }

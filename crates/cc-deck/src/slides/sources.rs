@@ -45,6 +45,9 @@ pub(crate) fn sources_slide(
     if competition && let Some(comp) = &d.context.competition {
         add(&comp.source.source, &comp.source.quote);
     }
+    // Sources only the map cites: named by publisher, date and address in
+    // one entry, without their titles (the appendix stays short).
+    let mut map_only: std::collections::BTreeSet<&str> = Default::default();
     if map {
         // The map slide cites every national cluster's designation: one
         // line per list (how many it names), not one quote per cluster,
@@ -61,6 +64,9 @@ pub(crate) fn sources_slide(
         }
         for (src, n) in named {
             if d.sources.iter().any(|s| s.id == src) {
+                if !quotes.contains_key(src) {
+                    map_only.insert(src);
+                }
                 quotes.entry(src).or_default().push(match lang {
                     Lang::Zh => format!("地图计入其所列的{n}个国家级集群"),
                     Lang::En => format!(
@@ -76,14 +82,19 @@ pub(crate) fn sources_slide(
         .iter()
         .filter_map(|s| {
             let q = quotes.get(s.id.as_str())?;
-            let mut head = format!(
-                "{}{}{}{}{}",
-                s.publisher.get(lang),
-                sep(lang),
-                s.date,
-                crate::words::COLON.get(lang),
-                s.title.get(lang)
-            );
+            let short = map_only.contains(s.id.as_str()) && s.url.is_some();
+            let mut head = if short {
+                format!("{}{}{}", s.publisher.get(lang), sep(lang), s.date)
+            } else {
+                format!(
+                    "{}{}{}{}{}",
+                    s.publisher.get(lang),
+                    sep(lang),
+                    s.date,
+                    crate::words::COLON.get(lang),
+                    s.title.get(lang)
+                )
+            };
             if s.date_approximate {
                 head.push_str(crate::words::DATE_INFERRED.get(lang));
             }
@@ -97,6 +108,15 @@ pub(crate) fn sources_slide(
                         Lang::En => format!(" (read {a})"),
                     });
                 }
+            }
+            // A source only the map cites: what it gives, on its head.
+            if short {
+                head.push_str(crate::words::COLON.get(lang));
+                head.push_str(&q.join(crate::words::SEMICOLON.get(lang)));
+                return Some(SourceItem {
+                    head: shorten(&head, CELL_CHARS),
+                    quotes: Vec::new(),
+                });
             }
             Some(SourceItem {
                 head: shorten(&head, CELL_CHARS),
