@@ -483,3 +483,46 @@ fn a_header_word_wider_than_its_column_breaks_at_a_syllable_and_others_stay_whol
     assert!(problems(&deck).is_empty());
     assert_eq!(broken_words(&deck, fit), Vec::<String>::new());
 }
+
+#[test]
+fn a_list_that_continues_never_leaves_its_last_page_nearly_empty() {
+    let d = seed();
+    let label = cluster_compare::tokens::slide_type::LABEL;
+    for lang in [Lang::Zh, Lang::En] {
+        for set in [ids(&PAIR), longest_six(&d, lang)] {
+            for page in [PageShape::Wide, PageShape::Standard] {
+                let opts = DeckOptions {
+                    page,
+                    context: true,
+                    ..Default::default()
+                };
+                let deck = deck_of(&d, &set, lang, &opts);
+                let doc = typeset::layout(&deck).unwrap_or_else(|e| panic!("{e}"));
+                // Characters of body text (set at 14–15 pt) on each page.
+                let mut body = vec![0usize; doc.pages().len()];
+                for t in typeset::placed_text(&doc) {
+                    if t.size >= 13.9 && t.size <= label + 0.05 {
+                        body[t.page] += t.text.trim().chars().count();
+                    }
+                }
+                let mut first = 0;
+                for n in pages_per_slide(&deck, &doc) {
+                    let pages = &body[first..first + n];
+                    if n > 1 {
+                        let most = *pages.iter().max().unwrap();
+                        let last = *pages.last().unwrap();
+                        assert!(
+                            last * 10 >= most * 3,
+                            "{lang:?} {page:?} {} clusters, pages {}–{}: the last holds {last} \
+                             characters of body text, the fullest {most}",
+                            set.len(),
+                            first + 1,
+                            first + n
+                        );
+                    }
+                    first += n;
+                }
+            }
+        }
+    }
+}

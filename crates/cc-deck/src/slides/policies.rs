@@ -66,24 +66,22 @@ pub(crate) fn policy_list_slide(
     let mut cites = Cites::new(d, lang);
     let mut rows = Vec::new();
     let mut left_out = 0usize;
+    let mut without: Vec<String> = Vec::new();
     for (i, col) in cmp.columns.iter().enumerate() {
         let Some(c) = d.cluster(&col.id) else {
             continue;
         };
+        // Clusters without policies are named once, at the end, not each
+        // under a heading of its own.
+        if c.policies.is_empty() {
+            without.push(swatches[i].text.clone());
+            continue;
+        }
         rows.push(TableRow {
             label: swatches[i].text.clone(),
             cells: vec![String::new(), String::new()],
             group: true,
         });
-        if c.policies.is_empty() {
-            rows.push(TableRow {
-                label: crate::words::NO_POLICIES_IN_THE_SOURCES
-                    .get(lang)
-                    .to_owned(),
-                cells: vec![String::new(), String::new()],
-                group: false,
-            });
-        }
         for p in &c.policies {
             if rows.len() >= MAX_ROWS {
                 left_out += 1;
@@ -112,6 +110,18 @@ pub(crate) fn policy_list_slide(
     if left_out > 0 {
         rows.push(TableRow {
             label: rows_left_out(left_out, lang),
+            cells: vec![String::new(), String::new()],
+            group: true,
+        });
+    }
+    if !without.is_empty() {
+        rows.push(TableRow {
+            label: format!(
+                "{}{}{}",
+                crate::words::NO_POLICIES_IN_THE_SOURCES.get(lang),
+                crate::words::COLON.get(lang),
+                without.join(crate::words::LIST_COMMA.get(lang))
+            ),
             cells: vec![String::new(), String::new()],
             group: true,
         });
