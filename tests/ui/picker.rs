@@ -129,38 +129,46 @@ fn the_policy_matrix_heads_its_columns_with_the_short_names_uncut() {
     }
 }
 
-#[test]
-fn at_1600_px_four_panels_fit_beside_the_list() {
+/// With `n` clusters compared in a `w` × `h` window, the first `fit`
+/// panels are whole in view beside the list (the rest scroll sideways).
+fn panels_fit(w: f32, h: f32, n: usize, fit: usize) {
     let d = load::load_embedded().unwrap().dataset;
-    let four: Vec<String> = d
+    let ids: Vec<String> = d
         .clusters
         .iter()
         .filter(|c| !c.metrics.is_empty())
-        .take(4)
+        .take(n)
         .map(|c| c.id.clone())
         .collect();
     let app = App::with_data(
         load::load_embedded().unwrap(),
         Settings {
             lang: Lang::En,
-            compare: four.clone(),
+            compare: ids.clone(),
             ..Settings::default()
         },
     );
-    let mut h = common::window(app, 1600.0, 1000.0);
-    h.run();
-    for id in &four {
+    let mut harness = common::window(app, w, h);
+    harness.run();
+    for id in &ids[..fit] {
         let short = cluster_compare::deck::short_name(d.cluster(id).unwrap(), Lang::En);
         // The panel's heading is the right-most text of that name (the
         // Compared list in the sidebar has it too).
-        let right = h
+        let right = harness
             .query_all_by_label(&short)
             .map(|n| n.rect().right())
             .fold(0.0_f32, f32::max);
         assert!(right > 300.0, "{short}: no panel heading");
-        assert!(
-            right <= 1600.0,
-            "{short}: the panel ends at {right} of 1600"
-        );
+        assert!(right <= w, "{short}: the panel ends at {right} of {w}");
     }
+}
+
+#[test]
+fn at_1600_px_four_panels_fit_beside_the_list() {
+    panels_fit(1600.0, 1000.0, 4, 4);
+}
+
+#[test]
+fn at_1024_px_two_whole_panels_show_beside_the_list_and_the_rest_scroll() {
+    panels_fit(1024.0, 700.0, 4, 2);
 }
