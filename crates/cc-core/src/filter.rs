@@ -49,9 +49,7 @@ impl Filters {
                     .any(|p| crate::map::same_province(p.get(lang), s))
             })
             && self.year.is_none_or(|y| c.designation_year() == Some(y))
-            && self
-                .field
-                .is_none_or(|f| c.field.as_ref().is_some_and(|cf| cf.field == f))
+            && crate::map::in_field(c, self.field)
     }
 }
 

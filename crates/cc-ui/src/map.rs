@@ -219,14 +219,15 @@ impl MapView<'_> {
         } else {
             ui.data_mut(|d| *d.get_persisted_mut_or_default::<Option<Field>>(field_id))
         };
-        if !self.presentation {
-            let by_field = map::national_by_field(cx.dataset);
-            if by_field.iter().any(|f| f.field.is_some()) {
-                field_chooser(ui, lang, &by_field, &mut field);
+        let mut data = map::map_data_in(cx.dataset, mode, lang, field);
+        if !self.presentation && data.by_field.iter().any(|f| f.field.is_some()) {
+            let before = field;
+            field_chooser(ui, lang, &data.by_field, &mut field);
+            if field != before {
                 ui.data_mut(|d| d.insert_persisted(field_id, field));
+                data = map::map_data_in(cx.dataset, mode, lang, field);
             }
         }
-        let data = map::map_data_in(cx.dataset, mode, lang, field);
         if mode == Mode::Competition && field.is_some() {
             widgets::weak(
                 ui,
@@ -382,40 +383,43 @@ impl MapView<'_> {
                     crate::words::NATIONAL_CLUSTERS_IN_THIS_DATASET.get(lang),
                 );
             }
-            // Grouped by MIIT's field, in the fields' order.
+            // Grouped by MIIT's field, in the fields' order (a heading for
+            // each where the tile holds more than one).
             let mut listed: Vec<&map::ClusterRef> = t.clusters.iter().collect();
             listed.sort_by_key(|c| c.field.map_or(Field::ALL.len(), |f| f as usize));
-            let fields: std::collections::HashSet<_> = listed.iter().map(|c| c.field).collect();
-            let mut shown: Option<Option<Field>> = None;
-            for c in listed {
-                if data.field.is_none() && fields.len() > 1 && shown != Some(c.field) {
-                    shown = Some(c.field);
+            let groups: Vec<&[&map::ClusterRef]> =
+                listed.chunk_by(|a, b| a.field == b.field).collect();
+            for group in &groups {
+                if groups.len() > 1 {
                     ui.label(
                         RichText::new(
-                            c.field
+                            group[0]
+                                .field
                                 .map_or(crate::words::FIELD_NOT_GIVEN.get(lang), |f| f.name(lang)),
                         )
                         .small()
                         .strong(),
                     );
                 }
-                ui.label(format!("· {}", c.name));
-                if c.provinces > 1 {
-                    widgets::weak(
-                        ui,
-                        match lang {
-                            Lang::Zh => format!(
-                                "  跨{}个省份（{}），在每个省份各计一次",
-                                c.provinces,
-                                c.province_names.join("、")
-                            ),
-                            Lang::En => format!(
-                                "  spans {} provinces ({}); counts in each",
-                                c.provinces,
-                                c.province_names.join(", ")
-                            ),
-                        },
-                    );
+                for c in group.iter() {
+                    ui.label(format!("· {}", c.name));
+                    if c.provinces > 1 {
+                        widgets::weak(
+                            ui,
+                            match lang {
+                                Lang::Zh => format!(
+                                    "  跨{}个省份（{}），在每个省份各计一次",
+                                    c.provinces,
+                                    c.province_names.join("、")
+                                ),
+                                Lang::En => format!(
+                                    "  spans {} provinces ({}); counts in each",
+                                    c.provinces,
+                                    c.province_names.join(", ")
+                                ),
+                            },
+                        );
+                    }
                 }
             }
         }

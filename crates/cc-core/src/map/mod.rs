@@ -133,6 +133,12 @@ pub fn competition_complete(d: &Dataset) -> bool {
 /// winners, and without data where it does not. `clusters` lists the national
 /// clusters of the province, for the hover.
 pub fn competition_by_province(d: &Dataset) -> Counts {
+    competition_by_province_in(d, None)
+}
+
+/// The competition's winners per province (they have no field), with the
+/// hover's national clusters narrowed to `field`.
+fn competition_by_province_in(d: &Dataset, field: Option<Field>) -> Counts {
     let mut out = Counts::empty();
     let Some(comp) = &d.context.competition else {
         return out;
@@ -149,7 +155,7 @@ pub fn competition_by_province(d: &Dataset) -> Counts {
             *out.counts[ti].get_or_insert(0) += p.count;
         }
     }
-    out.clusters = national_by_province(d).clusters;
+    out.clusters = national_by_province_in(d, field).clusters;
     out
 }
 
@@ -163,11 +169,7 @@ pub fn counts(d: &Dataset, mode: Mode) -> Counts {
 pub fn counts_in(d: &Dataset, mode: Mode, field: Option<Field>) -> Counts {
     match mode {
         Mode::National => national_by_province_in(d, field),
-        Mode::Competition => {
-            let mut c = competition_by_province(d);
-            c.clusters = national_by_province_in(d, field).clusters;
-            c
-        }
+        Mode::Competition => competition_by_province_in(d, field),
     }
 }
 
