@@ -294,6 +294,12 @@ fn a_deck_for_two_three_and_six_clusters_is_a_whole_pptx_with_every_figure_and_n
                         PageShape::Standard => r#"cx="9144000" cy="6858000""#,
                     };
                     assert!(pres.contains(size), "{page:?}: {pres}");
+                    // As in the PDF, a slide's first part is not "continued".
+                    let first_part = format!("({} 1/", deck.labels.continued);
+                    for text in &p.slides {
+                        let title = text.lines().next().unwrap_or_default();
+                        assert!(!title.contains(&first_part), "{lang:?} {page:?}: {title}");
+                    }
                 }
             }
         }

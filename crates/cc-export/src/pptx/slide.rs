@@ -197,7 +197,8 @@ pub(crate) fn draw(ctx: &Ctx<'_>, p: &Page, number: usize) -> Drawn {
 
     // The title block.
     if !matches!(s.body, Body::Title { .. }) {
-        let mark = if p.of > 1 {
+        // As in the PDF: the first part has no mark, the rest "continued k/n".
+        let mark = if p.cont > 1 {
             cont_mark(&deck.labels.continued, p.cont, p.of)
         } else {
             String::new()
